@@ -1,0 +1,113 @@
+package dev.xent.autodiff;
+
+import dev.xent.core.Loss;
+import dev.xent.core.Node;
+import dev.xent.core.Reduction;
+import dev.xent.core.Tensor;
+import dev.xent.core.Validate;
+import dev.xent.core.numeric.CompensatedSum;
+
+/**
+ * Any loss evaluated through its graph expression ({@link Loss#graph}) on the autodiff engine, with
+ * sample weights and reduction applied as {@link Reduction} documents. This is the default path of
+ * {@link GraphLoss} and the reference that fused kernels are tested (and gradient-checked) against.
+ */
+public final class LossGraph {
+    private LossGraph() {
+    }
+
+    /** Per-sample losses from the graph. */
+    public static Tensor perSample(Loss loss, Tensor predictions, Tensor targets) {
+        loss.validate(predictions, targets);
+        return loss.graph(Graph.constant(predictions), Graph.constant(targets)).value();
+    }
+
+    /** The reduced value from the graph. */
+    public static double value(Loss loss, Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        requireScalarReduction(loss);
+        return run(loss, predictions, targets, sampleWeights, null);
+    }
+
+    /** The gradient from backward through the graph. */
+    public static Tensor gradient(Loss loss, Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        double[] gradient = new double[predictions.size()];
+        run(loss, predictions, targets, sampleWeights, gradient);
+        return Tensor.wrap(gradient, predictions.shape());
+    }
+
+    /** Value and gradient from one forward and one backward pass; the gradient goes to {@code gradientOut}. */
+    public static double valueAndGradient(Loss loss, Tensor predictions, Tensor targets, Tensor sampleWeights,
+                                          double[] gradientOut) {
+        requireScalarReduction(loss);
+        if (gradientOut.length != predictions.size()) {
+            throw new IllegalArgumentException("gradient buffer holds " + gradientOut.length
+                    + " values; predictions have " + predictions.size());
+        }
+        return run(loss, predictions, targets, sampleWeights, gradientOut);
+    }
+
+    static void requireScalarReduction(Loss loss) {
+        if (loss.reduction() == Reduction.NONE) {
+            throw new IllegalStateException(loss.name() + " has reduction none, which gives no single value; "
+                    + "use perSample(...), or gradient(...) for each element's gradient");
+        }
+    }
+
+    private static double run(Loss loss, Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
+        loss.validate(predictions, targets);
+        Node p = gradientOut == null ? Graph.constant(predictions) : Graph.variable(predictions);
+        Node perSample = loss.graph(p, Graph.constant(targets));
+        int[] shape = perSample.shape();
+        int rows = shape.length == 0 ? 1 : shape[0];
+        Validate.sampleWeights(sampleWeights, rows);
+        Node weighted = sampleWeights == null ? perSample : perSample.mul(p.constant(asColumn(sampleWeights, shape)));
+        Node total = weighted.sum();
+        if (loss.reduction() == Reduction.MEAN) {
+            double denominator = meanDenominator(loss, predictions, targets, sampleWeights, shape);
+            total = total.div(p.constant(Tensor.scalar(denominator)));
+        }
+        if (gradientOut != null) {
+            total.backward();
+            p.gradient().copyTo(gradientOut, 0);
+        }
+        return total.value().item();
+    }
+
+    /** Weights shaped to multiply per-sample losses row by row. */
+    private static Tensor asColumn(Tensor weights, int[] perSampleShape) {
+        return switch (perSampleShape.length) {
+            case 0 -> weights.reshape();
+            case 1 -> weights.reshape(weights.size());
+            case 2 -> weights.reshape(weights.size(), 1);
+            default -> throw new IllegalArgumentException("sample weights need per-sample losses of rank <= 2; got rank "
+                    + perSampleShape.length);
+        };
+    }
+
+    /**
+     * {@code sum_i s_i m_i}: sample weight times the loss's mean weight, over every per-sample loss.
+     * Zero (every row ignored or weightless) is an error, not a NaN.
+     */
+    static double meanDenominator(Loss loss, Tensor predictions, Tensor targets, Tensor sampleWeights, int[] shape) {
+        int size = Broadcast.product(shape);
+        int rows = shape.length == 0 ? 1 : shape[0];
+        int rowLength = rows == 0 ? 0 : size / rows;
+        Tensor meanWeights = loss.meanWeights(predictions, targets).orElse(null);
+        if (meanWeights != null && meanWeights.size() != size) {
+            throw new IllegalStateException(loss.name() + ": meanWeights has " + meanWeights.size()
+                    + " values but there are " + size + " per-sample losses");
+        }
+        CompensatedSum sum = new CompensatedSum();
+        for (int i = 0; i < size; i++) {
+            double m = meanWeights == null ? 1.0 : meanWeights.getFlat(i);
+            double s = sampleWeights == null ? 1.0 : sampleWeights.getFlat(rowLength == 0 ? 0 : i / rowLength);
+            sum.add(s * m);
+        }
+        double denominator = sum.value();
+        if (!(denominator > 0)) {
+            throw new IllegalArgumentException(loss.name() + ": the mean has nothing to average (total weight "
+                    + denominator + "): every row is ignored or has zero weight");
+        }
+        return denominator;
+    }
+}
