@@ -1,0 +1,109 @@
+package dev.xent.bench;
+
+import dev.xent.autodiff.LossGraph;
+import dev.xent.core.Loss;
+import dev.xent.core.Losses;
+import dev.xent.core.Tensor;
+import dev.xent.core.numeric.Parallelism;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Every built-in loss on logits, float64: analytic value, gradient and value+gradient (fused
+ * kernels), the autodiff path (graph built per call, backward included), and a plain array pass
+ * (read two arrays, write one) as the memory-bandwidth yardstick. {@code size} counts elements:
+ * N for binary losses, N x C with C = 10 for categorical ones. Divide {@code size} by the time per
+ * operation for elements per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+public class LossBenchmark {
+    static final int CLASSES = 10;
+
+    @Param({"binary_cross_entropy", "binary_focal_cross_entropy", "categorical_cross_entropy",
+            "categorical_focal_cross_entropy"})
+    public String loss;
+
+    @Param({"1000", "1000000", "10000000"})
+    public int size;
+
+    @Param({"1", "2"})
+    public int threads;
+
+    private Loss configured;
+    private Tensor predictions;
+    private Tensor targets;
+    private double[] gradient;
+    private double[] a;
+    private double[] b;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Parallelism.setThreads(threads);
+        configured = Losses.create(loss, Map.of("from_logits", true));
+        SplittableRandom random = new SplittableRandom(42);
+        boolean classWise = configured.inputSpace().isClassWise();
+        int rows = classWise ? size / CLASSES : size;
+        double[] logits = new double[size];
+        for (int i = 0; i < size; i++) {
+            logits[i] = random.nextDouble(-6, 6);
+        }
+        double[] labels = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            labels[i] = classWise ? random.nextInt(CLASSES) : random.nextInt(2);
+        }
+        predictions = classWise ? Tensor.wrap(logits, rows, CLASSES) : Tensor.wrap(logits, size);
+        targets = Tensor.wrap(labels, rows);
+        gradient = new double[size];
+        a = logits;
+        b = new double[size];
+        System.arraycopy(logits, 0, b, 0, size);
+    }
+
+    @Benchmark
+    public double analyticValue() {
+        return configured.value(predictions, targets);
+    }
+
+    @Benchmark
+    public Tensor analyticGradient() {
+        return configured.gradient(predictions, targets);
+    }
+
+    @Benchmark
+    public double analyticValueAndGradient() {
+        return configured.valueAndGradient(predictions, targets, null, gradient);
+    }
+
+    @Benchmark
+    public double autodiffValueAndGradient() {
+        return LossGraph.valueAndGradient(configured, predictions, targets, null, gradient);
+    }
+
+    /** The memory-bandwidth yardstick: read two arrays, write one, single-threaded. */
+    @Benchmark
+    public double[] plainArrayPass() {
+        double[] out = gradient;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] - b[i];
+        }
+        return out;
+    }
+}
