@@ -1,0 +1,5 @@
+/** JMH benchmarks of xent's losses (not published; run from the shaded benchmarks.jar). */
+open module dev.xent.bench {
+    requires dev.xent.autodiff;
+    requires jmh.core;
+}
