@@ -1,5 +1,8 @@
 package dev.xent.losses.binary;
 
+import static dev.xent.autodiff.StableMath.sigmoid;
+import static dev.xent.autodiff.StableMath.softplus;
+
 import dev.xent.core.Node;
 import dev.xent.core.spi.ParameterValues;
 
@@ -149,13 +152,5 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
         }
         double focalTerm = bce == 0 || factorSlope == 0 ? 0.0 : bce * factorSlope;
         return balance * (factor * bceSlope + focalTerm);
-    }
-
-    private static double sigmoid(double x) {
-        return dev.xent.autodiff.StableMath.sigmoid(x);
-    }
-
-    private static double softplus(double x) {
-        return dev.xent.autodiff.StableMath.softplus(x);
     }
 }

@@ -28,6 +28,7 @@ final class ElementwiseReduction {
     static Tensor perSample(Loss loss, ElementKernel kernel, Tensor predictions, Tensor targets) {
         loss.validate(predictions, targets);
         double[] losses = new double[predictions.size()];
+        // ChunkedSum for its parallel chunks only: nothing is summed.
         ChunkedSum.sum(losses.length, GRAIN, (from, to, unused) -> {
             for (int i = from; i < to; i++) {
                 losses[i] = kernel.loss(predictions.getFlat(i), targets.getFlat(i), null, i);
@@ -65,6 +66,7 @@ final class ElementwiseReduction {
                                    Tensor weights) {
         Scaling scaling = Scaling.of(loss, predictions, targets, weights);
         double[] out = new double[predictions.size()];
+        // ChunkedSum for its parallel chunks only: nothing is summed.
         ChunkedSum.sum(out.length, GRAIN, (from, to, unused) -> {
             for (int i = from; i < to; i++) {
                 double s = scaling.weight(i);

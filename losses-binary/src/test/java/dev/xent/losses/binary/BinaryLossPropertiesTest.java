@@ -2,6 +2,7 @@ package dev.xent.losses.binary;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
@@ -15,6 +16,7 @@ import dev.xent.core.Reduction;
 import dev.xent.core.Tensor;
 import dev.xent.core.ValueAndGradient;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BinaryLossPropertiesTest {
@@ -43,6 +45,48 @@ class BinaryLossPropertiesTest {
                 }
             });
         }
+    }
+
+    @Test
+    void lossIsNeverNegativeNorNaNForRandomParameterValuesAndEdgeInputs() {
+        double inf = Double.POSITIVE_INFINITY;
+        Tensor edgeProbabilities = Tensor.of(0, 1, 1e-300, 1 - 1e-16, 0.5, 0, 1);
+        Tensor edgeLogits = Tensor.of(inf, -inf, 1e300, -1e300, 1e-12, 0, -745);
+        qt().withFixedSeed(LossCases.SEED).withExamples(300)
+                .forAll(doubles().between(0, 5), doubles().between(1e-3, 10), doubles().between(0, 0.99), longs().all())
+                .checkAssert((gamma, posWeight, smoothing, seed) -> {
+                    Random random = new Random(seed);
+                    boolean logits = random.nextBoolean();
+                    double epsilon = random.nextBoolean() ? 0.0 : 0.49 * random.nextDouble();
+                    Map<String, Object> common = Map.of("from_logits", logits, "epsilon", epsilon,
+                            "label_smoothing", smoothing, "reduction", "none");
+                    Map<String, Object> bceParameters = new java.util.HashMap<>(common);
+                    bceParameters.put("pos_weight", posWeight);
+                    Map<String, Object> focalParameters = new java.util.HashMap<>(common);
+                    focalParameters.put("gamma", gamma);
+                    focalParameters.put("alpha", random.nextBoolean() ? null : random.nextDouble());
+                    Tensor edges = logits ? edgeLogits : edgeProbabilities;
+                    double[] edgeTargets = new double[edges.size()];
+                    for (int i = 0; i < edgeTargets.length; i++) {
+                        edgeTargets[i] = random.nextBoolean() ? random.nextInt(2) : random.nextDouble();
+                    }
+                    LossCases.Inputs in = LossCases.inputs(seed, logits);
+                    for (Loss loss : new Loss[] {Losses.create("bce", bceParameters), Losses.create("focal", focalParameters)}) {
+                        double[] values = loss.perSample(in.predictions(), in.targets()).toArray();
+                        double[] edgeValues = loss.perSample(edges, Tensor.of(edgeTargets)).toArray();
+                        double[] edgeGradient = loss.gradient(edges, Tensor.of(edgeTargets)).toArray();
+                        for (double l : values) {
+                            assertTrue(l >= 0, () -> loss + ": loss " + l + " for " + in);
+                        }
+                        for (int i = 0; i < edgeValues.length; i++) {
+                            int at = i;
+                            assertTrue(edgeValues[i] >= 0, () -> loss + ": loss " + edgeValues[at] + " at " + edges.getFlat(at)
+                                    + ", y = " + edgeTargets[at]);
+                            assertFalse(Double.isNaN(edgeGradient[i]), () -> loss + ": NaN gradient at " + edges.getFlat(at)
+                                    + ", y = " + edgeTargets[at]);
+                        }
+                    }
+                });
     }
 
     @Test
