@@ -16,7 +16,9 @@ import dev.xent.core.numeric.CompensatedSum;
  * occurrence {@code k}) and {@code s = sum_{c != k} exp(x_c - m)}; {@code x - m} is taken as 0 where
  * {@code x == m}, so infinite logits give limits, and {@code 1 - p_k = s / (1 + s)} keeps full
  * precision for confident rows. Gradient: {@code dl/dx_c = p_c G - g_c} with
- * {@code g_c = a_c p_c f'(p_c)} and {@code G = sum_c g_c} (for cross-entropy {@code p_c A - a_c}).
+ * {@code g_c = a_c p_c f'(p_c)} and {@code G = sum_c g_c} (for cross-entropy {@code p_c A - a_c}),
+ * for class {@code k} evaluated as {@code sum_{c != k} g_c - (1 - p_k) G} so that a confident row's
+ * gradient keeps its relative precision and sums to zero.
  *
  * <p>Probabilities: {@code p' = p / sum(p)} if normalizing, {@code u = clip(p', eps, 1 - eps)},
  * {@code h_c = dl/du_c = -a_c f'(u_c)} where {@code p'_c} lies in {@code [eps, 1 - eps]} and 0
@@ -105,6 +107,7 @@ final class ClassWiseKernel {
         private final double[] a;
         private final CompensatedSum sum = new CompensatedSum();
         private double rowSum;
+        private int argMax;
         private boolean ignored;
 
         Row(int classes) {
@@ -139,7 +142,7 @@ final class ClassWiseKernel {
 
         private void logSoftmax(Tensor logits, int base) {
             double max = Double.NEGATIVE_INFINITY;
-            int argMax = 0;
+            argMax = 0;
             for (int c = 0; c < classes; c++) {
                 double x = logits.getFlat(base + c);
                 if (x > max) {
@@ -196,15 +199,22 @@ final class ClassWiseKernel {
             }
         }
 
+        /**
+         * {@code p_c G - g_c}; for the largest class written as {@code sum_{c != k} g_c - (1 - p_k) G}
+         * (equal since {@code G = g_k + sum_{c != k} g_c}), which keeps the precision of a confident row.
+         */
         private void logitGradient(double scale, double[] out, int base) {
             sum.reset();
             for (int c = 0; c < classes; c++) {
                 a[c] = a[c] == 0 ? 0.0 : a[c] * term.slope(logP[c], prob[c], complement[c]);
-                sum.add(a[c]);
+                if (c != argMax) {
+                    sum.add(a[c]);
+                }
             }
-            double total = sum.value();
+            double others = sum.value();
+            double total = others + a[argMax];
             for (int c = 0; c < classes; c++) {
-                out[base + c] = scale * (prob[c] * total - a[c]);
+                out[base + c] = scale * (c == argMax ? others - complement[c] * total : prob[c] * total - a[c]);
             }
         }
 
