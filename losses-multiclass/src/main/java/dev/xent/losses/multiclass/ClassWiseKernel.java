@@ -4,6 +4,7 @@ import dev.xent.autodiff.StableMath;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
+import java.util.Arrays;
 
 /**
  * The fused analytic kernel of both multi-class losses: one pass per row computes
@@ -189,7 +190,7 @@ final class ClassWiseKernel {
         /** Writes {@code scale * dl/dp} for the row last passed to {@link #loss} at {@code out[base..]}. */
         void gradient(double scale, double[] out, int base) {
             if (ignored || scale == 0) {
-                java.util.Arrays.fill(out, base, base + classes, 0.0);
+                Arrays.fill(out, base, base + classes, 0.0);
                 return;
             }
             if (options.fromLogits) {

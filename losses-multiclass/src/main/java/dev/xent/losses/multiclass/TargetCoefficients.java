@@ -2,6 +2,7 @@ package dev.xent.losses.multiclass;
 
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
+import java.util.Arrays;
 
 /**
  * What one batch of targets asks of each row {@code i}: the coefficients {@code a_ic} in
@@ -53,7 +54,7 @@ final class TargetCoefficients {
      */
     double fill(int row, double[] a, CompensatedSum sum) {
         if (ignored(row)) {
-            java.util.Arrays.fill(a, 0, classes, 0.0);
+            Arrays.fill(a, 0, classes, 0.0);
             return 0.0;
         }
         double uniform = smoothing / classes;

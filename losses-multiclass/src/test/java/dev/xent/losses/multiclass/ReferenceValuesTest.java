@@ -159,6 +159,25 @@ class ReferenceValuesTest {
     }
 
     @Test
+    void focalMatchesKerasSemanticsWithLabelSmoothing() {
+        // Keras's formula evaluated with torch (float64): q = onehot * 0.9 + 0.1 / 4,
+        // p = softmax(x), -(0.25 * (1 - p)**2 * q * log(p)).sum(1)
+        Tensor q = Fixtures.oneHot(LABELS, 4);
+        double[] expected = {0.05953771272092753, 0.1537653837742659, 0.06941842135455642, 0.2662022858146907,
+            0.04898677185958671};
+        Loss focal = Fixtures.focal("from_logits", true, "label_smoothing", 0.1);
+        assertClose(expected, focal.perSample(LOGITS, LABELS));
+        assertClose(expected, focal.perSample(LOGITS, q));
+        // Keras divides probabilities by their row sum and clips to [1e-7, 1 - 1e-7]: normalize = true.
+        // u = u / u.sum(1, keepdim=True); u.clamp(1e-7, 1 - 1e-7); the same focal formula
+        Tensor unnormalized = Tensor.of(new double[][] {
+            {2, 3, 5, 0}, {1, 1, 1, 1}, {0.3, 0.3, 0.2, 0.2}, {4, 0, 0, 4}, {0.5, 7, 0.5, 2}});
+        assertClose(new double[] {3.738516834654835, 0.19494764453248467, 0.1529878384029036, 3.8302130364323466,
+                0.047656653631492234},
+                Fixtures.focal("normalize", true, "label_smoothing", 0.1).perSample(unnormalized, q));
+    }
+
+    @Test
     void focalWithGammaZeroAndAlphaOneIsCrossEntropy() {
         Loss focal = Fixtures.focal("from_logits", true, "gamma", 0.0, "alpha", 1.0, "class_weights", WEIGHTS,
                 "label_smoothing", 0.15);
