@@ -26,7 +26,21 @@ public final class StableMath {
 
     /** {@code log(1 + e^x) = max(x, 0) + log1p(e^-|x|)}; finite for finite x, {@code +inf} at {@code +inf}. */
     public static double softplus(double x) {
-        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+        return Math.max(x, 0.0) + log1p(Math.exp(-Math.abs(x)));
+    }
+
+    /**
+     * {@code log(1 + x)}, within about one ulp like {@link Math#log1p}, but through the intrinsic
+     * {@link Math#log}: on JDK 17 {@code Math.log1p} is a native call several times slower, which
+     * dominated the loss kernels. {@code u = 1 + x} is rounded; its rounding error
+     * {@code x - (u - 1)} is exact, and {@code log(1 + x) = log(u) + (x - (u - 1)) / u} to first order.
+     */
+    public static double log1p(double x) {
+        double u = 1.0 + x;
+        if (!(u > 0 && u < Double.POSITIVE_INFINITY)) {
+            return Math.log1p(x); // x <= -1, +inf or NaN: the library's limits
+        }
+        return Math.log(u) - ((u - 1.0) - x) / u;
     }
 
     /** {@code log(sigmoid(x)) = -softplus(-x)}. */
