@@ -19,23 +19,30 @@ final class BinaryLogLoss {
      * Logits: {@code (1 - y) softplus(x) + pw y softplus(-x)}, using {@code -log(sigmoid(x)) = softplus(-x)},
      * {@code -log(1 - sigmoid(x)) = softplus(x)} and {@code softplus(x) = max(x, 0) + log1p(exp(-|x|))}.
      * The derivative is {@code (1 - y) sigmoid(x) - pw y sigmoid(-x) = (1 + (pw - 1) y) sigmoid(x) - pw y}.
-     * One {@code exp} per element serves both.
+     * One {@code exp}, one {@code log} and one division per element serve both (see
+     * {@link dev.xent.autodiff.StableMath#log1p} for the accurate {@code log1p} through {@code log}).
      */
     static double logits(double x, double y, double posWeight, double[] derivatives, int index) {
         double e = Math.exp(-Math.abs(x)); // in [0, 1]: never overflows
-        double log1pE = Math.log1p(e);
+        double onePlusE = 1.0 + e;
+        double large = 1.0 / onePlusE; // sigmoid(|x|); e * large = sigmoid(-|x|): each accurate, no 1 - sigmoid
+        double log1pE = Math.log(onePlusE) - ((onePlusE - 1.0) - e) * large;
         double softplusOfX = Math.max(x, 0.0) + log1pE;
         double softplusOfMinusX = Math.max(-x, 0.0) + log1pE;
-        double loss = (y == 1 ? 0.0 : (1 - y) * softplusOfX) + (y == 0 ? 0.0 : posWeight * y * softplusOfMinusX);
+        double loss = Double.isInfinite(x) ? infiniteLogitLoss(y, posWeight, softplusOfX, softplusOfMinusX)
+                : (1 - y) * softplusOfX + posWeight * y * softplusOfMinusX; // branch-free: labels are random
         if (derivatives != null) {
-            // sigmoid(|x|) = 1 / (1 + e) and sigmoid(-|x|) = e / (1 + e): each accurate, no 1 - sigmoid.
-            double large = 1.0 / (1.0 + e);
-            double small = e / (1.0 + e);
+            double small = e * large;
             double sigmoidOfX = x >= 0 ? large : small;
             double sigmoidOfMinusX = x >= 0 ? small : large;
             derivatives[index] = (1 - y) * sigmoidOfX - posWeight * y * sigmoidOfMinusX;
         }
         return loss;
+    }
+
+    /** At {@code x = +-inf} one softplus is infinite: a term whose weight is exactly 0 is 0, not NaN. */
+    private static double infiniteLogitLoss(double y, double posWeight, double softplusOfX, double softplusOfMinusX) {
+        return (y == 1 ? 0.0 : (1 - y) * softplusOfX) + (y == 0 ? 0.0 : posWeight * y * softplusOfMinusX);
     }
 
     /** Logits: {@code d2l/dx2 = (1 + (pw - 1) y) sigmoid(x) sigmoid(-x)}, in (0, (1 + (pw - 1) y) / 4]. */

@@ -6,6 +6,7 @@ import dev.xent.core.Tensor;
 import dev.xent.core.Validate;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
+import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 
 /**
@@ -77,23 +78,31 @@ final class ElementwiseReduction {
         return Tensor.wrap(out, predictions.shape());
     }
 
-    /** {@code sum_i s_i l_i / denominator}; writes {@code s_i / denominator * dl_i} when asked. */
+    /**
+     * {@code sum_i s_i l_i / denominator}; writes {@code s_i / denominator * dl_i} when asked. The loop runs
+     * over segments of equal weight (the whole chunk without weights, else the chunk's part of one row),
+     * so the weight and its scale are looked up once per segment, not per element.
+     */
     private static double reduce(Loss loss, ElementKernel kernel, Tensor predictions, Tensor targets, Tensor weights,
                                  double[] gradientOut) {
         Scaling scaling = Scaling.of(loss, predictions, targets, weights);
         double total = ChunkedSum.sum(predictions.size(), GRAIN, (from, to, sum) -> {
-            for (int i = from; i < to; i++) {
-                double s = scaling.weight(i);
+            for (int start = from, end; start < to; start = end) {
+                end = scaling.segmentEnd(start, to);
+                double s = scaling.weight(start);
                 if (s == 0) {
                     // A weightless element contributes nothing, even where its loss is infinite.
                     if (gradientOut != null) {
-                        gradientOut[i] = 0;
+                        Arrays.fill(gradientOut, start, end, 0.0);
                     }
                     continue;
                 }
-                sum.add(s * kernel.loss(predictions.getFlat(i), targets.getFlat(i), gradientOut, i));
-                if (gradientOut != null) {
-                    gradientOut[i] *= s / scaling.denominator;
+                double scale = s / scaling.denominator;
+                for (int i = start; i < end; i++) {
+                    sum.add(s * kernel.loss(predictions.getFlat(i), targets.getFlat(i), gradientOut, i));
+                    if (gradientOut != null) {
+                        gradientOut[i] *= scale;
+                    }
                 }
             }
         });
@@ -128,6 +137,11 @@ final class ElementwiseReduction {
 
         double weight(int element) {
             return weights == null ? 1.0 : weights.getFlat(element / rowLength);
+        }
+
+        /** The end of the run of equally weighted elements that starts at {@code element}, at most {@code limit}. */
+        int segmentEnd(int element, int limit) {
+            return weights == null ? limit : Math.min(limit, (element / rowLength + 1) * rowLength);
         }
     }
 }
