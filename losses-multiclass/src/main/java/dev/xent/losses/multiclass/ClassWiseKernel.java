@@ -14,7 +14,8 @@ import java.util.Arrays;
  * allocated once per chunk, never per element.
  *
  * <p>Logits: {@code log p_c = (x_c - m) - log1p(s)} where {@code m} is the row maximum (first
- * occurrence {@code k}) and {@code s = sum_{c != k} exp(x_c - m)}; {@code x - m} is taken as 0 where
+ * occurrence {@code k}) and {@code s = sum_{c != k} exp(x_c - m)}, {@code p_c = exp(x_c - m) / (1 + s)} (one
+ * {@code exp} per element); {@code x - m} is taken as 0 where
  * {@code x == m}, so infinite logits give limits, and {@code 1 - p_k = s / (1 + s)} keeps full
  * precision for confident rows. Gradient: {@code dl/dx_c = p_c G - g_c} with
  * {@code g_c = a_c p_c f'(p_c)} and {@code G = sum_c g_c} (for cross-entropy {@code p_c A - a_c}),
@@ -151,19 +152,22 @@ final class ClassWiseKernel {
                     argMax = c;
                 }
             }
+            // One exp per class: exp(x_c - m) is kept and divided by the row's sum 1 + s below.
             sum.reset();
             for (int c = 0; c < classes; c++) {
+                prob[c] = c == argMax ? 1.0 : Math.exp(StableMath.shift(logits.getFlat(base + c), max));
                 if (c != argMax) {
-                    sum.add(Math.exp(StableMath.shift(logits.getFlat(base + c), max)));
+                    sum.add(prob[c]);
                 }
             }
             double others = sum.value();
-            double logSum = Math.log1p(others);
+            double logSum = StableMath.log1p(others);
+            double inverseSum = 1.0 / (1.0 + others);
             for (int c = 0; c < classes; c++) {
                 boolean top = c == argMax;
                 logP[c] = (top ? 0.0 : StableMath.shift(logits.getFlat(base + c), max)) - logSum;
-                prob[c] = Math.exp(logP[c]);
-                complement[c] = top ? others / (1 + others) : 1 - prob[c];
+                prob[c] *= inverseSum;
+                complement[c] = top ? others * inverseSum : 1 - prob[c];
             }
         }
 
