@@ -32,7 +32,7 @@ public final class ChunkedSum {
             CompensatedSum chunk = new CompensatedSum();
             for (int c = 0; c < chunks; c++) {
                 chunk.reset();
-                kernel.accumulate(c * grain, Math.min(count, (c + 1) * grain), chunk);
+                kernel.accumulate(c * grain, chunkEnd(c, count, grain), chunk);
                 total.add(chunk);
             }
             return total.value();
@@ -43,6 +43,11 @@ public final class ChunkedSum {
             total.add(p);
         }
         return total.value();
+    }
+
+    /** Where chunk {@code c} ends, computed in long: {@code (c + 1) * grain} may pass {@code Integer.MAX_VALUE}. */
+    private static int chunkEnd(int c, int count, int grain) {
+        return (int) Math.min(count, (c + 1L) * grain);
     }
 
     private static final class Chunks extends RecursiveAction {
@@ -67,7 +72,7 @@ public final class ChunkedSum {
         protected void compute() {
             if (endChunk - firstChunk == 1) {
                 CompensatedSum s = new CompensatedSum();
-                kernel.accumulate(firstChunk * grain, Math.min(count, (firstChunk + 1) * grain), s);
+                kernel.accumulate(firstChunk * grain, chunkEnd(firstChunk, count, grain), s);
                 partial[firstChunk] = s;
                 return;
             }

@@ -23,12 +23,18 @@ public final class CompensatedSum {
     /** Adds another accumulator's exact state (its sum and its compensation). */
     public void add(CompensatedSum other) {
         add(other.sum);
-        add(other.compensation);
+        if (Double.isFinite(other.sum)) {
+            add(other.compensation);
+        }
     }
 
-    /** The compensated total. */
+    /**
+     * The compensated total. Once the running sum is infinite or NaN the compensation means nothing
+     * ({@code inf - inf}), and the plain sum is the answer: an overflow or an infinite term gives
+     * {@code +-inf}, opposite infinities or a NaN term give NaN.
+     */
     public double value() {
-        return sum + compensation;
+        return Double.isFinite(sum) ? sum + compensation : sum;
     }
 
     /** Starts again from zero. */
