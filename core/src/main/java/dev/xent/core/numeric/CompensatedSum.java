@@ -9,6 +9,11 @@ public final class CompensatedSum {
     private double sum;
     private double compensation;
 
+    /** An accumulator at zero. */
+    public CompensatedSum() {
+        // Explicit so that the exported API documents it (javac's missing-explicit-ctor lint on JDK 25).
+    }
+
     /** Adds one term. */
     public void add(double x) {
         double t = sum + x;
