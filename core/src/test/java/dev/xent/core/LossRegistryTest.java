@@ -79,6 +79,18 @@ class LossRegistryTest {
     }
 
     @Test
+    void aServiceFileThatCannotBeParsedIsReportedAndOtherFilesStillLoad() throws IOException {
+        try (URLClassLoader loader = plugin("syntax")) {
+            LossRegistry registry = LossRegistry.load(loader);
+            assertEquals(List.of("half_squared_error"), names(registry.providers()));
+            assertEquals(1, registry.problems().size());
+            String message = registry.problems().get(0).message();
+            assertTrue(message.contains("plugins/syntax/META-INF/services/dev.xent.core.spi.LossProvider"), message);
+            assertTrue(message.contains("Illegal configuration-file syntax"), message);
+        }
+    }
+
+    @Test
     void aBrokenProviderNeverAppearsUnderItsName() throws IOException {
         try (URLClassLoader loader = plugin("broken")) {
             UnknownLossException e = assertThrows(UnknownLossException.class,
