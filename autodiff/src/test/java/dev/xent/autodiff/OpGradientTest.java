@@ -166,12 +166,17 @@ class OpGradientTest {
         return equal.mix(stretched);
     }
 
+    /** Both operands of {@code op}, drawn from its domains with shapes from {@link #broadcastPairs()}. */
+    private static Gen<Tensor[]> operands(Binary op) {
+        return broadcastPairs().flatMap(shapes -> tensors(shapes[0], op.left())
+                .zip(tensors(shapes[1], op.right()), (a, b) -> new Tensor[] {a, b}));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("binaryOps")
     void binaryGradientsMatchFiniteDifferencesWithBroadcasting(Binary op) {
         qt().withFixedSeed(SEED).withExamples(EXAMPLES)
-                .forAll(broadcastPairs().flatMap(shapes -> tensors(shapes[0], op.left())
-                        .zip(tensors(shapes[1], op.right()), (a, b) -> new Tensor[] {a, b})))
+                .forAll(operands(op))
                 .checkAssert(ab -> assertGradientsMatch(nodes -> op.op().apply(nodes.get(0), nodes.get(1)), ab));
     }
 
@@ -179,8 +184,7 @@ class OpGradientTest {
     @MethodSource("binaryOps")
     void binaryValuesFollowNumPyBroadcasting(Binary op) {
         qt().withFixedSeed(SEED).withExamples(EXAMPLES)
-                .forAll(broadcastPairs().flatMap(shapes -> tensors(shapes[0], op.left())
-                        .zip(tensors(shapes[1], op.right()), (a, b) -> new Tensor[] {a, b})))
+                .forAll(operands(op))
                 .checkAssert(ab -> {
                     Tensor y = op.op().apply(Graph.constant(ab[0]), Graph.constant(ab[1])).value();
                     int[] shape = y.shape();
