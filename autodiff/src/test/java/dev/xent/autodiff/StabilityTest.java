@@ -156,6 +156,18 @@ class StabilityTest {
     }
 
     @Test
+    void logSumExpKeepsAMillionTermsEachBelowHalfAnUlpOfTheMaximumsOne() {
+        double[] logits = new double[1_000_001];
+        java.util.Arrays.fill(logits, -40);
+        logits[0] = 0;
+        // Exact: log1p(1e6 e^-40) = 4.248354255282565e-12; PyTorch 1.13 gives 4.246381024577283e-12,
+        // and a plain sum of the exponentials gives 0.
+        double expected = Math.log1p(1e6 * Math.exp(-40));
+        assertEquals(expected, Graph.constant(Tensor.of(logits)).logSumExp(0).value().item(), 2e-16);
+        assertEquals(-expected, Graph.constant(Tensor.of(logits)).logSoftmax(0).value().getFlat(0), 2e-16);
+    }
+
+    @Test
     void logSoftmaxGivesLimitsForHugeAndInfiniteLogits() {
         assertAxisOp(x -> x.logSoftmax(0), new double[] {1000, 0}, new double[] {0, -1000}, new double[] {-1, 1});
         assertAxisOp(x -> x.logSoftmax(0), new double[] {-1000, 0}, new double[] {-1000, 0}, new double[] {1, -1});
