@@ -23,6 +23,9 @@ public final class ChunkedSum {
 
     /** The compensated sum of the kernel over {@code [0, count)} in chunks of {@code grain}. */
     public static double sum(int count, int grain, RangeKernel kernel) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, got " + count);
+        }
         if (grain < 1) {
             throw new IllegalArgumentException("grain must be >= 1, got " + grain);
         }
