@@ -90,6 +90,13 @@ class ChunkedSumTest {
     }
 
     @Test
+    void aNegativeCountIsRejectedRatherThanSummedAsNothing() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ChunkedSum.sum(-1, 10, (from, to, sum) -> { }));
+        assertEquals("count must be >= 0, got -1", e.getMessage());
+    }
+
+    @Test
     void theThreadCountMustBePositive() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallelism.setThreads(0));
         assertEquals("threads must be >= 1, got 0", e.getMessage());
