@@ -7,9 +7,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine: a node holds its value, its parents, and the backward step that pushes its gradient
@@ -39,12 +38,18 @@ final class GraphNode implements Node {
         double apply(double x);
     }
 
+    /** Numbers backward passes, so that each marks the nodes it visited without a visited set. */
+    private static final AtomicInteger PASSES = new AtomicInteger();
+
     final double[] v;
     final int[] shape;
     private final GraphNode[] parents;
     private final boolean requiresGradient;
     private double[] g;
     private Runnable backwardStep;
+    /** Scratch of {@link #topologicalOrder}: the pass that last visited this node and its next parent. */
+    private int visitedInPass;
+    private int nextParent;
 
     private GraphNode(double[] v, int[] shape, boolean requiresGradient, GraphNode... parents) {
         this.v = v;
@@ -132,24 +137,26 @@ final class GraphNode implements Node {
         }
     }
 
-    /** Nodes needing a gradient, parents before children: iterative depth-first post-order. */
+    /**
+     * Nodes needing a gradient, parents before children: iterative depth-first post-order. A node is
+     * marked with the number of the pass that visited it (no identity hash map: hashing identities
+     * was most of the cost of a small graph's backward pass).
+     */
     private List<GraphNode> topologicalOrder() {
+        int pass = PASSES.incrementAndGet();
         List<GraphNode> order = new ArrayList<>();
-        Map<GraphNode, Boolean> visited = new IdentityHashMap<>();
         Deque<GraphNode> stack = new ArrayDeque<>();
-        Deque<Integer> nextParent = new ArrayDeque<>();
         stack.push(this);
-        nextParent.push(0);
-        visited.put(this, Boolean.TRUE);
+        visitedInPass = pass;
+        nextParent = 0;
         while (!stack.isEmpty()) {
             GraphNode top = stack.peek();
-            int i = nextParent.pop();
-            if (i < top.parents.length) {
-                nextParent.push(i + 1);
-                GraphNode p = top.parents[i];
-                if (p.requiresGradient && visited.put(p, Boolean.TRUE) == null) {
+            if (top.nextParent < top.parents.length) {
+                GraphNode p = top.parents[top.nextParent++];
+                if (p.requiresGradient && p.visitedInPass != pass) {
+                    p.visitedInPass = pass;
+                    p.nextParent = 0;
                     stack.push(p);
-                    nextParent.push(0);
                 }
             } else {
                 order.add(stack.pop());
