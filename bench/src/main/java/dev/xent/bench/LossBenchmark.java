@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Every built-in loss on logits, float64: analytic value, gradient and value+gradient (fused
  * kernels), the autodiff path (graph built per call, backward included), and a plain array pass
  * (read two arrays, write one) as the memory-bandwidth yardstick. {@code size} counts elements:
- * N for binary losses, N x C with C = 10 for categorical ones. Divide {@code size} by the time per
+ * N for binary losses, N x C with C = 10 for categorical ones; {@code size = 10} measures the fixed
+ * cost of a call (graph building and backward for autodiff). Divide {@code size} by the time per
  * operation for elements per second.
  */
 @State(Scope.Benchmark)
@@ -41,7 +42,7 @@ public class LossBenchmark {
             "categorical_focal_cross_entropy"})
     public String loss;
 
-    @Param({"1000", "1000000", "10000000"})
+    @Param({"10", "1000", "1000000", "10000000"})
     public int size;
 
     @Param({"1", "2"})
