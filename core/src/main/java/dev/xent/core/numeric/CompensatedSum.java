@@ -1,9 +1,9 @@
 package dev.xent.core.numeric;
 
 /**
- * Neumaier's compensated summation: the rounding error of each addition is carried in a second
- * accumulator, so the error of a sum of n terms does not grow with n (a mean over 10^8 elements keeps
- * full precision). Mutable; not thread-safe.
+ * Compensated (Neumaier) summation: the rounding error of each addition, taken exactly and without a
+ * branch by Knuth's TwoSum, is carried in a second accumulator, so the error of a sum of n terms does
+ * not grow with n (a mean over 10^8 elements keeps full precision). Mutable; not thread-safe.
  */
 public final class CompensatedSum {
     private double sum;
@@ -16,12 +16,11 @@ public final class CompensatedSum {
 
     /** Adds one term. */
     public void add(double x) {
+        // Knuth's branch-free TwoSum: the exact rounding error of sum + x, whichever is larger, so the
+        // same error Neumaier's comparison selects, without a branch that mispredicts on mixed terms.
         double t = sum + x;
-        if (Math.abs(sum) >= Math.abs(x)) {
-            compensation += (sum - t) + x;
-        } else {
-            compensation += (x - t) + sum;
-        }
+        double xPart = t - sum;
+        compensation += (sum - (t - xPart)) + (x - xPart);
         sum = t;
     }
 
