@@ -143,22 +143,20 @@ final class ClassWiseKernel {
         }
 
         private void logSoftmax(Tensor logits, int base) {
+            // Branch-free where the data is random (which class is largest): max, then its first index.
             double max = Double.NEGATIVE_INFINITY;
-            argMax = 0;
             for (int c = 0; c < classes; c++) {
-                double x = logits.getFlat(base + c);
-                if (x > max) {
-                    max = x;
-                    argMax = c;
-                }
+                max = Math.max(max, logits.getFlat(base + c));
             }
-            // One exp per class: exp(x_c - m) is kept and divided by the row's sum 1 + s below.
+            argMax = 0;
+            while (logits.getFlat(base + argMax) != max) {
+                argMax++;
+            }
+            // One exp per class (exp(0) = 1 for the largest): kept and divided by the row's sum 1 + s below.
             sum.reset();
             for (int c = 0; c < classes; c++) {
-                prob[c] = c == argMax ? 1.0 : Math.exp(StableMath.shift(logits.getFlat(base + c), max));
-                if (c != argMax) {
-                    sum.add(prob[c]);
-                }
+                prob[c] = Math.exp(StableMath.shift(logits.getFlat(base + c), max));
+                sum.add(c == argMax ? 0.0 : prob[c]); // adding 0 leaves the sum's bits unchanged
             }
             double others = sum.value();
             double logSum = StableMath.log1p(others);
