@@ -1,14 +1,17 @@
 package dev.xent.cli.task;
 
 import dev.xent.cli.BadInputException;
+import dev.xent.cli.evaluate.EvaluateTask;
 import dev.xent.core.ClosestName;
 import java.util.List;
 
 /** Every task {@code xent run} knows, by the name in {@code $.task}. */
 public final class Tasks {
     private static final List<Task> ALL = List.of(
-            // evaluate, train (dev.xent.cli.train.TrainTask), gradcheck, explain,
-            // bench (dev.xent.cli.bench.BenchTask): one line each, in this order
+            new EvaluateTask()
+            // train: dev.xent.cli.train.TrainTask goes here
+            // gradcheck, explain
+            // bench: dev.xent.cli.bench.BenchTask goes here
     );
 
     private Tasks() {
