@@ -25,7 +25,7 @@ class BadInputTest {
         List<String> before = workspace.files();
         Cli.Result result = workspace.run();
         assertEquals(2, result.exitCode(), result.out() + result.err());
-        CommandsTest.assertOneErrorLine(result, expected);
+        Cli.assertOneErrorLine(result, expected);
         assertEquals(before, workspace.files(), "no output (or temporary) file is left behind");
         return result;
     }
@@ -91,7 +91,7 @@ class BadInputTest {
     void aMissingJobFileIsNamed() {
         Cli.Result result = Cli.run("run", folder.resolve("missing.json").toString());
         assertEquals(2, result.exitCode());
-        CommandsTest.assertOneErrorLine(result, "job file not found: ");
+        Cli.assertOneErrorLine(result, "job file not found: ");
     }
 
     @Test
@@ -165,6 +165,6 @@ class BadInputTest {
         workspace.job(logistic("{'path': 'data.csv', 'prediction': 'p', 'target': 'y'}"));
         Cli.Result result = workspace.run("--set", "loss.params");
         assertEquals(2, result.exitCode());
-        CommandsTest.assertOneErrorLine(result, "--set loss.params: expected key.path=value");
+        Cli.assertOneErrorLine(result, "--set loss.params: expected key.path=value");
     }
 }

@@ -31,4 +31,13 @@ public final class Cli {
         int exitCode = commandLine.execute(args);
         return new Result(exitCode, out.toString(), err.toString());
     }
+
+    /** Exactly one stderr line, starting with "xent: " and containing {@code expected}. */
+    public static void assertOneErrorLine(Result result, String expected) {
+        String[] lines = result.errLines();
+        org.junit.jupiter.api.Assertions.assertEquals(1, lines.length, result.err());
+        org.junit.jupiter.api.Assertions.assertTrue(lines[0].startsWith("xent: "), lines[0]);
+        org.junit.jupiter.api.Assertions.assertTrue(lines[0].contains(expected), lines[0]);
+    }
+
 }

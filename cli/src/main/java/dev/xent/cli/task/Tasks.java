@@ -2,15 +2,17 @@ package dev.xent.cli.task;
 
 import dev.xent.cli.BadInputException;
 import dev.xent.cli.evaluate.EvaluateTask;
+import dev.xent.cli.gradcheck.GradcheckTask;
 import dev.xent.core.ClosestName;
 import java.util.List;
 
 /** Every task {@code xent run} knows, by the name in {@code $.task}. */
 public final class Tasks {
     private static final List<Task> ALL = List.of(
-            new EvaluateTask()
+            new EvaluateTask(),
             // train: dev.xent.cli.train.TrainTask goes here
-            // gradcheck, explain
+            new GradcheckTask()
+            // explain
             // bench: dev.xent.cli.bench.BenchTask goes here
     );
 
