@@ -2,6 +2,7 @@ package dev.xent.cli.task;
 
 import dev.xent.cli.BadInputException;
 import dev.xent.cli.evaluate.EvaluateTask;
+import dev.xent.cli.explain.ExplainTask;
 import dev.xent.cli.gradcheck.GradcheckTask;
 import dev.xent.core.ClosestName;
 import java.util.List;
@@ -11,8 +12,8 @@ public final class Tasks {
     private static final List<Task> ALL = List.of(
             new EvaluateTask(),
             // train: dev.xent.cli.train.TrainTask goes here
-            new GradcheckTask()
-            // explain
+            new GradcheckTask(),
+            new ExplainTask()
             // bench: dev.xent.cli.bench.BenchTask goes here
     );
 
