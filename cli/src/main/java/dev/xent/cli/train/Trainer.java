@@ -1,0 +1,68 @@
+package dev.xent.cli.train;
+
+import dev.xent.core.Loss;
+import dev.xent.core.spi.ParameterValues;
+import java.util.Random;
+
+/**
+ * Fits a {@link Network} by minimising {@code mean loss + l2 / 2 * ||W||^2} on the training rows.
+ *
+ * <p>Stepwise optimizers take one step per mini-batch; the training rows are shuffled at the start
+ * of every epoch with {@code java.util.Random(seed)} (the full batch is not shuffled: the order does
+ * not change its mean). Conjugate gradient runs full batch, one iteration per epoch. After every
+ * epoch the losses on all training (and validation) rows are recorded; a non-finite loss throws
+ * {@link TrainingDivergedException}. Everything is single-threaded and seeded: the same inputs give
+ * bit-identical results.
+ */
+public final class Trainer {
+    private final Objective objective;
+    private final Optimizer optimizer;
+    private final ParameterValues hyperParameters;
+    private final TrainingOptions options;
+
+    /**
+     * @param loss            a loss on logits with mean reduction (see {@link LogitLoss})
+     * @param hyperParameters from {@link Optimizer#resolve}
+     */
+    public Trainer(Network network, Loss loss, Optimizer optimizer, ParameterValues hyperParameters,
+                   TrainingOptions options) {
+        this.objective = new Objective(network, loss, options.l2());
+        this.optimizer = optimizer;
+        this.hyperParameters = hyperParameters;
+        this.options = options;
+    }
+
+    /**
+     * @param validation null for none
+     * @throws TrainingDivergedException when the loss stops being finite
+     */
+    public TrainingResult fit(Batch training, Batch validation, EpochListener listener) {
+        EpochMonitor monitor = new EpochMonitor(objective, training, validation, options.earlyStopping(), listener);
+        double[] params = objective.network().initialParameters(options.seed());
+        if (!optimizer.isStepwise()) {
+            return ConjugateGradientFit.run(objective, training, params, options.epochs(),
+                    hyperParameters.number("tolerance"), monitor);
+        }
+        GradientStep step = optimizer.newStep(hyperParameters, params.length);
+        double[] gradient = new double[params.length];
+        int n = training.rows();
+        int batchSize = options.batchSize() == 0 || options.batchSize() >= n ? n : options.batchSize();
+        int[] order = ValidationSplit.identity(n);
+        Random shuffle = new Random(options.seed());
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            if (batchSize < n) {
+                ValidationSplit.shuffle(order, shuffle);
+            }
+            for (int from = 0; from < n; from += batchSize) {
+                Batch batch = batchSize == n ? training : training.slice(order, from, Math.min(n, from + batchSize));
+                double value = objective.valueAndGradient(params, batch, gradient);
+                EpochMonitor.requireFinite(epoch, "mini-batch objective", value);
+                step.apply(params, gradient);
+            }
+            if (monitor.epochFinished(params)) {
+                return monitor.result(params, epoch < options.epochs());
+            }
+        }
+        return monitor.result(params, false);
+    }
+}
