@@ -1,14 +1,16 @@
 package dev.xent.cli.task;
 
 import dev.xent.cli.BadInputException;
+import dev.xent.cli.train.TrainTask;
 import dev.xent.core.ClosestName;
 import java.util.List;
 
 /** Every task {@code xent run} knows, by the name in {@code $.task}. */
 public final class Tasks {
     private static final List<Task> ALL = List.of(
-            // evaluate, train (dev.xent.cli.train.TrainTask), gradcheck, explain,
-            // bench (dev.xent.cli.bench.BenchTask): one line each, in this order
+            // evaluate (one line per task, in this order)
+            new TrainTask()
+            // gradcheck, explain, bench (dev.xent.cli.bench.BenchTask)
     );
 
     private Tasks() {

@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * A trained network with what is needed to apply it to raw rows: the feature names in order, the
- * standardisation, the class labels, and the result of training.
+ * standardisation, the class labels, how many rows were held out for validation, and the result of
+ * training.
  */
 public record FittedModel(Network network, Standardization standardization, List<String> featureNames,
-                          List<String> classes, TrainingResult result) {
+                          List<String> classes, int validationRows, TrainingResult result) {
 
     /**
      * The model file's content (format {@code xent-model/1}), ready for a JSON writer. To predict for

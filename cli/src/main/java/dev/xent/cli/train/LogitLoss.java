@@ -1,11 +1,9 @@
 package dev.xent.cli.train;
 
 import dev.xent.core.Loss;
-import dev.xent.core.LossRegistry;
 import dev.xent.core.Reduction;
 import dev.xent.core.spi.LossProvider;
 import dev.xent.core.spi.Parameter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,30 +20,30 @@ public final class LogitLoss {
     }
 
     /**
-     * Creates the loss from the registry.
+     * The parameters training sets for a loss from {@code provider}: {@code from_logits = true} if the
+     * provider has that parameter, else none.
      *
-     * @throws IllegalArgumentException (including {@link dev.xent.core.UnknownLossException} and
-     *     {@link dev.xent.core.spi.ParameterException}) when the loss or its parameters do not fit training
+     * @param given the parameters of the job
+     * @throws IllegalArgumentException when {@code given} sets {@code from_logits} to anything but true
      */
-    public static Loss create(LossRegistry registry, String name, Map<String, ?> params) {
-        LossProvider provider = registry.provider(name);
-        Map<String, Object> resolved = new LinkedHashMap<>(params);
-        boolean declaresFromLogits = provider.parameters().stream().map(Parameter::name).anyMatch(FROM_LOGITS::equals);
-        if (declaresFromLogits) {
-            Object given = resolved.putIfAbsent(FROM_LOGITS, Boolean.TRUE);
-            if (given != null && !Boolean.TRUE.equals(given)) {
-                throw new IllegalArgumentException(provider.name() + ": parameter 'from_logits' = " + given
-                        + " is not allowed in training: the model outputs logits, so leave it out or set it to true");
-            }
+    public static Map<String, Object> trainingParameters(LossProvider provider, Map<String, ?> given) {
+        boolean declared = provider.parameters().stream().map(Parameter::name).anyMatch(FROM_LOGITS::equals);
+        if (!declared) {
+            return Map.of();
         }
-        return check(provider.create(resolved));
+        Object value = given.get(FROM_LOGITS);
+        if (given.containsKey(FROM_LOGITS) && !Boolean.TRUE.equals(value)) {
+            throw new IllegalArgumentException(provider.name() + ": from_logits = " + value
+                    + " is not allowed in training: the model outputs logits, so leave it out or set it to true");
+        }
+        return Map.of(FROM_LOGITS, Boolean.TRUE);
     }
 
     /** Checks that a loss takes logits and reduces by the mean; returns it. */
     public static Loss check(Loss loss) {
         if (!loss.inputSpace().isLogits()) {
-            throw new IllegalArgumentException(loss.name() + " takes " + loss.inputSpace()
-                    + " but the model outputs logits; choose a loss on logits (e.g. binary_cross_entropy or"
+            String space = loss.inputSpace().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            throw new IllegalArgumentException(loss.name() + " expects " + space + " but the model outputs logits; choose a loss on logits (e.g. binary_cross_entropy or"
                     + " categorical_cross_entropy, which training runs with from_logits = true)");
         }
         if (loss.reduction() != Reduction.MEAN) {

@@ -76,6 +76,11 @@ public final class Network {
         return sizes[sizes.length - 1];
     }
 
+    /** The hidden layer sizes (empty for a linear model). */
+    public int[] hidden() {
+        return java.util.Arrays.copyOfRange(sizes, 1, sizes.length - 1);
+    }
+
     public int layerCount() {
         return sizes.length - 1;
     }

@@ -24,19 +24,24 @@ final class TestLosses {
         };
     }
 
+    /** Class-index targets as a one-hot constant shaped like {@code scores}. */
+    static Node oneHot(Node scores, Node targets) {
+        int[] shape = scores.shape();
+        double[] oneHot = new double[shape[0] * shape[1]];
+        Tensor t = targets.value();
+        for (int r = 0; r < shape[0]; r++) {
+            oneHot[r * shape[1] + (int) t.getFlat(r)] = 1.0;
+        }
+        return scores.constant(Tensor.wrap(oneHot, shape));
+    }
+
     /** Softmax cross-entropy on logits with class-index targets: logsumexp(x) - x[target]. */
     static GraphLoss softmaxOnLogits() {
         return new GraphLoss("test_softmax_logits", ParameterValues.resolve("test", List.of(), Map.of()),
                 InputSpace.CLASS_LOGITS) {
             @Override
             public Node graph(Node x, Node targets) {
-                int[] shape = x.shape();
-                double[] oneHot = new double[shape[0] * shape[1]];
-                Tensor t = targets.value();
-                for (int r = 0; r < shape[0]; r++) {
-                    oneHot[r * shape[1] + (int) t.getFlat(r)] = 1.0;
-                }
-                return x.logSumExp(1).sub(x.mul(x.constant(Tensor.wrap(oneHot, shape))).sum(1));
+                return x.logSumExp(1).sub(x.mul(oneHot(x, targets)).sum(1));
             }
 
             // A fused kernel like the built-in losses have, so that training speed is representative.
