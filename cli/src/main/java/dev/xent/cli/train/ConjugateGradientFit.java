@@ -35,7 +35,7 @@ final class ConjugateGradientFit {
         int[] epoch = new int[1];
         ConvergenceChecker<PointValuePair> checker = (iteration, previous, current) -> {
             epoch[0]++;
-            if (monitor.epochFinished(current.getPoint())) {
+            if (monitor.epochFinished(current.getPoint(), cached.meanLoss(current.getPoint()))) {
                 stoppedEarly[0] = epoch[0] < epochs;
                 return true;
             }
@@ -59,7 +59,7 @@ final class ConjugateGradientFit {
         private final Objective objective;
         private final Batch training;
         private double[] point;
-        private double value;
+        private Objective.Value value;
         private final double[] gradient;
 
         CachedObjective(Objective objective, Batch training, int size) {
@@ -70,7 +70,12 @@ final class ConjugateGradientFit {
 
         double value(double[] at) {
             evaluate(at);
-            return value;
+            return value.objective();
+        }
+
+        double meanLoss(double[] at) {
+            evaluate(at);
+            return value.meanLoss();
         }
 
         double[] gradient(double[] at) {
@@ -82,7 +87,7 @@ final class ConjugateGradientFit {
             if (point == null || !Arrays.equals(point, at)) {
                 point = at.clone();
                 value = objective.valueAndGradient(point, training, gradient);
-                if (Double.isNaN(value)) {
+                if (Double.isNaN(value.objective())) {
                     throw new TrainingDivergedException("conjugate gradient diverged: the objective is NaN in a line search");
                 }
             }

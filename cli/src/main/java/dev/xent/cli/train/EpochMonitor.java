@@ -28,14 +28,19 @@ final class EpochMonitor {
         this.listener = listener;
     }
 
+    /** As {@link #epochFinished(double[], double)}, measuring the training loss. */
+    boolean epochFinished(double[] params) {
+        return epochFinished(params, objective.meanLoss(params, training));
+    }
+
     /**
-     * Records the epoch just finished with {@code params}; returns whether early stopping ends the run.
+     * Records the epoch just finished with {@code params}, whose mean training loss the caller already
+     * knows; returns whether early stopping ends the run.
      *
      * @throws TrainingDivergedException when a loss is not finite
      */
-    boolean epochFinished(double[] params) {
+    boolean epochFinished(double[] params, double trainLoss) {
         int epoch = history.size() + 1;
-        double trainLoss = objective.meanLoss(params, training);
         double total = trainLoss + objective.penalty(params);
         Double validationLoss = validation == null ? null : objective.meanLoss(params, validation);
         requireFinite(epoch, "training objective", total);
@@ -72,9 +77,10 @@ final class EpochMonitor {
     TrainingResult result(double[] last, boolean stoppedEarly) {
         boolean restore = earlyStopping != null && earlyStopping.restoreBest() && bestParameters != null;
         double[] params = restore ? bestParameters : last;
+        double trainLoss = objective.meanLoss(params, training);
         Metrics metrics = new Metrics(
-                objective.meanLoss(params, training),
-                objective.meanLoss(params, training) + objective.penalty(params),
+                trainLoss,
+                trainLoss + objective.penalty(params),
                 validation == null ? null : objective.meanLoss(params, validation),
                 objective.accuracy(params, training),
                 validation == null ? null : objective.accuracy(params, validation));

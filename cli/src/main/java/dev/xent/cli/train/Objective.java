@@ -30,21 +30,31 @@ final class Objective {
     }
 
     /**
+     * The mean loss and the objective at a point.
+     *
+     * @param meanLoss  without the penalty
+     * @param objective meanLoss + penalty
+     */
+    record Value(double meanLoss, double objective) {
+        static final Value NAN = new Value(Double.NaN, Double.NaN);
+    }
+
+    /**
      * The objective at {@code params} on {@code batch}; writes its gradient into {@code gradientOut}
      * (overwritten). NaN when the logits are NaN (the run diverged).
      */
-    double valueAndGradient(double[] params, Batch batch, double[] gradientOut) {
+    Value valueAndGradient(double[] params, Batch batch, double[] gradientOut) {
         List<Node> leaves = network.leaves(params, true);
         Node logits = network.logits(Graph.constant(batch.features()), leaves);
         Tensor z = logits.value();
         if (hasNaN(z)) {
-            return Double.NaN;
+            return Value.NAN;
         }
         double[] upstream = new double[z.size()];
         double meanLoss = loss.valueAndGradient(z, batch.targets(), null, upstream);
         logits.mul(logits.constant(Tensor.wrap(upstream, z.shape()))).sum().backward();
         network.gradients(leaves, gradientOut);
-        return meanLoss + network.penalty(params, l2, gradientOut);
+        return new Value(meanLoss, meanLoss + network.penalty(params, l2, gradientOut));
     }
 
     /** The mean loss without the penalty; NaN when the logits are NaN. */

@@ -44,19 +44,42 @@ public final class Trainer {
                     hyperParameters.number("tolerance"), monitor);
         }
         GradientStep step = optimizer.newStep(hyperParameters, params.length);
-        double[] gradient = new double[params.length];
         int n = training.rows();
         int batchSize = options.batchSize() == 0 || options.batchSize() >= n ? n : options.batchSize();
+        return batchSize == n ? fullBatch(training, params, step, monitor) : miniBatches(training, batchSize, params, step, monitor);
+    }
+
+    /**
+     * One step per epoch. The forward pass that gives the gradient for a step also gives the training
+     * loss after the previous step, so the loss of each epoch costs no extra pass.
+     */
+    private TrainingResult fullBatch(Batch training, double[] params, GradientStep step, EpochMonitor monitor) {
+        double[] gradient = new double[params.length];
+        Objective.Value value = objective.valueAndGradient(params, training, gradient);
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            EpochMonitor.requireFinite(epoch, "training objective", value.objective());
+            step.apply(params, gradient);
+            value = objective.valueAndGradient(params, training, gradient);
+            if (monitor.epochFinished(params, value.meanLoss())) {
+                return monitor.result(params, epoch < options.epochs());
+            }
+        }
+        return monitor.result(params, false);
+    }
+
+    /** Shuffles the training rows every epoch and takes one step per batch. */
+    private TrainingResult miniBatches(Batch training, int batchSize, double[] params, GradientStep step,
+                                       EpochMonitor monitor) {
+        double[] gradient = new double[params.length];
+        int n = training.rows();
         int[] order = ValidationSplit.identity(n);
         Random shuffle = new Random(options.seed());
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-            if (batchSize < n) {
-                ValidationSplit.shuffle(order, shuffle);
-            }
+            ValidationSplit.shuffle(order, shuffle);
             for (int from = 0; from < n; from += batchSize) {
-                Batch batch = batchSize == n ? training : training.slice(order, from, Math.min(n, from + batchSize));
-                double value = objective.valueAndGradient(params, batch, gradient);
-                EpochMonitor.requireFinite(epoch, "mini-batch objective", value);
+                Batch batch = training.slice(order, from, Math.min(n, from + batchSize));
+                EpochMonitor.requireFinite(epoch, "mini-batch objective",
+                        objective.valueAndGradient(params, batch, gradient).objective());
                 step.apply(params, gradient);
             }
             if (monitor.epochFinished(params)) {

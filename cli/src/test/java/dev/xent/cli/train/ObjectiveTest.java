@@ -32,8 +32,8 @@ class ObjectiveTest {
             double[] minus = params.clone();
             plus[i] += h;
             minus[i] -= h;
-            double numeric = (objective.valueAndGradient(plus, batch, scratch)
-                    - objective.valueAndGradient(minus, batch, scratch)) / (2 * h);
+            double numeric = (objective.valueAndGradient(plus, batch, scratch).objective()
+                    - objective.valueAndGradient(minus, batch, scratch).objective()) / (2 * h);
             worst = Math.max(worst, Math.abs(numeric - gradient[i]));
         }
         return worst;
