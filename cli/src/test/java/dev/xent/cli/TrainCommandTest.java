@@ -214,4 +214,39 @@ class TrainCommandTest {
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("[\"a\"]", report().get("data").get("features").toString());
     }
+
+    /** Runs an example job from examples/ with the built-in losses, its report redirected to the temporary folder. */
+    private JsonNode runExample(String name) throws IOException {
+        Path report = folder.resolve(name + ".report.json");
+        Cli.Result result = Cli.run("run", "--quiet", "--set", "output={\"report\": " + Json.write(Json.tree(report.toString())) + "}",
+                Path.of("../examples", name + ".json").toString());
+        assertEquals(0, result.exitCode(), result.err());
+        return Json.MAPPER.readTree(report.toFile());
+    }
+
+    @Test
+    void theBreastCancerExampleReachesTheIssuesTargetsWithBinaryCrossEntropy() throws IOException {
+        JsonNode report = runExample("breast-cancer-logistic");
+        assertEquals("binary_cross_entropy", report.get("loss").get("name").asText());
+        assertEquals(true, report.get("loss").get("params").get("from_logits").asBoolean());
+        assertTrue(report.get("train_loss").asDouble() < 0.08, report.get("train_loss").toString());
+        assertTrue(report.get("validation_accuracy").asDouble() > 0.95, report.get("validation_accuracy").toString());
+    }
+
+    @Test
+    void theIrisExampleFitsTheTrainingSetWithCategoricalCrossEntropy() throws IOException {
+        JsonNode report = runExample("iris-softmax");
+        assertTrue(report.get("accuracy").asDouble() > 0.95, report.get("accuracy").toString());
+        // examples/data/README.md: about 0.130 with objective sum log loss + 1/2 ||W||^2 (here l2 = 1/150).
+        assertEquals(0.130, report.get("train_loss").asDouble(), 0.001);
+    }
+
+    @Test
+    void theConjugateGradientExampleMatchesScikitLearn() throws IOException {
+        JsonNode report = runExample("breast-cancer-conjugate-gradient");
+        // scikit-learn 1.2 LogisticRegression(C=1, tol=1e-12) on the standardised data, objective
+        // sum log loss + 1/2 ||w||^2: mean log loss 0.0533920399, mean objective 0.0663601864.
+        assertEquals(0.0533920399, report.get("train_loss").asDouble(), 1e-6);
+        assertEquals(0.0663601864, report.get("objective").asDouble(), 1e-9);
+    }
 }
