@@ -66,14 +66,14 @@ class CommandsTest {
     void describeAnUnknownLossIsABadInputWithTheClosestName() {
         Cli.Result result = Cli.run("describe", "test_squared_eror");
         assertEquals(2, result.exitCode());
-        assertOneErrorLine(result, "did you mean 'test_squared_error'?");
+        Cli.assertOneErrorLine(result, "did you mean 'test_squared_error'?");
     }
 
     @Test
     void anUnknownOptionIsABadUsage() {
         Cli.Result result = Cli.run("list", "--frobnicate");
         assertEquals(2, result.exitCode());
-        assertOneErrorLine(result, "--frobnicate");
+        Cli.assertOneErrorLine(result, "--frobnicate");
     }
 
     @Test
@@ -84,14 +84,6 @@ class CommandsTest {
         assertEquals(2, verbose.exitCode());
         assertTrue(verbose.errLines().length > 1, verbose.err());
         assertTrue(verbose.err().contains("\tat "), verbose.err());
-    }
-
-    /** Exactly one stderr line, starting with "xent: " and containing {@code expected}. */
-    static void assertOneErrorLine(Cli.Result result, String expected) {
-        String[] lines = result.errLines();
-        assertEquals(1, lines.length, result.err());
-        assertTrue(lines[0].startsWith("xent: "), lines[0]);
-        assertTrue(lines[0].contains(expected), lines[0]);
     }
 
     private static <T> java.util.List<T> iterableToList(java.util.Iterator<T> it) {

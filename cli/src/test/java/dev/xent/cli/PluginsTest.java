@@ -1,6 +1,6 @@
 package dev.xent.cli;
 
-import static dev.xent.cli.CommandsTest.assertOneErrorLine;
+import static dev.xent.cli.Cli.assertOneErrorLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

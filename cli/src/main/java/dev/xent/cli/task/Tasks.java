@@ -1,6 +1,9 @@
 package dev.xent.cli.task;
 
 import dev.xent.cli.BadInputException;
+import dev.xent.cli.evaluate.EvaluateTask;
+import dev.xent.cli.explain.ExplainTask;
+import dev.xent.cli.gradcheck.GradcheckTask;
 import dev.xent.cli.train.TrainTask;
 import dev.xent.core.ClosestName;
 import java.util.List;
@@ -8,9 +11,11 @@ import java.util.List;
 /** Every task {@code xent run} knows, by the name in {@code $.task}. */
 public final class Tasks {
     private static final List<Task> ALL = List.of(
-            // evaluate (one line per task, in this order)
-            new TrainTask()
-            // gradcheck, explain, bench (dev.xent.cli.bench.BenchTask)
+            new EvaluateTask(),
+            new TrainTask(),
+            new GradcheckTask(),
+            new ExplainTask()
+            // bench: dev.xent.cli.bench.BenchTask goes here
     );
 
     private Tasks() {
