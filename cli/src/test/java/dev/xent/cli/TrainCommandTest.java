@@ -183,6 +183,7 @@ class TrainCommandTest {
                 "data.features=[\"malignant\"]");
         assertBadJob(job, "unknown class label '1'; $.data.classes lists: benign, malignant",
                 "data.classes=[\"benign\",\"malignant\"]");
+        assertBadJob(job, "$.data.classes: a class label appears twice", "data.classes=[\"0\",\"1\",\"0\"]");
         assertBadJob(job, "$.output.plots: unknown key 'plots'", "output.plots=x.png");
         assertBadJob(job, "$.loss.name: ", "loss.name=no_such_loss");
     }

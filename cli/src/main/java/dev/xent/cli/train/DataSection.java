@@ -6,6 +6,7 @@ import dev.xent.cli.job.JobObject;
 import dev.xent.core.spi.NumberRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -29,6 +30,9 @@ record DataSection(Path file, Dataset dataset, boolean standardize, double valid
         boolean standardize = data.bool("standardize", true);
         double validationFraction = data.number("validation_fraction", 0.0, NumberRange.closedOpen(0, 1));
         List<String> declaredClasses = data.optionalStrings("classes");
+        if (new HashSet<>(declaredClasses).size() != declaredClasses.size()) {
+            throw new BadInputException(data.pathOf("classes") + ": a class label appears twice");
+        }
         try (CsvFile csv = CsvFile.open(file)) {
             int targetColumn = csv.column(target, data.pathOf("target"));
             List<CsvFile.Row> rows = new ArrayList<>();

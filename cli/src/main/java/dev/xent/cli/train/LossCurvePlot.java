@@ -8,14 +8,16 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The PNG loss curve of a training run: training loss (and validation loss) against the epoch. */
+/**
+ * The PNG loss curve of a training run: training loss (and validation loss) against the epoch,
+ * rendered with XChart (headless: the command line sets {@code java.awt.headless}).
+ */
 final class LossCurvePlot {
     private LossCurvePlot() {
     }
 
     /** Needs at least one epoch. */
     static void write(List<EpochRecord> history, String title, OutputStream out) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title)
                 .xAxisTitle("epoch").yAxisTitle("mean loss").build();
         int n = history.size();
