@@ -47,21 +47,7 @@ public final class TrainTask implements Task {
         JobObject root = job.root().allowOnly("task", "loss", "data", "model", "optimizer", "training", "output");
         Loss loss = readLoss(root.object("loss"), context);
         DataSection data = DataSection.read(root.object("data"));
-        JobObject model = root.optionalObject("model");
-        String type = model.choice("type", "linear", List.of("linear", "mlp"));
-        int[] hidden = new int[0];
-        Activation activation = null;
-        if (type.equals("linear")) {
-            model.allowOnly("type");
-        } else {
-            model.allowOnly("type", "hidden", "activation");
-            hidden = model.integers("hidden", List.of(), 1, 1_000_000).stream().mapToInt(Integer::intValue).toArray();
-            if (hidden.length == 0) {
-                throw new BadInputException(model.pathOf("hidden") + ": an mlp needs a non-empty list of hidden layer"
-                        + " sizes, e.g. [32, 16]");
-            }
-            activation = Activation.named(model.choice("activation", "tanh", Activation.names()));
-        }
+        ModelSection model = ModelSection.read(root.optionalObject("model"));
         JobObject optimizerSection = root.optionalObject("optimizer");
         Optimizer optimizer = Optimizer.named(optimizerSection.choice("name", "adam", Optimizer.names()));
         ParameterValues hyperParameters = hyperParameters(optimizerSection, optimizer);
@@ -74,8 +60,8 @@ public final class TrainTask implements Task {
         if (plotFile.isPresent() && options.epochs() == 0) {
             throw new BadInputException(output.pathOf("plot") + ": there is no loss curve with 0 epochs");
         }
-        TrainingSpec spec = new TrainingSpec(data.standardize(), data.validationFraction(), hidden, activation,
-                loss, optimizer, hyperParameters, options);
+        TrainingSpec spec = new TrainingSpec(data.standardize(), data.validationFraction(), model.hidden(),
+                model.activation(), loss, optimizer, hyperParameters, options);
         TrainingRun run = prepare(data, spec, root.object("loss").path());
         try (OutputFiles outputs = new OutputFiles()) {
             reportFile.ifPresent(outputs::check);
@@ -84,7 +70,7 @@ public final class TrainTask implements Task {
             long start = System.nanoTime();
             FittedModel fitted = fit(run, context);
             double seconds = (System.nanoTime() - start) / 1e9;
-            ObjectNode report = report(job, loss, data, type, fitted, optimizer, hyperParameters, options);
+            ObjectNode report = report(job, loss, data, model.type(), fitted, optimizer, hyperParameters, options);
             if (reportFile.isPresent()) {
                 outputs.json(reportFile.get(), report);
             }
@@ -97,7 +83,7 @@ public final class TrainTask implements Task {
                 }
             }
             outputs.commit();
-            return TaskResult.ok(report, summary(fitted, type, optimizer, seconds, reportFile, modelFile, plotFile));
+            return TaskResult.ok(report, summary(fitted, model.type(), optimizer, seconds, reportFile, modelFile, plotFile));
         }
     }
 
