@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * loss's own {@link Loss#validate}; a problem names the file line and column.
  */
 public final class BlockReader implements AutoCloseable {
+    /** How far a failing first block may grow (in blocks) while looking for rows that make it valid. */
+    static final int GROWTH_LIMIT = 4;
+
     private static final Pattern MATRIX_POSITION = Pattern.compile("at row 0, column (\\d+)");
 
     private final CsvFile csv;
@@ -26,6 +29,7 @@ public final class BlockReader implements AutoCloseable {
     private final List<String> classes;
     private int idColumn = -1;
     private long rowsRead;
+    private Block lastValid;
 
     BlockReader(CsvFile csv, Loss loss, int[] predictionColumns, int[] targetColumns, int weightColumn,
                 boolean predictionMatrix, List<String> classes) {
@@ -49,8 +53,39 @@ public final class BlockReader implements AutoCloseable {
         return rowsRead;
     }
 
-    /** The next block of at most {@code maxRows} rows, validated; null at the end of the file. */
+    /**
+     * The next block of about {@code maxRows} rows, validated; null at the end of the file.
+     *
+     * <p>A block that fails the loss's validation alone but passes after the previous block is
+     * returned with that block as its {@link Block#context()} (e.g. a run of rows that all have the
+     * ignore index). While no block has passed yet, a failing block grows by further rows, up to
+     * {@value #GROWTH_LIMIT} times {@code maxRows}, before its error is reported.
+     */
     public Block next(int maxRows) {
+        Block block = read(maxRows);
+        while (block != null) {
+            if (problem(block.predictions(), block.targets()) == null) {
+                lastValid = block;
+                return block;
+            }
+            if (lastValid != null) {
+                Block inContext = withContext(block, lastValid);
+                if (problem(inContext.predictionsInContext(), inContext.targetsInContext()) == null) {
+                    return inContext;
+                }
+                throw located(block, lastValid);
+            }
+            Block more = block.rows() < GROWTH_LIMIT * (long) maxRows ? read(maxRows) : null;
+            if (more == null) {
+                throw located(block, null);
+            }
+            block = join(block, more);
+        }
+        return null;
+    }
+
+    /** Reads up to {@code maxRows} rows, checking each cell; null at the end of the file. */
+    private Block read(int maxRows) {
         int k = predictionColumns.length;
         int targetWidth = targetColumns.length;
         double[] predictions = new double[maxRows * k];
@@ -81,14 +116,31 @@ public final class BlockReader implements AutoCloseable {
             return null;
         }
         rowsRead += n;
-        Block block = new Block(
+        return new Block(
                 shaped(Arrays.copyOf(predictions, n * k), n, k, predictionMatrix),
                 shaped(Arrays.copyOf(targets, n * targetWidth), n, targetWidth, targetWidth > 1),
                 weights == null ? null : Tensor.wrap(Arrays.copyOf(weights, n), n),
                 Arrays.copyOf(lines, n),
-                ids == null ? null : Arrays.copyOf(ids, n));
-        validate(block);
-        return block;
+                ids == null ? null : Arrays.copyOf(ids, n),
+                null);
+    }
+
+    private static Block withContext(Block block, Block context) {
+        return new Block(block.predictions(), block.targets(), block.weights(), block.lines(), block.ids(), context);
+    }
+
+    private static Block join(Block first, Block second) {
+        long[] lines = Arrays.copyOf(first.lines(), first.rows() + second.rows());
+        System.arraycopy(second.lines(), 0, lines, first.rows(), second.rows());
+        String[] ids = null;
+        if (first.ids() != null) {
+            ids = Arrays.copyOf(first.ids(), lines.length);
+            System.arraycopy(second.ids(), 0, ids, first.rows(), second.rows());
+        }
+        return new Block(Block.concatenate(first.predictions(), second.predictions()),
+                Block.concatenate(first.targets(), second.targets()),
+                first.weights() == null ? null : Block.concatenate(first.weights(), second.weights()),
+                lines, ids, null);
     }
 
     private static Tensor shaped(double[] values, int rows, int columns, boolean matrix) {
@@ -112,25 +164,35 @@ public final class BlockReader implements AutoCloseable {
         return w;
     }
 
-    /**
-     * The loss's validation of the block; when it fails, the first failing row is found by validating
-     * rows one by one so the message can name its file line.
-     */
-    private void validate(Block block) {
+    /** The loss's validation message for these rows, or null when they are valid. */
+    private String problem(Tensor predictions, Tensor targets) {
         try {
-            loss.validate(block.predictions(), block.targets());
-        } catch (IllegalArgumentException blockError) {
-            for (int r = 0; r < block.rows(); r++) {
-                try {
-                    loss.validate(row(block.predictions(), r), row(block.targets(), r));
-                } catch (IllegalArgumentException rowError) {
-                    throw new BadInputException(csv.file() + " line " + block.lines()[r] + ": "
-                            + inRow(rowError.getMessage()), rowError);
-                }
-            }
-            throw new BadInputException(csv.file() + " lines " + block.lines()[0] + "-"
-                    + block.lines()[block.rows() - 1] + ": " + blockError.getMessage(), blockError);
+            loss.validate(predictions, targets);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
+    }
+
+    /**
+     * The error for a block that fails validation: the first row that fails (after {@code context},
+     * if given) is named by its file line; else the block's line range.
+     */
+    private BadInputException located(Block block, Block context) {
+        for (int r = 0; r < block.rows(); r++) {
+            Tensor p = row(block.predictions(), r);
+            Tensor t = row(block.targets(), r);
+            String problem = context == null ? problem(p, t)
+                    : problem(Block.concatenate(context.predictions(), p), Block.concatenate(context.targets(), t));
+            if (problem != null) {
+                String message = context == null ? inRow(problem) : inRow(problem
+                        .replace(" at index " + context.rows(), " at index 0")
+                        .replace("at row " + context.rows() + ",", "at row 0,"));
+                return new BadInputException(csv.file() + " line " + block.lines()[r] + ": " + message);
+            }
+        }
+        return new BadInputException(csv.file() + " lines " + block.lines()[0] + "-" + block.lines()[block.rows() - 1]
+                + ": " + problem(block.predictions(), block.targets()));
     }
 
     private static Tensor row(Tensor t, int r) {

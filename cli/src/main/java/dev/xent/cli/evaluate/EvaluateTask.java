@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,15 +58,12 @@ public final class EvaluateTask implements Task {
         Loss loss = context.loss(root);
         JobObject dataSection = root.object("data").allowOnly("path", "prediction", "target", "weight", "classes");
         PredictionData data = PredictionData.read(dataSection);
-        JobObject output = root.optionalObject("output").allowOnly("report", "gradient", "per_sample");
-        Optional<Path> reportFile = output.outputFile("report");
-        Optional<Path> gradientFile = output.outputFile("gradient");
-        Optional<Path> perSampleFile = output.outputFile("per_sample");
 
         try (OutputFiles outputs = new OutputFiles(); BlockReader reader = data.open(loss)) {
-            reportFile.ifPresent(outputs::check);
-            gradientFile.ifPresent(outputs::check);
-            perSampleFile.ifPresent(outputs::check);
+            Map<String, Path> files = outputs.declare(root.optionalObject("output"), "report", "gradient", "per_sample");
+            Optional<Path> reportFile = Optional.ofNullable(files.get("report"));
+            Optional<Path> gradientFile = Optional.ofNullable(files.get("gradient"));
+            Optional<Path> perSampleFile = Optional.ofNullable(files.get("per_sample"));
             Path scratch = gradientFile.isPresent() ? Files.createTempFile("xent-gradient-", ".bin") : null;
             try {
                 StreamingEvaluation.Result result;
@@ -84,12 +82,12 @@ public final class EvaluateTask implements Task {
                         result.writeGradient(in, out, data.gradientHeader());
                     }
                 }
-                ObjectNode report = report(loss, data, result, reportFile, gradientFile, perSampleFile);
+                ObjectNode report = report(loss, data, result, files);
                 if (reportFile.isPresent()) {
                     outputs.json(reportFile.get(), report);
                 }
                 outputs.commit();
-                return TaskResult.ok(report, summary(loss, data, result, reportFile, gradientFile, perSampleFile));
+                return TaskResult.ok(report, summary(loss, data, result, files));
             } finally {
                 if (scratch != null) {
                     Files.deleteIfExists(scratch);
@@ -106,8 +104,7 @@ public final class EvaluateTask implements Task {
     }
 
     private static ObjectNode report(Loss loss, PredictionData data, StreamingEvaluation.Result result,
-                                     Optional<Path> reportFile, Optional<Path> gradientFile,
-                                     Optional<Path> perSampleFile) {
+                                     Map<String, Path> files) {
         ObjectNode report = Json.object();
         report.put("task", "evaluate");
         report.set("loss", Json.tree(JobLoss.describe(loss)));
@@ -121,28 +118,18 @@ public final class EvaluateTask implements Task {
         }
         report.put("weighted_sum", result.weightedSum());
         report.put("total_weight", result.totalWeight());
-        ObjectNode outputs = report.putObject("outputs");
-        reportFile.ifPresent(f -> outputs.put("report", Display.path(f)));
-        gradientFile.ifPresent(f -> outputs.put("gradient", Display.path(f)));
-        perSampleFile.ifPresent(f -> outputs.put("per_sample", Display.path(f)));
+        report.set("outputs", OutputFiles.describe(files));
         return report;
     }
 
     private static List<String> summary(Loss loss, PredictionData data, StreamingEvaluation.Result result,
-                                        Optional<Path> reportFile, Optional<Path> gradientFile,
-                                        Optional<Path> perSampleFile) {
+                                        Map<String, Path> files) {
         List<String> lines = new ArrayList<>();
         lines.add("evaluate: " + loss.name() + " " + loss.parameters() + " over " + result.rows() + " rows of "
                 + data.file().getFileName());
         lines.add(result.value() == null ? "value: none (reduction none; see the per-sample losses)"
                 : "value (" + loss.reduction().jsonName() + "): " + result.value());
-        List<String> written = new ArrayList<>();
-        reportFile.ifPresent(f -> written.add(Display.path(f)));
-        gradientFile.ifPresent(f -> written.add(Display.path(f)));
-        perSampleFile.ifPresent(f -> written.add(Display.path(f)));
-        if (!written.isEmpty()) {
-            lines.add("wrote " + String.join(", ", written));
-        }
+        lines.addAll(OutputFiles.wroteLine(files));
         return lines;
     }
 }

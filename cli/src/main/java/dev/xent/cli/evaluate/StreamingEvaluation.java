@@ -66,17 +66,20 @@ public final class StreamingEvaluation {
                 : new DataOutputStream(new BufferedOutputStream(gradientScratch, 1 << 16));
         Block block;
         while ((block = reader.next(blockRows)) != null) {
-            Tensor losses = loss.perSample(block.predictions(), block.targets());
-            Tensor meanWeights = loss.meanWeights(block.predictions(), block.targets()).orElse(null);
+            Tensor predictions = block.predictionsInContext();
+            Tensor targets = block.targetsInContext();
+            Tensor losses = loss.perSample(predictions, targets);
+            Tensor meanWeights = loss.meanWeights(predictions, targets).orElse(null);
+            int perRow = losses.size() / predictions.rows();
+            int skipped = block.contextRows() * perRow;
             double[] rowLosses = new double[block.rows()];
-            int perRow = losses.size() / block.rows();
             CompensatedSum blockDenominator = new CompensatedSum();
             boolean blockHasWeight = false;
             for (int r = 0; r < block.rows(); r++) {
                 double s = block.weight(r);
                 blockHasWeight |= s > 0;
                 CompensatedSum rowLoss = new CompensatedSum();
-                for (int j = r * perRow; j < (r + 1) * perRow; j++) {
+                for (int j = skipped + r * perRow; j < skipped + (r + 1) * perRow; j++) {
                     double l = losses.getFlat(j);
                     rowLoss.add(l);
                     numerator.add(s * l);
@@ -123,6 +126,10 @@ public final class StreamingEvaluation {
 
     /** {@code d(sum_block s_i l_i) / dp} for one block. */
     private Tensor unnormalisedGradient(Block block, double blockDenominator, boolean blockHasWeight) {
+        if (block.context() != null) {
+            // Valid only next to its context, so the loss's own methods (which validate) cannot take it alone.
+            return graphGradient(block);
+        }
         if (loss.reduction() != Reduction.MEAN) {
             // For sum and none the loss's gradient is already d(sum_i s_i l_i)/dp.
             return blockHasWeight ? loss.gradient(block.predictions(), block.targets(), block.weights())
@@ -139,7 +146,10 @@ public final class StreamingEvaluation {
         return graphGradient(block);
     }
 
-    /** The un-normalised gradient from the autodiff graph, for a block whose own mean is undefined. */
+    /**
+     * The un-normalised gradient from the autodiff graph (which does not validate), for a block whose
+     * own mean is undefined or that is valid only in its context.
+     */
     private Tensor graphGradient(Block block) {
         Node p = Graph.variable(block.predictions());
         Node losses = loss.graph(p, Graph.constant(block.targets()));

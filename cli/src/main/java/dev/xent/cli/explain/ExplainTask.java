@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,10 +57,6 @@ public final class ExplainTask implements Task {
         JobObject dataSection = root.object("data").allowOnly("path", "prediction", "target", "weight", "classes", "id");
         PredictionData data = PredictionData.read(dataSection);
         Optional<String> idColumn = dataSection.optionalString("id");
-        JobObject output = root.optionalObject("output").allowOnly("report", "table", "plot");
-        Optional<Path> reportFile = output.outputFile("report");
-        Optional<Path> tableFile = output.outputFile("table");
-        Optional<Path> plotFile = output.outputFile("plot");
         InputSpace space = loss.inputSpace();
         if (!space.isClassWise() && data.prediction().size() != 1) {
             throw new BadInputException(dataSection.pathOf("prediction") + ": explain takes one prediction column for "
@@ -67,9 +64,7 @@ public final class ExplainTask implements Task {
         }
 
         try (OutputFiles outputs = new OutputFiles(); BlockReader reader = data.open(loss)) {
-            reportFile.ifPresent(outputs::check);
-            tableFile.ifPresent(outputs::check);
-            plotFile.ifPresent(outputs::check);
+            Map<String, Path> files = outputs.declare(root.optionalObject("output"), "report", "table", "plot");
             idColumn.ifPresent(column -> reader.withIds(column, dataSection.pathOf("id")));
             Block block = reader.next(MAX_ROWS + 1);
             if (block == null) {
@@ -82,25 +77,22 @@ public final class ExplainTask implements Task {
             List<Row> rows = rows(loss, data, block);
             double total = total(loss, block);
             ObjectNode report = report(loss, data, rows, total);
-            ObjectNode written = report.putObject("outputs");
-            if (tableFile.isPresent()) {
-                try (BufferedWriter out = outputs.writer(tableFile.get())) {
+            report.set("outputs", OutputFiles.describe(files));
+            if (files.containsKey("table")) {
+                try (BufferedWriter out = outputs.writer(files.get("table"))) {
                     writeTable(out, data, rows);
                 }
-                written.put("table", Display.path(tableFile.get()));
             }
-            if (plotFile.isPresent()) {
-                try (OutputStream out = outputs.stream(plotFile.get())) {
+            if (files.containsKey("plot")) {
+                try (OutputStream out = outputs.stream(files.get("plot"))) {
                     plot(space, loss, rows).writePng(loss.name() + " on " + data.file().getFileName(), out);
                 }
-                written.put("plot", Display.path(plotFile.get()));
             }
-            if (reportFile.isPresent()) {
-                written.put("report", Display.path(reportFile.get()));
-                outputs.json(reportFile.get(), report);
+            if (files.containsKey("report")) {
+                outputs.json(files.get("report"), report);
             }
             outputs.commit();
-            return TaskResult.ok(report, text(loss, data, rows, total, written));
+            return TaskResult.ok(report, text(loss, data, rows, total, files));
         }
     }
 
@@ -237,7 +229,8 @@ public final class ExplainTask implements Task {
         return plot;
     }
 
-    private static List<String> text(Loss loss, PredictionData data, List<Row> rows, double total, ObjectNode written) {
+    private static List<String> text(Loss loss, PredictionData data, List<Row> rows, double total,
+                                     Map<String, Path> files) {
         List<String> lines = new ArrayList<>();
         lines.add("explain: " + loss.name() + " " + loss.parameters() + " on " + data.file().getFileName());
         String predictionHeader = String.join(" ", data.prediction());
@@ -258,11 +251,7 @@ public final class ExplainTask implements Task {
                     String.format(Locale.ROOT, "%.6f", row.loss())));
         }
         lines.add("total (" + loss.reduction().jsonName() + "): " + total);
-        if (!written.isEmpty()) {
-            List<String> files = new ArrayList<>();
-            written.elements().forEachRemaining(file -> files.add(file.asText()));
-            lines.add("wrote " + String.join(", ", files));
-        }
+        lines.addAll(OutputFiles.wroteLine(files));
         return lines;
     }
 

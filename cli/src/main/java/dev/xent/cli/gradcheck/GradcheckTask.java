@@ -5,7 +5,6 @@ import dev.xent.autodiff.GradientCheck;
 import dev.xent.autodiff.Graph;
 import dev.xent.autodiff.LossGraph;
 import dev.xent.cli.BadInputException;
-import dev.xent.cli.io.Display;
 import dev.xent.cli.io.Json;
 import dev.xent.cli.io.OutputFiles;
 import dev.xent.cli.job.Job;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code "task": "gradcheck"}: on random inputs in the loss's valid domain ({@link RandomInputs}),
@@ -65,10 +63,9 @@ public final class GradcheckTask implements Task {
         boolean weighted = root.bool("sample_weights", true);
         long seed = root.longInteger("seed", 1);
         double tolerance = root.number("tolerance", DEFAULT_TOLERANCE, NumberRange.positive());
-        Optional<Path> reportFile = root.optionalObject("output").allowOnly("report").outputFile("report");
 
         try (OutputFiles outputs = new OutputFiles()) {
-            reportFile.ifPresent(outputs::check);
+            Map<String, Path> files = outputs.declare(root.optionalObject("output"), "report");
             RandomInputs inputs = RandomInputs.generate(loss.inputSpace(), rows, columns, distributions, weighted, seed);
             Tensor p = inputs.predictions();
             Tensor t = inputs.targets();
@@ -119,14 +116,16 @@ public final class GradcheckTask implements Task {
                 }
             });
             report.put("passed", failures.isEmpty());
-            reportFile.ifPresent(f -> report.putObject("outputs").put("report", Display.path(f)));
-            if (reportFile.isPresent()) {
-                outputs.json(reportFile.get(), report);
+            report.set("outputs", OutputFiles.describe(files));
+            if (files.containsKey("report")) {
+                outputs.json(files.get("report"), report);
             }
             outputs.commit();
             String failure = failures.isEmpty() ? null : "gradcheck of " + loss.name() + " failed: "
                     + String.join("; ", failures) + " (tolerance " + tolerance + ")";
-            return new TaskResult(report, summary(loss, p, tolerance, pairs, failures.isEmpty()), failure);
+            List<String> summary = summary(loss, p, tolerance, pairs, failures.isEmpty());
+            summary.addAll(OutputFiles.wroteLine(files));
+            return new TaskResult(report, summary, failure);
         }
     }
 

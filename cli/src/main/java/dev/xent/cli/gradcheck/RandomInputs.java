@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * Random predictions, targets and sample weights inside a loss's valid domain
  * ({@link InputSpace}), away from its edges so that central differences stay inside it too:
- * probabilities in [0.05, 0.95] (class probabilities: a softmax of logits with spread 2), logits and
+ * probabilities in [0.05, 0.95] (class probabilities: {@code 0.8 softmax(z) + 0.2 / C}, so none is below
+ * {@code 0.2 / C}: the central differences' truncation error grows like {@code 1 / p^3}), logits and
  * real numbers with spread 3, targets 0, 1 or in between (element-wise), class indices or
  * distributions (class-wise), sample weights in [0.5, 2].
  *
@@ -33,6 +34,9 @@ record RandomInputs(Tensor predictions, Tensor targets, Tensor weights) {
             }
             if (!space.isLogits()) {
                 softmaxRows(p, rows, columns);
+                for (int i = 0; i < size; i++) {
+                    p[i] = 0.8 * p[i] + 0.2 / columns;
+                }
             }
             t = distributions ? distributions(random, rows, columns) : indices(random, rows, columns);
         } else {

@@ -1,7 +1,9 @@
 package dev.xent.cli.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xent.cli.BadInputException;
+import dev.xent.cli.job.JobObject;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,6 +50,37 @@ public final class OutputFiles implements AutoCloseable {
         if (Files.isDirectory(target)) {
             throw new BadInputException("output " + target + " is a folder; expected a file name");
         }
+    }
+
+    /**
+     * The output files a job's {@code output} section names: only {@code keys} are allowed, each
+     * optional; every folder is checked (see {@link #check}) before any work is done.
+     *
+     * @return key to file, in the order of {@code keys}, for the keys given
+     */
+    public Map<String, Path> declare(JobObject output, String... keys) {
+        output.allowOnly(keys);
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (String key : keys) {
+            output.outputFile(key).ifPresent(file -> {
+                check(file);
+                files.put(key, file);
+            });
+        }
+        return files;
+    }
+
+    /** The {@code outputs} object of a report: key to the file as shown to people. */
+    public static ObjectNode describe(Map<String, Path> files) {
+        ObjectNode json = Json.object();
+        files.forEach((key, file) -> json.put(key, Display.path(file)));
+        return json;
+    }
+
+    /** {@code wrote a, b} for a summary, or nothing when no file is written. */
+    public static List<String> wroteLine(Map<String, Path> files) {
+        return files.isEmpty() ? List.of()
+                : List.of("wrote " + String.join(", ", files.values().stream().map(Display::path).toList()));
     }
 
     /** A writer (UTF-8) to the temporary file standing for {@code target}. */

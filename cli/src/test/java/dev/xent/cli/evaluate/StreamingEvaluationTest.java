@@ -39,6 +39,66 @@ class StreamingEvaluationTest {
         }
     }
 
+    @Test
+    void binaryCrossEntropyStreamsExactlyWithEveryOption() throws IOException {
+        Random random = new Random(7);
+        double[] p = new double[ROWS];
+        double[] y = new double[ROWS];
+        double[] w = new double[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            p[i] = i % 50 == 0 ? (i % 100 == 0 ? 0.0 : 1.0) : random.nextDouble();
+            y[i] = i % 3 == 0 ? random.nextDouble() : random.nextInt(2);
+            w[i] = random.nextDouble();
+        }
+        Data data = new Data(List.of("p"), List.of("y"), Tensor.wrap(p, ROWS), Tensor.wrap(y, ROWS), Tensor.wrap(w, ROWS));
+        checkAgainstWholeFile(folder, REGISTRY, "binary_cross_entropy",
+                Map.of("pos_weight", 3.0, "label_smoothing", 0.1), data, 13);
+        checkAgainstWholeFile(folder, REGISTRY, "binary_focal_cross_entropy", Map.of("alpha", 0.25), data, 13);
+    }
+
+    @Test
+    void categoricalCrossEntropyWithClassWeightsAndIgnoredRowsStreamsExactly() throws IOException {
+        int classes = 4;
+        Random random = new Random(11);
+        double[] logits = new double[ROWS * classes];
+        double[] y = new double[ROWS];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = random.nextGaussian() * 4;
+        }
+        for (int i = 0; i < ROWS; i++) {
+            // Rows 0-19 and 500-529 are ignored: whole blocks that are invalid alone (every row ignored)
+            // at the start (the block grows) and in the middle (the previous block is its context).
+            y[i] = i < 20 || (i >= 500 && i < 530) ? 2 : random.nextInt(classes);
+        }
+        Data data = new Data(List.of("z0", "z1", "z2", "z3"), List.of("y"), Tensor.wrap(logits, ROWS, classes),
+                Tensor.wrap(y, ROWS), null);
+        Map<String, Object> params = Map.of("from_logits", true, "class_weights", List.of(1.0, 2.0, 0.5, 3.0),
+                "ignore_index", 2);
+        checkAgainstWholeFile(folder, REGISTRY, "categorical_cross_entropy", params, data, 7);
+        checkAgainstWholeFile(folder, REGISTRY, "categorical_focal_cross_entropy", Map.of("from_logits", true), data, 7);
+    }
+
+    @Test
+    void distributionTargetsOverSeveralColumnsStreamExactly() throws IOException {
+        int classes = 3;
+        Random random = new Random(5);
+        double[] logits = new double[ROWS * classes];
+        double[] t = new double[ROWS * classes];
+        for (int r = 0; r < ROWS; r++) {
+            double a = random.nextDouble();
+            double b = random.nextDouble() * (1 - a);
+            double[] row = {a, b, 1 - a - b};
+            for (int c = 0; c < classes; c++) {
+                logits[r * classes + c] = random.nextGaussian();
+                t[r * classes + c] = row[c];
+            }
+        }
+        Data data = new Data(List.of("z0", "z1", "z2"), List.of("t0", "t1", "t2"), Tensor.wrap(logits, ROWS, classes),
+                Tensor.wrap(t, ROWS, classes), null);
+        checkAgainstWholeFile(folder, REGISTRY, "categorical_cross_entropy",
+                Map.of("from_logits", true, "label_smoothing", 0.05), data, 64);
+    }
+
     /** Writes a random file, evaluates it streamed in blocks of {@code blockRows}, compares to one call. */
     static void checkAgainstWholeFile(Path folder, LossRegistry registry, String lossName, Map<String, ?> params,
                                       Data data, int blockRows) throws IOException {
