@@ -60,7 +60,7 @@ class BadInputTest {
     @Test
     void anUnknownLossIsNamedWithTheClosestOne() {
         failsWith(GOOD_DATA, evaluate("{'name': 'test_logistc'}", "{'path': 'data.csv', 'prediction': 'p', 'target': 'y'}"),
-                "$.loss.name: unknown loss 'test_logistc'; did you mean 'test_logistic'?");
+                "$.loss.name: unknown loss 'test_logistc' (did you mean 'test_logistic'?)");
     }
 
     @Test

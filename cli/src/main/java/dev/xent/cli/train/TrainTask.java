@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xent.cli.BadInputException;
 import dev.xent.cli.RunFailedException;
+import dev.xent.cli.io.Display;
 import dev.xent.cli.io.Json;
 import dev.xent.cli.io.OutputFiles;
 import dev.xent.cli.job.Job;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code "task": "train"}: fits a linear model or an mlp on a CSV file by minimising
@@ -52,38 +52,33 @@ public final class TrainTask implements Task {
         Optimizer optimizer = Optimizer.named(optimizerSection.choice("name", "adam", Optimizer.names()));
         ParameterValues hyperParameters = hyperParameters(optimizerSection, optimizer);
         TrainingOptions options = readTraining(root.optionalObject("training"));
-        JobObject output = root.optionalObject("output");
-        output.allowOnly("report", "model", "plot");
-        Optional<Path> reportFile = output.outputFile("report");
-        Optional<Path> modelFile = output.outputFile("model");
-        Optional<Path> plotFile = output.outputFile("plot");
-        if (plotFile.isPresent() && options.epochs() == 0) {
-            throw new BadInputException(output.pathOf("plot") + ": there is no loss curve with 0 epochs");
-        }
         TrainingSpec spec = new TrainingSpec(data.standardize(), data.validationFraction(), model.hidden(),
                 model.activation(), loss, optimizer, hyperParameters, options);
         TrainingRun run = prepare(data, spec, root.object("loss").path());
         try (OutputFiles outputs = new OutputFiles()) {
-            reportFile.ifPresent(outputs::check);
-            modelFile.ifPresent(outputs::check);
-            plotFile.ifPresent(outputs::check);
+            JobObject output = root.optionalObject("output");
+            Map<String, Path> files = outputs.declare(output, "report", "model", "plot");
+            if (files.containsKey("plot") && options.epochs() == 0) {
+                throw new BadInputException(output.pathOf("plot") + ": there is no loss curve with 0 epochs");
+            }
             long start = System.nanoTime();
             FittedModel fitted = fit(run, context);
             double seconds = (System.nanoTime() - start) / 1e9;
-            ObjectNode report = report(job, loss, data, model.type(), fitted, optimizer, hyperParameters, options);
-            if (reportFile.isPresent()) {
-                outputs.json(reportFile.get(), report);
+            ObjectNode report = report(loss, data, model.type(), fitted, optimizer, hyperParameters, options);
+            report.set("outputs", OutputFiles.describe(files));
+            if (files.containsKey("report")) {
+                outputs.json(files.get("report"), report);
             }
-            if (modelFile.isPresent()) {
-                outputs.json(modelFile.get(), Json.tree(fitted.toJson()));
+            if (files.containsKey("model")) {
+                outputs.json(files.get("model"), Json.tree(fitted.toJson()));
             }
-            if (plotFile.isPresent()) {
-                try (OutputStream out = outputs.stream(plotFile.get())) {
+            if (files.containsKey("plot")) {
+                try (OutputStream out = outputs.stream(files.get("plot"))) {
                     LossCurvePlot.write(fitted.result().history(), loss.name() + ", " + optimizer.jsonName(), out);
                 }
             }
             outputs.commit();
-            return TaskResult.ok(report, summary(fitted, model.type(), optimizer, seconds, reportFile, modelFile, plotFile));
+            return TaskResult.ok(report, summary(fitted, model.type(), optimizer, seconds, files));
         }
     }
 
@@ -161,7 +156,7 @@ public final class TrainTask implements Task {
         }
     }
 
-    private static ObjectNode report(Job job, Loss loss, DataSection data, String type, FittedModel fitted,
+    private static ObjectNode report(Loss loss, DataSection data, String type, FittedModel fitted,
                                      Optimizer optimizer, ParameterValues hyperParameters, TrainingOptions options) {
         TrainingResult result = fitted.result();
         Metrics m = result.metrics();
@@ -169,7 +164,7 @@ public final class TrainTask implements Task {
         report.put("task", "train");
         report.set("loss", Json.tree(JobLoss.describe(loss)));
         ObjectNode dataNode = report.putObject("data");
-        dataNode.put("path", job.file().toAbsolutePath().getParent().relativize(data.file().toAbsolutePath()).toString());
+        dataNode.put("path", Display.path(data.file()));
         dataNode.put("rows", data.dataset().rows());
         dataNode.put("training_rows", data.dataset().rows() - fitted.validationRows());
         dataNode.put("validation_rows", fitted.validationRows());
@@ -229,7 +224,7 @@ public final class TrainTask implements Task {
     }
 
     private static List<String> summary(FittedModel fitted, String type, Optimizer optimizer, double seconds,
-                                        Optional<Path> report, Optional<Path> model, Optional<Path> plot) {
+                                        Map<String, Path> files) {
         TrainingResult result = fitted.result();
         Metrics m = result.metrics();
         List<String> lines = new ArrayList<>();
@@ -242,9 +237,7 @@ public final class TrainTask implements Task {
             lines.add(String.format(Locale.ROOT, "  validation_loss %.6g  validation_accuracy %.4f",
                     m.validationLoss(), m.validationAccuracy()));
         }
-        report.ifPresent(p -> lines.add("  report: " + p));
-        model.ifPresent(p -> lines.add("  model: " + p));
-        plot.ifPresent(p -> lines.add("  plot: " + p));
+        lines.addAll(OutputFiles.wroteLine(files));
         return lines;
     }
 }
