@@ -185,6 +185,7 @@ class TrainCommandTest {
                 "data.classes=[\"benign\",\"malignant\"]");
         assertBadJob(job, "$.data.classes: a class label appears twice", "data.classes=[\"0\",\"1\",\"0\"]");
         assertBadJob(job, "$.output.plots: unknown key 'plots'", "output.plots=x.png");
+        assertBadJob(job, "$.output.plot: there is no loss curve with 0 epochs", "training.epochs=0");
         assertBadJob(job, "$.loss.name: ", "loss.name=no_such_loss");
     }
 

@@ -55,12 +55,12 @@ public final class TrainTask implements Task {
         TrainingSpec spec = new TrainingSpec(data.standardize(), data.validationFraction(), model.hidden(),
                 model.activation(), loss, optimizer, hyperParameters, options);
         TrainingRun run = prepare(data, spec, root.object("loss").path());
+        JobObject output = root.optionalObject("output");
+        if (output.has("plot") && options.epochs() == 0) {
+            throw new BadInputException(output.pathOf("plot") + ": there is no loss curve with 0 epochs");
+        }
         try (OutputFiles outputs = new OutputFiles()) {
-            JobObject output = root.optionalObject("output");
             Map<String, Path> files = outputs.declare(output, "report", "model", "plot");
-            if (files.containsKey("plot") && options.epochs() == 0) {
-                throw new BadInputException(output.pathOf("plot") + ": there is no loss curve with 0 epochs");
-            }
             long start = System.nanoTime();
             FittedModel fitted = fit(run, context);
             double seconds = (System.nanoTime() - start) / 1e9;
