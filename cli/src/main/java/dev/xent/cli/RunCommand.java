@@ -17,8 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code xent run JOB.json}: reads a job, runs its task, prints and writes its report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a JSON job. Tasks: evaluate (a loss over a CSV file), train (fit a model), "
-                + "gradcheck (analytic vs autodiff vs finite differences), explain (a per-row table and a plot).",
+        description = {"Run a JSON job: its \"task\" key picks one of the tasks listed below.",
                 "Relative paths in the job resolve against the job file's folder."})
 final class RunCommand extends Subcommand {
     @Parameters(paramLabel = "JOB.json", description = "The job file.")
@@ -34,6 +33,14 @@ final class RunCommand extends Subcommand {
             description = "Override a job field, e.g. --set training.epochs=50 or --set loss.params.from_logits=true. "
                     + "VALUE is parsed as JSON when it parses, else taken as a string. Repeatable.")
     List<String> overrides = new ArrayList<>();
+
+    /** The tasks with their descriptions, for the help's footer. */
+    static String[] taskList() {
+        List<String> lines = new ArrayList<>();
+        lines.add("%nTasks:");
+        Tasks.all().forEach(task -> lines.add(String.format("  %-10s %s", task.name(), task.description())));
+        return lines.toArray(String[]::new);
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -38,6 +38,7 @@ public final class Xent implements Callable<Integer> {
         commandLine.setParameterExceptionHandler(handler);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         applyExitCodeHelp(commandLine);
+        commandLine.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.taskList());
         return commandLine;
     }
 

@@ -131,6 +131,12 @@ class BadInputTest {
     }
 
     @Test
+    void aDuplicateColumnNameIsAnError() {
+        failsWith("p,y,p\n0.5,1,0.5\n", logistic("{'path': 'data.csv', 'prediction': 'p', 'target': 'y'}"),
+                "data.csv line 1: the column 'p' appears twice in the header");
+    }
+
+    @Test
     void raggedRowsAreErrors() {
         failsWith("p,y\n0.5,1\n0.5\n", logistic("{'path': 'data.csv', 'prediction': 'p', 'target': 'y'}"),
                 "line 3 has 1 fields; the header has 2");

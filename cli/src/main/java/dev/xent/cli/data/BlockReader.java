@@ -188,10 +188,10 @@ public final class BlockReader implements AutoCloseable {
                 String message = context == null ? inRow(problem) : inRow(problem
                         .replace(" at index " + context.rows(), " at index 0")
                         .replace("at row " + context.rows() + ",", "at row 0,"));
-                return new BadInputException(csv.file() + " line " + block.lines()[r] + ": " + message);
+                return new BadInputException(csv.displayName() + " line " + block.lines()[r] + ": " + message);
             }
         }
-        return new BadInputException(csv.file() + " lines " + block.lines()[0] + "-" + block.lines()[block.rows() - 1]
+        return new BadInputException(csv.displayName() + " lines " + block.lines()[0] + "-" + block.lines()[block.rows() - 1]
                 + ": " + problem(block.predictions(), block.targets()));
     }
 

@@ -49,7 +49,7 @@ public final class EvaluateTask implements Task {
 
     @Override
     public String description() {
-        return "a loss over a CSV file of predictions, streamed in bounded memory";
+        return "a loss over a CSV of predictions, streamed in bounded memory";
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class ExplainTask implements Task {
 
     @Override
     public String description() {
-        return "a per-row table (true-class probability, its log, row loss) and a plot, for a small file";
+        return "per-row table of true-class probabilities, and a plot";
     }
 
     @Override

@@ -31,16 +31,18 @@ public final class CsvFile implements AutoCloseable {
             .build();
 
     private final Path file;
+    private final String name;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
 
     private CsvFile(Path file, CSVParser parser) {
         this.file = file;
+        this.name = Display.path(file);
         this.parser = parser;
         this.records = parser.iterator();
         if (!hasNextRecord()) {
-            throw new BadInputException(file + " is empty (expected a header row and data rows)");
+            throw new BadInputException(name + " is empty (expected a header row and data rows)");
         }
         List<String> names = new ArrayList<>();
         records.next().forEach(names::add);
@@ -48,9 +50,9 @@ public final class CsvFile implements AutoCloseable {
             names.set(0, names.get(0).substring(1));
         }
         Set<String> seen = new HashSet<>();
-        for (String name : names) {
-            if (!seen.add(name)) {
-                throw new BadInputException(file + " line 1: the column '" + name + "' appears twice in the header");
+        for (String column : names) {
+            if (!seen.add(column)) {
+                throw new BadInputException(name + " line 1: the column '" + column + "' appears twice in the header");
             }
         }
         this.header = List.copyOf(names);
@@ -71,6 +73,11 @@ public final class CsvFile implements AutoCloseable {
         return file;
     }
 
+    /** The file as shown in messages (relative to the working folder when inside it). */
+    public String displayName() {
+        return name;
+    }
+
     /** The column names, in file order. */
     public List<String> header() {
         return header;
@@ -82,10 +89,10 @@ public final class CsvFile implements AutoCloseable {
      * @param jsonPath where the job names the column, e.g. {@code $.data.prediction}
      * @throws BadInputException listing the columns present
      */
-    public int column(String name, String jsonPath) {
-        int index = header.indexOf(name);
+    public int column(String column, String jsonPath) {
+        int index = header.indexOf(column);
         if (index < 0) {
-            throw new BadInputException(jsonPath + ": no column '" + name + "' in " + file + "; columns present: "
+            throw new BadInputException(jsonPath + ": no column '" + column + "' in " + this.name + "; columns present: "
                     + String.join(", ", header));
         }
         return index;
@@ -104,7 +111,7 @@ public final class CsvFile implements AutoCloseable {
         CSVRecord record = records.next();
         long line = record.getRecordNumber();
         if (record.size() != header.size()) {
-            throw new BadInputException(file + " line " + line + " has " + record.size() + " fields; the header has "
+            throw new BadInputException(name + " line " + line + " has " + record.size() + " fields; the header has "
                     + header.size());
         }
         return new Row(record, line);
@@ -114,7 +121,7 @@ public final class CsvFile implements AutoCloseable {
         try {
             return records.hasNext();
         } catch (UncheckedIOException e) {
-            throw new BadInputException(file + ": " + e.getCause().getMessage(), e);
+            throw new BadInputException(name + ": " + e.getCause().getMessage(), e);
         }
     }
 
@@ -168,7 +175,7 @@ public final class CsvFile implements AutoCloseable {
 
         /** An error about a cell of this row: {@code file line 7, column 'p': message}. */
         public BadInputException cellError(int column, String message) {
-            return new BadInputException(file + " line " + line + ", column '" + header.get(column) + "': " + message);
+            return new BadInputException(name + " line " + line + ", column '" + header.get(column) + "': " + message);
         }
     }
 }
