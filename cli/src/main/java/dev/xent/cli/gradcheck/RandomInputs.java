@@ -16,13 +16,13 @@ import java.util.Random;
  * @param targets     the targets
  * @param weights     the sample weights, or null
  */
-record RandomInputs(Tensor predictions, Tensor targets, Tensor weights) {
+public record RandomInputs(Tensor predictions, Tensor targets, Tensor weights) {
 
     /**
      * @param columns       the classes (class-wise) or columns per row (element-wise; 1 gives a vector)
      * @param distributions class-wise targets as distributions rather than indices
      */
-    static RandomInputs generate(InputSpace space, int rows, int columns, boolean distributions, boolean weighted,
+    public static RandomInputs generate(InputSpace space, int rows, int columns, boolean distributions, boolean weighted,
                                  long seed) {
         Random random = new Random(seed);
         int size = rows * columns;

@@ -1,6 +1,7 @@
 package dev.xent.cli.task;
 
 import dev.xent.cli.BadInputException;
+import dev.xent.cli.bench.BenchTask;
 import dev.xent.cli.evaluate.EvaluateTask;
 import dev.xent.cli.explain.ExplainTask;
 import dev.xent.cli.gradcheck.GradcheckTask;
@@ -14,8 +15,8 @@ public final class Tasks {
             new EvaluateTask(),
             new TrainTask(),
             new GradcheckTask(),
-            new ExplainTask()
-            // bench: dev.xent.cli.bench.BenchTask goes here
+            new ExplainTask(),
+            new BenchTask()
     );
 
     private Tasks() {
