@@ -50,22 +50,21 @@ class BenchCommandTest {
         assertThroughputs(report);
     }
 
+    private void assertBadInput(String job, String message) {
+        TestWorkspace workspace = new TestWorkspace(folder);
+        workspace.job(job);
+        Cli.Result result = workspace.run();
+        assertEquals(2, result.exitCode(), result.err());
+        Cli.assertOneErrorLine(result, message);
+    }
+
     @Test
     void badSettingsAreNamedWithTheirJsonPath() {
-        TestWorkspace workspace = new TestWorkspace(folder);
-        workspace.job("{'task': 'bench', 'loss': {'name': 'bce'}, 'rows': 10, 'classes': 3}");
-        Cli.Result result = workspace.run();
-        assertEquals(2, result.exitCode());
-        Cli.assertOneErrorLine(result, "$.classes: binary_cross_entropy is element-wise");
-
-        workspace.job("{'task': 'bench', 'loss': {'name': 'bce', 'params': {'reduction': 'none'}}, 'rows': 10}");
-        result = workspace.run();
-        assertEquals(2, result.exitCode());
-        Cli.assertOneErrorLine(result, "$.loss: bench times the reduced value");
-
-        workspace.job("{'task': 'bench', 'loss': {'name': 'cce'}, 'rows': 3000000, 'classes': 10}");
-        result = workspace.run();
-        assertEquals(2, result.exitCode());
-        Cli.assertOneErrorLine(result, "$.rows: rows x classes = 30000000 elements");
+        assertBadInput("{'task': 'bench', 'loss': {'name': 'bce'}, 'rows': 10, 'classes': 3}",
+                "$.classes: binary_cross_entropy is element-wise");
+        assertBadInput("{'task': 'bench', 'loss': {'name': 'bce', 'params': {'reduction': 'none'}}, 'rows': 10}",
+                "$.loss: bench times the reduced value");
+        assertBadInput("{'task': 'bench', 'loss': {'name': 'cce'}, 'rows': 3000000, 'classes': 10}",
+                "$.rows: rows x classes = 30000000 elements");
     }
 }
