@@ -1,0 +1,106 @@
+package dev.xent.losses.binary;
+
+import dev.xent.core.Node;
+
+/**
+ * The element-wise binary log loss {@code l = -[pw y log(p) + (1 - y) log(1 - p)]} and its first and
+ * second derivatives, on logits and on probabilities: the math both binary losses share (focal loss
+ * with gamma 0 and no alpha is this with {@code pw = 1}, bit for bit).
+ *
+ * <p>A term whose target weight ({@code y} or {@code 1 - y}) is exactly 0 is 0, even where its log is
+ * infinite: this gives the exact limits at logits of +-inf (and at probabilities 0 and 1 with
+ * epsilon 0) instead of {@code 0 * inf = NaN}.
+ */
+final class BinaryLogLoss {
+    private BinaryLogLoss() {
+    }
+
+    /**
+     * Logits: {@code (1 - y) softplus(x) + pw y softplus(-x)}, using {@code -log(sigmoid(x)) = softplus(-x)},
+     * {@code -log(1 - sigmoid(x)) = softplus(x)} and {@code softplus(x) = max(x, 0) + log1p(exp(-|x|))}.
+     * The derivative is {@code (1 - y) sigmoid(x) - pw y sigmoid(-x) = (1 + (pw - 1) y) sigmoid(x) - pw y}.
+     * One {@code exp} per element serves both.
+     */
+    static double logits(double x, double y, double posWeight, double[] derivatives, int index) {
+        double e = Math.exp(-Math.abs(x)); // in [0, 1]: never overflows
+        double log1pE = Math.log1p(e);
+        double softplusOfX = Math.max(x, 0.0) + log1pE;
+        double softplusOfMinusX = Math.max(-x, 0.0) + log1pE;
+        double loss = (y == 1 ? 0.0 : (1 - y) * softplusOfX) + (y == 0 ? 0.0 : posWeight * y * softplusOfMinusX);
+        if (derivatives != null) {
+            // sigmoid(|x|) = 1 / (1 + e) and sigmoid(-|x|) = e / (1 + e): each accurate, no 1 - sigmoid.
+            double large = 1.0 / (1.0 + e);
+            double small = e / (1.0 + e);
+            double sigmoidOfX = x >= 0 ? large : small;
+            double sigmoidOfMinusX = x >= 0 ? small : large;
+            derivatives[index] = (1 - y) * sigmoidOfX - posWeight * y * sigmoidOfMinusX;
+        }
+        return loss;
+    }
+
+    /** Logits: {@code d2l/dx2 = (1 + (pw - 1) y) sigmoid(x) sigmoid(-x)}, in (0, (1 + (pw - 1) y) / 4]. */
+    static double logitsSecondDerivative(double x, double y, double posWeight) {
+        double e = Math.exp(-Math.abs(x));
+        double onePlusE = 1.0 + e;
+        return (1 - y + posWeight * y) * (e / (onePlusE * onePlusE));
+    }
+
+    /**
+     * Probabilities, clipped to {@code pc = clip(p, eps, 1 - eps)}:
+     * {@code -pw y log(pc) - (1 - y) log1p(-pc)}. The derivative is {@code -pw y / pc + (1 - y) / (1 - pc)}
+     * where {@code eps <= p <= 1 - eps} and 0 where p was clipped (the clip's gradient is 0 outside its
+     * range, as TensorFlow's clip_by_value that Keras uses). With {@code eps = 0}, {@code p = 0} against
+     * {@code y > 0} gives {@code +inf} with derivative {@code -inf} (and symmetrically at {@code p = 1}).
+     */
+    static double probabilities(double p, double y, double posWeight, double epsilon, double[] derivatives,
+                                int index) {
+        double clipped = clip(p, epsilon);
+        double loss = (y == 0 ? 0.0 : -posWeight * y * Math.log(clipped))
+                + (y == 1 ? 0.0 : -(1 - y) * Math.log1p(-clipped));
+        if (derivatives != null) {
+            derivatives[index] = isClipped(p, epsilon) ? 0.0
+                    : (y == 0 ? 0.0 : -posWeight * y / clipped) + (y == 1 ? 0.0 : (1 - y) / (1 - clipped));
+        }
+        return loss;
+    }
+
+    /** Probabilities: {@code d2l/dp2 = pw y / pc^2 + (1 - y) / (1 - pc)^2}, 0 where p was clipped. */
+    static double probabilitiesSecondDerivative(double p, double y, double posWeight, double epsilon) {
+        if (isClipped(p, epsilon)) {
+            return 0.0;
+        }
+        double complement = 1 - p;
+        return (y == 0 ? 0.0 : posWeight * y / (p * p)) + (y == 1 ? 0.0 : (1 - y) / (complement * complement));
+    }
+
+    /** {@code min(max(p, eps), 1 - eps)}. */
+    static double clip(double p, double epsilon) {
+        return Math.min(Math.max(p, epsilon), 1 - epsilon);
+    }
+
+    /** Whether p lies strictly outside {@code [eps, 1 - eps]} (the bounds themselves pass the gradient). */
+    static boolean isClipped(double p, double epsilon) {
+        return p < epsilon || p > 1 - epsilon;
+    }
+
+    /** Label smoothing toward 1/2: {@code y (1 - ls) + ls / 2} (exactly y when ls = 0). */
+    static double smooth(double y, double labelSmoothing) {
+        return y * (1 - labelSmoothing) + 0.5 * labelSmoothing;
+    }
+
+    /** {@link #smooth(double, double)} on the graph. */
+    static Node smooth(Node y, double labelSmoothing) {
+        return y.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
+    }
+
+    /** {@link #logits} on the graph: {@code (1 - y) softplus(x) + pw y softplus(-x)}. */
+    static Node logitsGraph(Node x, Node y, double posWeight) {
+        return y.rsub(1).mul(x.softplus()).add(y.mul(posWeight).mul(x.neg().softplus()));
+    }
+
+    /** {@link #probabilities} on the graph: {@code -(pw y log(pc) + (1 - y) log1p(-pc))}, pc clamped. */
+    static Node probabilitiesGraph(Node p, Node y, double posWeight, double epsilon) {
+        Node clipped = p.clamp(epsilon, 1 - epsilon);
+        return y.mul(posWeight).mul(clipped.log()).add(y.rsub(1).mul(clipped.neg().log1p())).neg();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.xent.losses.binary;
+
+import dev.xent.autodiff.GraphLoss;
+import dev.xent.core.InputSpace;
+import dev.xent.core.Tensor;
+import dev.xent.core.spi.ParameterValues;
+
+/**
+ * The common part of the binary losses: the parameters every one of them has ({@code from_logits},
+ * {@code epsilon}, {@code label_smoothing}, {@code reduction}) and the computing methods, which run
+ * the subclass's fused per-element kernel through {@link ElementwiseReduction}.
+ */
+abstract class ElementwiseLoss extends GraphLoss {
+    final boolean fromLogits;
+    final double epsilon;
+    final double labelSmoothing;
+    private final ElementKernel kernel = this::elementLoss;
+
+    ElementwiseLoss(String name, ParameterValues parameters) {
+        super(name, parameters, parameters.bool(BinaryParameters.FROM_LOGITS.name())
+                ? InputSpace.ELEMENTWISE_LOGITS : InputSpace.ELEMENTWISE_PROBABILITIES);
+        this.fromLogits = parameters.bool(BinaryParameters.FROM_LOGITS.name());
+        this.epsilon = parameters.number(BinaryParameters.EPSILON.name());
+        this.labelSmoothing = parameters.number(BinaryParameters.LABEL_SMOOTHING.name());
+    }
+
+    /**
+     * The loss of one element for a raw (unsmoothed) target; stores its derivative with respect to
+     * the prediction at {@code derivatives[index]} when {@code derivatives} is not null.
+     */
+    abstract double elementLoss(double prediction, double target, double[] derivatives, int index);
+
+    @Override
+    public Tensor perSample(Tensor predictions, Tensor targets) {
+        return ElementwiseReduction.perSample(this, kernel, predictions, targets);
+    }
+
+    @Override
+    public double value(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        return ElementwiseReduction.value(this, kernel, predictions, targets, sampleWeights);
+    }
+
+    @Override
+    public Tensor gradient(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        return ElementwiseReduction.gradient(this, kernel, predictions, targets, sampleWeights);
+    }
+
+    @Override
+    public double valueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
+        return ElementwiseReduction.valueAndGradient(this, kernel, predictions, targets, sampleWeights, gradientOut);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.xent.losses.binary;
+
+import dev.xent.core.Loss;
+import dev.xent.core.Reduction;
+import dev.xent.core.Tensor;
+import dev.xent.core.Validate;
+import dev.xent.core.numeric.ChunkedSum;
+import dev.xent.core.numeric.CompensatedSum;
+import java.util.function.DoubleBinaryOperator;
+
+/**
+ * Runs an element-wise kernel over predictions and targets of the same shape and applies sample
+ * weights (one per row, the first dimension; a row's weight applies to each of its elements) and the
+ * reduction as {@link Reduction} documents. The mean divides by the total weight of all elements:
+ * {@code N * K} without weights, {@code K * sum_r w_r} with them, for N rows of K elements.
+ *
+ * <p>Work is split by {@link ChunkedSum} in chunks of {@link #GRAIN} elements, so large inputs run in
+ * parallel and the result has the same bits for any thread count. Inputs are validated before anything
+ * is computed.
+ */
+final class ElementwiseReduction {
+    /** Elements per chunk: large enough that a chunk is worth a task, small enough to spread work. */
+    static final int GRAIN = 16384;
+
+    private ElementwiseReduction() {
+    }
+
+    static Tensor perSample(Loss loss, ElementKernel kernel, Tensor predictions, Tensor targets) {
+        loss.validate(predictions, targets);
+        double[] losses = new double[predictions.size()];
+        // ChunkedSum for its parallel chunks only: nothing is summed.
+        ChunkedSum.sum(losses.length, GRAIN, (from, to, unused) -> {
+            for (int i = from; i < to; i++) {
+                losses[i] = kernel.loss(predictions.getFlat(i), targets.getFlat(i), null, i);
+            }
+        });
+        return Tensor.wrap(losses, predictions.shape());
+    }
+
+    static double value(Loss loss, ElementKernel kernel, Tensor predictions, Tensor targets, Tensor weights) {
+        requireScalarReduction(loss);
+        return reduce(loss, kernel, predictions, targets, weights, null);
+    }
+
+    static Tensor gradient(Loss loss, ElementKernel kernel, Tensor predictions, Tensor targets, Tensor weights) {
+        double[] gradient = new double[predictions.size()];
+        reduce(loss, kernel, predictions, targets, weights, gradient);
+        return Tensor.wrap(gradient, predictions.shape());
+    }
+
+    static double valueAndGradient(Loss loss, ElementKernel kernel, Tensor predictions, Tensor targets,
+                                   Tensor weights, double[] gradientOut) {
+        requireScalarReduction(loss);
+        if (gradientOut.length != predictions.size()) {
+            throw new IllegalArgumentException("gradient buffer holds " + gradientOut.length
+                    + " values; predictions have " + predictions.size());
+        }
+        return reduce(loss, kernel, predictions, targets, weights, gradientOut);
+    }
+
+    /**
+     * A per-element derivative of the loss (such as the diagonal Hessian), scaled like the gradient: by
+     * the row's weight, and for the mean by 1 / denominator.
+     */
+    static Tensor scaledDerivative(Loss loss, DoubleBinaryOperator derivative, Tensor predictions, Tensor targets,
+                                   Tensor weights) {
+        Scaling scaling = Scaling.of(loss, predictions, targets, weights);
+        double[] out = new double[predictions.size()];
+        // ChunkedSum for its parallel chunks only: nothing is summed.
+        ChunkedSum.sum(out.length, GRAIN, (from, to, unused) -> {
+            for (int i = from; i < to; i++) {
+                double s = scaling.weight(i);
+                out[i] = s == 0 ? 0 : derivative.applyAsDouble(predictions.getFlat(i), targets.getFlat(i))
+                        * (s / scaling.denominator);
+            }
+        });
+        return Tensor.wrap(out, predictions.shape());
+    }
+
+    /** {@code sum_i s_i l_i / denominator}; writes {@code s_i / denominator * dl_i} when asked. */
+    private static double reduce(Loss loss, ElementKernel kernel, Tensor predictions, Tensor targets, Tensor weights,
+                                 double[] gradientOut) {
+        Scaling scaling = Scaling.of(loss, predictions, targets, weights);
+        double total = ChunkedSum.sum(predictions.size(), GRAIN, (from, to, sum) -> {
+            for (int i = from; i < to; i++) {
+                double s = scaling.weight(i);
+                if (s == 0) {
+                    // A weightless element contributes nothing, even where its loss is infinite.
+                    if (gradientOut != null) {
+                        gradientOut[i] = 0;
+                    }
+                    continue;
+                }
+                sum.add(s * kernel.loss(predictions.getFlat(i), targets.getFlat(i), gradientOut, i));
+                if (gradientOut != null) {
+                    gradientOut[i] *= s / scaling.denominator;
+                }
+            }
+        });
+        return total / scaling.denominator;
+    }
+
+    private static void requireScalarReduction(Loss loss) {
+        if (loss.reduction() == Reduction.NONE) {
+            throw new IllegalStateException(loss.name() + " has reduction none, which gives no single value; "
+                    + "use perSample(...), or gradient(...) for each element's gradient");
+        }
+    }
+
+    /** Validated inputs' weights: the weight of each element and the mean's denominator (1 unless mean). */
+    private record Scaling(Tensor weights, int rowLength, double denominator) {
+
+        static Scaling of(Loss loss, Tensor predictions, Tensor targets, Tensor weights) {
+            loss.validate(predictions, targets);
+            Validate.sampleWeights(weights, predictions.rows());
+            int rowLength = predictions.rowLength();
+            if (loss.reduction() != Reduction.MEAN) {
+                return new Scaling(weights, rowLength, 1.0);
+            }
+            double denominator = weights == null ? predictions.size()
+                    : rowLength * CompensatedSum.of(weights.toArray());
+            if (!(denominator > 0)) {
+                throw new IllegalArgumentException(loss.name() + ": the mean has nothing to average (total weight "
+                        + denominator + ")");
+            }
+            return new Scaling(weights, rowLength, denominator);
+        }
+
+        double weight(int element) {
+            return weights == null ? 1.0 : weights.getFlat(element / rowLength);
+        }
+    }
+}

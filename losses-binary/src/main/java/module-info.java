@@ -1,0 +1,15 @@
+/**
+ * Binary cross-entropy and binary focal cross-entropy: element-wise losses for binary and multi-label
+ * classification, on probabilities or logits, with fused analytic kernels and autodiff graphs.
+ * Found by {@link java.util.ServiceLoader} as {@code binary_cross_entropy} (aliases {@code bce},
+ * {@code log_loss}) and {@code binary_focal_cross_entropy} (alias {@code focal}).
+ */
+module dev.xent.losses.binary {
+    requires transitive dev.xent.autodiff;
+
+    exports dev.xent.losses.binary;
+
+    provides dev.xent.core.spi.LossProvider with
+            dev.xent.losses.binary.BinaryCrossEntropyProvider,
+            dev.xent.losses.binary.BinaryFocalCrossEntropyProvider;
+}
