@@ -3,7 +3,9 @@ package dev.xent.core.numeric;
 /**
  * Neumaier's compensated summation: the rounding error of each addition is carried in a second
  * accumulator, so the error of a sum of n terms does not grow with n (a mean over 10^8 elements keeps
- * full precision). Mutable; not thread-safe.
+ * full precision). Infinite terms give the infinite sum (the compensation, then {@code inf - inf}, is
+ * ignored), and {@code +inf} plus {@code -inf} gives NaN, as plain addition would. Mutable; not
+ * thread-safe.
  */
 public final class CompensatedSum {
     private double sum;
@@ -23,12 +25,15 @@ public final class CompensatedSum {
     /** Adds another accumulator's exact state (its sum and its compensation). */
     public void add(CompensatedSum other) {
         add(other.sum);
-        add(other.compensation);
+        if (Double.isFinite(other.sum)) {
+            add(other.compensation);
+        }
     }
 
     /** The compensated total. */
     public double value() {
-        return sum + compensation;
+        // Once the sum is infinite or NaN the compensation may hold inf - inf = NaN and means nothing.
+        return Double.isFinite(sum) ? sum + compensation : sum;
     }
 
     /** Starts again from zero. */

@@ -1,0 +1,243 @@
+package dev.xent.losses.multiclass;
+
+import dev.xent.autodiff.StableMath;
+import dev.xent.core.Tensor;
+import dev.xent.core.numeric.ChunkedSum;
+import dev.xent.core.numeric.CompensatedSum;
+import java.util.Arrays;
+
+/**
+ * The fused analytic kernel of both multi-class losses: one pass per row computes
+ * {@code l_i = -sum_c a_ic f(p_ic)} and, when asked, its gradient, writing into caller-owned buffers.
+ * Rows are processed in chunks of about 16384 elements through {@link ChunkedSum}, so large batches
+ * run in parallel and the result has the same bits for any thread count. Scratch arrays are
+ * allocated once per chunk, never per element.
+ *
+ * <p>Logits: {@code log p_c = (x_c - m) - log1p(s)} where {@code m} is the row maximum (first
+ * occurrence {@code k}) and {@code s = sum_{c != k} exp(x_c - m)}; {@code x - m} is taken as 0 where
+ * {@code x == m}, so infinite logits give limits, and {@code 1 - p_k = s / (1 + s)} keeps full
+ * precision for confident rows. Gradient: {@code dl/dx_c = p_c G - g_c} with
+ * {@code g_c = a_c p_c f'(p_c)} and {@code G = sum_c g_c} (for cross-entropy {@code p_c A - a_c}),
+ * for class {@code k} evaluated as {@code sum_{c != k} g_c - (1 - p_k) G} so that a confident row's
+ * gradient keeps its relative precision and sums to zero.
+ *
+ * <p>Probabilities: {@code p' = p / sum(p)} if normalizing, {@code u = clip(p', eps, 1 - eps)},
+ * {@code h_c = dl/du_c = -a_c f'(u_c)} where {@code p'_c} lies in {@code [eps, 1 - eps]} and 0
+ * outside (the clamp convention of PyTorch and TensorFlow), then {@code dl/dp_c = h_c} or, when
+ * normalizing, {@code (h_c - sum_k h_k p'_k) / sum(p)}.
+ *
+ * <p>Terms with {@code a_ic = 0} are skipped: {@code 0 log 0 = 0}.
+ */
+final class ClassWiseKernel {
+    private static final int GRAIN_ELEMENTS = 16384;
+
+    private final String lossName;
+    private final ClassWiseOptions options;
+    private final ClassTerm term;
+
+    ClassWiseKernel(String lossName, ClassWiseOptions options, ClassTerm term) {
+        this.lossName = lossName;
+        this.options = options;
+        this.term = term;
+    }
+
+    private static int grain(int classes) {
+        return Math.max(1, GRAIN_ELEMENTS / Math.max(1, classes));
+    }
+
+    private static double sampleWeight(Tensor sampleWeights, int row) {
+        return sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
+    }
+
+    /**
+     * {@code sum_i s_i m_i}, the denominator of the mean; zero (every row ignored or weightless) is an
+     * error, never a NaN.
+     */
+    double meanDenominator(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        int rows = predictions.dim(0);
+        int classes = predictions.dim(1);
+        TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
+        double denominator = ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {
+            double[] a = new double[classes];
+            CompensatedSum scratch = new CompensatedSum();
+            for (int r = from; r < to; r++) {
+                sum.add(sampleWeight(sampleWeights, r) * coefficients.meanWeight(r, a, scratch));
+            }
+        });
+        if (!(denominator > 0)) {
+            throw new IllegalArgumentException(lossName + ": the mean has nothing to average (total weight "
+                    + denominator + " over " + rows + " rows): every row is ignored or has sample weight 0");
+        }
+        return denominator;
+    }
+
+    /**
+     * Computes {@code sum_i s_i l_i}. Optionally writes each {@code l_i} into {@code perSampleOut} and
+     * {@code s_i dl_i/dp / denominator} into {@code gradientOut} (row-major, every element overwritten).
+     */
+    double run(Tensor predictions, Tensor targets, Tensor sampleWeights, double denominator,
+               double[] perSampleOut, double[] gradientOut) {
+        int rows = predictions.dim(0);
+        int classes = predictions.dim(1);
+        TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
+        return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {
+            Row row = new Row(classes);
+            for (int r = from; r < to; r++) {
+                double s = sampleWeight(sampleWeights, r);
+                double loss = row.loss(predictions, r, coefficients);
+                if (perSampleOut != null) {
+                    perSampleOut[r] = loss;
+                }
+                if (s != 0) {
+                    sum.add(s * loss);
+                }
+                if (gradientOut != null) {
+                    row.gradient(s / denominator, gradientOut, r * classes);
+                }
+            }
+        });
+    }
+
+    /** Scratch for one row, reused across the rows of a chunk. */
+    private final class Row {
+        private final int classes;
+        private final double[] logP;
+        private final double[] prob;
+        private final double[] complement;
+        private final double[] normalized;
+        private final double[] a;
+        private final CompensatedSum sum = new CompensatedSum();
+        private double rowSum;
+        private int argMax;
+        private boolean ignored;
+
+        Row(int classes) {
+            this.classes = classes;
+            logP = new double[classes];
+            prob = new double[classes];
+            complement = new double[classes];
+            normalized = options.fromLogits ? null : new double[classes];
+            a = new double[classes];
+        }
+
+        /** Row {@code r}'s loss; leaves what {@link #gradient} needs in the scratch arrays. */
+        double loss(Tensor predictions, int r, TargetCoefficients coefficients) {
+            ignored = coefficients.fill(r, a, sum) == 0;
+            if (ignored) {
+                return 0.0;
+            }
+            int base = r * classes;
+            if (options.fromLogits) {
+                logSoftmax(predictions, base);
+            } else {
+                clippedProbabilities(predictions, base);
+            }
+            sum.reset();
+            for (int c = 0; c < classes; c++) {
+                if (a[c] != 0) {
+                    sum.add(-a[c] * term.value(logP[c], prob[c], complement[c]));
+                }
+            }
+            return sum.value();
+        }
+
+        private void logSoftmax(Tensor logits, int base) {
+            double max = Double.NEGATIVE_INFINITY;
+            argMax = 0;
+            for (int c = 0; c < classes; c++) {
+                double x = logits.getFlat(base + c);
+                if (x > max) {
+                    max = x;
+                    argMax = c;
+                }
+            }
+            sum.reset();
+            for (int c = 0; c < classes; c++) {
+                if (c != argMax) {
+                    sum.add(Math.exp(StableMath.shift(logits.getFlat(base + c), max)));
+                }
+            }
+            double others = sum.value();
+            double logSum = Math.log1p(others);
+            for (int c = 0; c < classes; c++) {
+                boolean top = c == argMax;
+                logP[c] = (top ? 0.0 : StableMath.shift(logits.getFlat(base + c), max)) - logSum;
+                prob[c] = Math.exp(logP[c]);
+                complement[c] = top ? others / (1 + others) : 1 - prob[c];
+            }
+        }
+
+        private void clippedProbabilities(Tensor probabilities, int base) {
+            rowSum = 1.0;
+            if (options.normalize) {
+                sum.reset();
+                for (int c = 0; c < classes; c++) {
+                    sum.add(probabilities.getFlat(base + c));
+                }
+                rowSum = sum.value();
+            }
+            double high = 1 - options.epsilon;
+            for (int c = 0; c < classes; c++) {
+                double p = probabilities.getFlat(base + c);
+                normalized[c] = options.normalize ? p / rowSum : p;
+                double u = Math.min(high, Math.max(options.epsilon, normalized[c]));
+                prob[c] = u;
+                logP[c] = Math.log(u);
+                complement[c] = 1 - u;
+            }
+        }
+
+        /** Writes {@code scale * dl/dp} for the row last passed to {@link #loss} at {@code out[base..]}. */
+        void gradient(double scale, double[] out, int base) {
+            if (ignored || scale == 0) {
+                Arrays.fill(out, base, base + classes, 0.0);
+                return;
+            }
+            if (options.fromLogits) {
+                logitGradient(scale, out, base);
+            } else {
+                probabilityGradient(scale, out, base);
+            }
+        }
+
+        /**
+         * {@code p_c G - g_c}; for the largest class written as {@code sum_{c != k} g_c - (1 - p_k) G}
+         * (equal since {@code G = g_k + sum_{c != k} g_c}), which keeps the precision of a confident row.
+         */
+        private void logitGradient(double scale, double[] out, int base) {
+            sum.reset();
+            for (int c = 0; c < classes; c++) {
+                a[c] = a[c] == 0 ? 0.0 : a[c] * term.slope(logP[c], prob[c], complement[c]);
+                if (c != argMax) {
+                    sum.add(a[c]);
+                }
+            }
+            double others = sum.value();
+            double total = others + a[argMax];
+            for (int c = 0; c < classes; c++) {
+                out[base + c] = scale * (c == argMax ? others - complement[c] * total : prob[c] * total - a[c]);
+            }
+        }
+
+        private void probabilityGradient(double scale, double[] out, int base) {
+            double low = options.epsilon;
+            double high = 1 - options.epsilon;
+            sum.reset();
+            for (int c = 0; c < classes; c++) {
+                boolean inside = normalized[c] >= low && normalized[c] <= high;
+                a[c] = a[c] == 0 || !inside ? 0.0 : -a[c] * term.slope(logP[c], prob[c], complement[c]) / prob[c];
+                sum.add(a[c] * normalized[c]);
+            }
+            if (!options.normalize) {
+                for (int c = 0; c < classes; c++) {
+                    out[base + c] = scale * a[c];
+                }
+                return;
+            }
+            double projection = sum.value();
+            for (int c = 0; c < classes; c++) {
+                out[base + c] = scale * ((a[c] - projection) / rowSum);
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.xent.losses.multiclass;
+
+import dev.xent.autodiff.GraphLoss;
+import dev.xent.core.InputSpace;
+import dev.xent.core.Node;
+import dev.xent.core.Reduction;
+import dev.xent.core.Tensor;
+import dev.xent.core.Validate;
+import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.spi.ParameterValues;
+import java.util.Optional;
+
+/**
+ * What both multi-class losses share: validation, the graph expression, the mean weights and the
+ * fused kernel behind every computing method. A loss differs only in its {@link ClassTerm}.
+ */
+abstract class ClassWiseLoss extends GraphLoss {
+    private final ClassWiseOptions options;
+    private final ClassTerm term;
+    private final ClassWiseKernel kernel;
+
+    ClassWiseLoss(String name, ParameterValues values, ClassTerm term) {
+        super(name, values, values.bool("from_logits") ? InputSpace.CLASS_LOGITS : InputSpace.CLASS_PROBABILITIES);
+        this.options = new ClassWiseOptions(name, values);
+        this.term = term;
+        this.kernel = new ClassWiseKernel(name, options, term);
+    }
+
+    /**
+     * Predictions N x C (logits: not NaN; probabilities: in [0, 1] with rows summing to 1 within 1e-6,
+     * or with {@code normalize} any non-negative rows with a positive finite sum); targets N class
+     * indices (or the ignore_index) or an N x C matrix of distributions; class_weights of length C;
+     * not every row ignored.
+     */
+    @Override
+    public void validate(Tensor predictions, Tensor targets) {
+        Validate.classTargets(predictions, targets, options.ignoreIndex);
+        int rows = predictions.dim(0);
+        int classes = predictions.dim(1);
+        if (options.ignoreIndex != null && targets.rank() == 2) {
+            throw new IllegalArgumentException(name() + ": ignore_index = " + options.ignoreIndex
+                    + " applies only to class-index targets, but targets are a " + targets.shapeString()
+                    + " matrix of distributions");
+        }
+        if (options.classWeights != null && options.classWeights.length != classes) {
+            throw new IllegalArgumentException(name() + ": class_weights has " + options.classWeights.length
+                    + " values but predictions " + predictions.shapeString() + " have " + classes + " classes");
+        }
+        if (options.fromLogits) {
+            Validate.notNaN("logit", predictions);
+        } else if (options.normalize) {
+            Validate.inClosedRange("probability", predictions, 0.0, Double.MAX_VALUE);
+            requirePositiveRowSums(predictions);
+        } else {
+            Validate.inClosedRange("probability", predictions, 0.0, 1.0);
+            Validate.rowsSumToOne("probability", predictions, Validate.ROW_SUM_TOLERANCE);
+        }
+        if (options.ignoreIndex != null && rows > 0 && everyRowIgnored(targets)) {
+            throw new IllegalArgumentException(name() + ": every one of the " + rows
+                    + " rows has the ignore_index " + options.ignoreIndex + " as its class; nothing is left to compute");
+        }
+    }
+
+    private static void requirePositiveRowSums(Tensor predictions) {
+        int classes = predictions.dim(1);
+        CompensatedSum sum = new CompensatedSum();
+        for (int r = 0; r < predictions.dim(0); r++) {
+            sum.reset();
+            for (int c = 0; c < classes; c++) {
+                sum.add(predictions.getFlat(r * classes + c));
+            }
+            double total = sum.value();
+            if (!(total > 0 && total < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("probability row " + r + " sums to " + total
+                        + "; with normalize every row needs a positive, finite sum");
+            }
+        }
+    }
+
+    private boolean everyRowIgnored(Tensor indices) {
+        for (int r = 0; r < indices.size(); r++) {
+            if (indices.getFlat(r) != options.ignoreIndex) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code -sum_c a_ic f(p_ic)} with the coefficients {@code a} of the targets as a constant; logits
+     * go through {@code logSoftmax(1)}, probabilities through (row normalisation and)
+     * {@code clamp(eps, 1 - eps)} then {@code log}. Plain IEEE arithmetic: with infinite logits this
+     * expression can give NaN ({@code 0 * -inf}) where the kernel gives the limit.
+     */
+    @Override
+    public Node graph(Node predictions, Node targets) {
+        Tensor p = predictions.value();
+        int rows = p.dim(0);
+        int classes = p.dim(1);
+        Node coefficients = predictions.constant(new TargetCoefficients(options, targets.value(), classes).matrix(rows));
+        Node logP;
+        Node prob;
+        if (options.fromLogits) {
+            logP = predictions.logSoftmax(1);
+            prob = logP.exp();
+        } else {
+            Node rowSums = predictions.matmul(predictions.constant(Tensor.filled(1.0, classes, 1)));
+            Node normalized = options.normalize ? predictions.div(rowSums) : predictions;
+            prob = normalized.clamp(options.epsilon, 1 - options.epsilon);
+            logP = prob.log();
+        }
+        return coefficients.mul(term.graph(logP, prob)).sum(1).neg();
+    }
+
+    /** The class weight of each row's target (0 if ignored), or {@code sum_c w_c q_ic} for distributions. */
+    @Override
+    public Optional<Tensor> meanWeights(Tensor predictions, Tensor targets) {
+        int rows = predictions.dim(0);
+        int classes = predictions.dim(1);
+        TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
+        if (coefficients.unitMeanWeights()) {
+            return Optional.empty();
+        }
+        double[] weights = new double[rows];
+        double[] scratch = new double[classes];
+        CompensatedSum sum = new CompensatedSum();
+        for (int r = 0; r < rows; r++) {
+            weights[r] = coefficients.meanWeight(r, scratch, sum);
+        }
+        return Optional.of(Tensor.wrap(weights, rows));
+    }
+
+    @Override
+    public Tensor perSample(Tensor predictions, Tensor targets) {
+        validate(predictions, targets);
+        double[] losses = new double[predictions.dim(0)];
+        kernel.run(predictions, targets, null, 1.0, losses, null);
+        return Tensor.wrap(losses, losses.length);
+    }
+
+    @Override
+    public double value(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        requireScalarReduction();
+        validate(predictions, targets);
+        Validate.sampleWeights(sampleWeights, predictions.dim(0));
+        double denominator = denominator(predictions, targets, sampleWeights);
+        return kernel.run(predictions, targets, sampleWeights, denominator, null, null) / denominator;
+    }
+
+    @Override
+    public Tensor gradient(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        double[] gradient = new double[predictions.size()];
+        fusedValueAndGradient(predictions, targets, sampleWeights, gradient);
+        return Tensor.wrap(gradient, predictions.shape());
+    }
+
+    @Override
+    public double valueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
+        requireScalarReduction();
+        if (gradientOut.length != predictions.size()) {
+            throw new IllegalArgumentException("gradient buffer holds " + gradientOut.length
+                    + " values; predictions have " + predictions.size());
+        }
+        return fusedValueAndGradient(predictions, targets, sampleWeights, gradientOut);
+    }
+
+    private double fusedValueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
+        validate(predictions, targets);
+        Validate.sampleWeights(sampleWeights, predictions.dim(0));
+        double denominator = denominator(predictions, targets, sampleWeights);
+        return kernel.run(predictions, targets, sampleWeights, denominator, null, gradientOut) / denominator;
+    }
+
+    private double denominator(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        return reduction() == Reduction.MEAN ? kernel.meanDenominator(predictions, targets, sampleWeights) : 1.0;
+    }
+
+    private void requireScalarReduction() {
+        if (reduction() == Reduction.NONE) {
+            throw new IllegalStateException(name() + " has reduction none, which gives no single value; "
+                    + "use perSample(...), or gradient(...) for each element's gradient");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.xent.losses.multiclass;
+
+import dev.xent.core.Node;
+
+/** {@code f(p) = log p}: plain cross-entropy; {@code p f'(p) = 1}. */
+final class CrossEntropyTerm implements ClassTerm {
+    static final CrossEntropyTerm INSTANCE = new CrossEntropyTerm();
+
+    private CrossEntropyTerm() {
+    }
+
+    @Override
+    public double value(double logP, double p, double complement) {
+        return logP;
+    }
+
+    @Override
+    public double slope(double logP, double p, double complement) {
+        return 1.0;
+    }
+
+    @Override
+    public Node graph(Node logP, Node p) {
+        return logP;
+    }
+}

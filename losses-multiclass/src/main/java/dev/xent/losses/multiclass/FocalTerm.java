@@ -1,0 +1,37 @@
+package dev.xent.losses.multiclass;
+
+import dev.xent.core.Node;
+
+/**
+ * {@code f(p) = alpha (1 - p)^gamma log p} (Lin et al., 2017), with
+ * {@code p f'(p) = alpha ((1 - p)^gamma - gamma p (1 - p)^(gamma - 1) log p)}. The second term is
+ * taken at its limit 0 where {@code p = 0} ({@code p log p -> 0}) or {@code p = 1}, so it never
+ * becomes {@code 0 * inf}.
+ */
+final class FocalTerm implements ClassTerm {
+    private final double gamma;
+    private final double alpha;
+
+    FocalTerm(double gamma, double alpha) {
+        this.gamma = gamma;
+        this.alpha = alpha;
+    }
+
+    @Override
+    public double value(double logP, double p, double complement) {
+        return alpha * Math.pow(complement, gamma) * logP;
+    }
+
+    @Override
+    public double slope(double logP, double p, double complement) {
+        double focusing = p == 0 || complement == 0 || gamma == 0
+                ? 0.0
+                : gamma * Math.pow(complement, gamma - 1) * (p * logP);
+        return alpha * (Math.pow(complement, gamma) - focusing);
+    }
+
+    @Override
+    public Node graph(Node logP, Node p) {
+        return p.rsub(1.0).pow(gamma).mul(logP).mul(alpha);
+    }
+}

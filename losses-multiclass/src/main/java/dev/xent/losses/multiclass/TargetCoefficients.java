@@ -1,0 +1,100 @@
+package dev.xent.losses.multiclass;
+
+import dev.xent.core.Tensor;
+import dev.xent.core.numeric.CompensatedSum;
+import java.util.Arrays;
+
+/**
+ * What one batch of targets asks of each row {@code i}: the coefficients {@code a_ic} in
+ * {@code l_i = -sum_c a_ic f(p_ic)} and the row's weight {@code m_i} in the denominator of the mean.
+ *
+ * <p>Index targets {@code y_i} (PyTorch's {@code CrossEntropyLoss}, including its label smoothing):
+ * {@code a_ic = (1 - ls) w_{y_i} [c = y_i] + (ls / C) w_c} and {@code m_i = w_{y_i}}; an ignored row
+ * has {@code a_i = 0} and {@code m_i = 0}.
+ *
+ * <p>Distribution targets {@code q_i}: {@code a_ic = w_c q'_ic} with {@code q' = (1 - ls) q + ls / C}
+ * and {@code m_i = sum_c a_ic} (exactly 1 without class weights, PyTorch's divide-by-N), so a one-hot
+ * row weighs what its index would.
+ *
+ * <p>Without class weights {@code w_c = 1}. Instances are per batch and read-only.
+ */
+final class TargetCoefficients {
+    private final Tensor targets;
+    private final boolean indices;
+    private final int classes;
+    private final double[] classWeights;
+    private final Integer ignoreIndex;
+    private final double smoothing;
+
+    TargetCoefficients(ClassWiseOptions options, Tensor targets, int classes) {
+        this.targets = targets;
+        this.indices = targets.rank() == 1;
+        this.classes = classes;
+        this.classWeights = options.classWeights;
+        this.ignoreIndex = options.ignoreIndex;
+        this.smoothing = options.labelSmoothing;
+    }
+
+    /** Whether every row's mean weight is 1 (no class weights, nothing ignored). */
+    boolean unitMeanWeights() {
+        return classWeights == null && (ignoreIndex == null || !indices);
+    }
+
+    private double weight(int c) {
+        return classWeights == null ? 1.0 : classWeights[c];
+    }
+
+    private boolean ignored(int row) {
+        return indices && ignoreIndex != null && targets.getFlat(row) == ignoreIndex;
+    }
+
+    /**
+     * Writes row {@code row}'s coefficients into {@code a} (length C) and returns its mean weight;
+     * {@code sum} is scratch.
+     */
+    double fill(int row, double[] a, CompensatedSum sum) {
+        if (ignored(row)) {
+            Arrays.fill(a, 0, classes, 0.0);
+            return 0.0;
+        }
+        double uniform = smoothing / classes;
+        if (indices) {
+            int y = (int) targets.getFlat(row);
+            for (int c = 0; c < classes; c++) {
+                a[c] = uniform * weight(c);
+            }
+            a[y] += (1 - smoothing) * weight(y);
+            return weight(y);
+        }
+        int base = row * classes;
+        sum.reset();
+        for (int c = 0; c < classes; c++) {
+            a[c] = weight(c) * ((1 - smoothing) * targets.getFlat(base + c) + uniform);
+            sum.add(a[c]);
+        }
+        return classWeights == null ? 1.0 : sum.value();
+    }
+
+    /**
+     * The mean weight of one row, as {@link #fill} returns it; {@code a} and {@code sum} are scratch
+     * (index targets need neither).
+     */
+    double meanWeight(int row, double[] a, CompensatedSum sum) {
+        if (indices) {
+            return ignored(row) ? 0.0 : weight((int) targets.getFlat(row));
+        }
+        return classWeights == null ? 1.0 : fill(row, a, sum);
+    }
+
+    /** Every row's coefficients as an N x C matrix (for the graph expression). */
+    Tensor matrix(int rows) {
+        double[] all = new double[rows * classes];
+        double[] a = new double[classes];
+        CompensatedSum scratch = new CompensatedSum();
+        for (int r = 0; r < rows; r++) {
+            fill(r, a, scratch);
+            System.arraycopy(a, 0, all, r * classes, classes);
+        }
+        return Tensor.wrap(all, rows, classes);
+    }
+}
