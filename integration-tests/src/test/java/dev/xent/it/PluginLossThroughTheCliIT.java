@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,11 @@ class PluginLossThroughTheCliIT {
     }
 
     @Test
-    void thePluginPathCanComeFromTheEnvironment() throws Exception {
-        XentProcess.Result result = XentProcess.run(XentProcess.workDirectory("environment"),
-                Map.of("XENT_PLUGIN_PATH", plugin.getParent().toString()), "list", "--json");
+    void thePluginPathCanComeFromTheEnvironmentAndNameAFolder() throws Exception {
+        Path folder = XentProcess.workDirectory("environment");
+        Path plugins = Files.createDirectories(folder.resolve("plugins"));
+        Files.copy(plugin, plugins.resolve(plugin.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        XentProcess.Result result = XentProcess.run(folder, Map.of("XENT_PLUGIN_PATH", plugins.toString()), "list", "--json");
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals(plugin.getFileName().toString(), loss(JSON.readTree(result.stdout()), "brier_score").get("source").asText());
     }
@@ -71,8 +74,13 @@ class PluginLossThroughTheCliIT {
         XentProcess.Result result = XentProcess.run(folder, "run", job.toString(), "--json", "--plugin-path", plugin.toString());
         assertEquals(0, result.exitCode(), result::toString);
         JsonNode report = JSON.readTree(result.stdout());
-        assertEquals("gradcheck", report.get("task").asText());
-        assertTrue(report.toString().contains("brier_score"), report::toString);
+        assertEquals("brier_score", report.get("loss").get("name").asText());
+        assertTrue(report.get("passed").asBoolean(), report::toString);
+        double tolerance = report.get("tolerance").asDouble();
+        JsonNode pairs = report.get("pairs");
+        assertEquals(3, pairs.size(), "analytic, autodiff and finite differences compared pairwise: " + pairs);
+        pairs.fields().forEachRemaining(pair -> assertTrue(pair.getValue().get("max_rel_error").asDouble() <= tolerance,
+                pair.getKey() + ": " + pair.getValue()));
     }
 
     /** The entry of {@code xent list --json} for a loss. */

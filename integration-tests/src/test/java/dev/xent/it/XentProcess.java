@@ -49,8 +49,9 @@ final class XentProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().remove("XENT_PLUGIN_PATH");
         builder.environment().putAll(environment);
-        Path stdout = folder.resolve("stdout.txt");
-        Path stderr = folder.resolve("stderr.txt");
+        // Kept after the run for diagnosis, one pair per command.
+        Path stdout = folder.resolve(args[0] + "-stdout.txt");
+        Path stderr = folder.resolve(args[0] + "-stderr.txt");
         builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
