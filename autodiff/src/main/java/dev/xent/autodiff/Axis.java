@@ -1,5 +1,6 @@
 package dev.xent.autodiff;
 
+import dev.xent.core.numeric.CompensatedSum;
 import java.util.Arrays;
 
 /**
@@ -50,17 +51,18 @@ final class Axis {
      */
     double[] softmax(double[] x, double[] softmax, double[] logSumExp) {
         double[] logSoftmax = new double[x.length];
+        CompensatedSum sum = new CompensatedSum(); // many small terms next to the max's 1 must not be lost
         for (int o = 0; o < outer; o++) {
             for (int k = 0; k < inner; k++) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < length; j++) {
                     max = Math.max(max, x[index(o, j, k)]);
                 }
-                double sum = 0;
+                sum.reset();
                 for (int j = 0; j < length; j++) {
-                    sum += Math.exp(StableMath.shift(x[index(o, j, k)], max));
+                    sum.add(Math.exp(StableMath.shift(x[index(o, j, k)], max)));
                 }
-                double logSum = Math.log(sum);
+                double logSum = Math.log(sum.value());
                 logSumExp[o * inner + k] = max + logSum;
                 for (int j = 0; j < length; j++) {
                     int i = index(o, j, k);

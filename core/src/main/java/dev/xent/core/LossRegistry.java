@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -65,7 +66,7 @@ public final class LossRegistry {
             classes.append(i == 0 ? "" : i == claimants.size() - 1 ? " and " : ", ")
                     .append(claimants.get(i).getClass().getName());
         }
-        return "loss name '" + name + "' is claimed by both " + classes;
+        return "loss name '" + name + "' is claimed by " + (claimants.size() == 2 ? "both " : "") + classes;
     }
 
     /** Discovers providers with {@link ServiceLoader} through {@code loader} (class path and its modules). */
@@ -101,7 +102,7 @@ public final class LossRegistry {
                 continue;
             }
             try {
-                loaded.add(candidate.get());
+                loaded.add(withNames(candidate.get()));
                 consecutiveFailures = 0;
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 consecutiveFailures++;
@@ -110,6 +111,21 @@ public final class LossRegistry {
             }
         }
         return new LossRegistry(loaded, problems);
+    }
+
+    /**
+     * The provider, once its names are known to be readable: a provider whose {@code name()} or
+     * {@code aliases()} fails is reported like one that fails to load, instead of breaking the registry.
+     */
+    private static LossProvider withNames(LossProvider provider) {
+        if (provider.name() == null) {
+            throw new IllegalStateException("name() returned null");
+        }
+        List<String> aliases = provider.aliases();
+        if (aliases == null || aliases.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalStateException("aliases() returned null or a null alias");
+        }
+        return provider;
     }
 
     private static Throwable rootCause(Throwable e) {

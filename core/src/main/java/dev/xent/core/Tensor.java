@@ -67,7 +67,7 @@ public final class Tensor {
     public static Tensor filled(double value, int... shape) {
         int[] s = shape.clone();
         double[] data = new double[Math.toIntExact(checkedSize(s))];
-        if (value != 0.0) {
+        if (Double.doubleToRawLongBits(value) != 0L) { // -0.0 must be filled in too
             Arrays.fill(data, value);
         }
         return new Tensor(data, s);
@@ -112,9 +112,16 @@ public final class Tensor {
         return shape.length == 0 ? 1 : shape[0];
     }
 
-    /** The number of elements in one row: {@code size() / rows()} (1 for a scalar or vector). */
+    /**
+     * The number of elements in one row: the product of the dimensions after the first (1 for a scalar
+     * or vector), also when there are no rows.
+     */
     public int rowLength() {
-        return shape.length <= 1 ? 1 : data.length / Math.max(1, shape[0]);
+        int length = 1;
+        for (int axis = 1; axis < shape.length; axis++) {
+            length *= shape[axis];
+        }
+        return length;
     }
 
     /** The element at a full multi-index (one index per dimension). */

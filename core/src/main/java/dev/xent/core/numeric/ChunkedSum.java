@@ -23,6 +23,9 @@ public final class ChunkedSum {
 
     /** The compensated sum of the kernel over {@code [0, count)} in chunks of {@code grain}. */
     public static double sum(int count, int grain, RangeKernel kernel) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, got " + count);
+        }
         if (grain < 1) {
             throw new IllegalArgumentException("grain must be >= 1, got " + grain);
         }
@@ -32,7 +35,7 @@ public final class ChunkedSum {
             CompensatedSum chunk = new CompensatedSum();
             for (int c = 0; c < chunks; c++) {
                 chunk.reset();
-                kernel.accumulate(c * grain, Math.min(count, (c + 1) * grain), chunk);
+                kernel.accumulate(c * grain, chunkEnd(c, count, grain), chunk);
                 total.add(chunk);
             }
             return total.value();
@@ -43,6 +46,11 @@ public final class ChunkedSum {
             total.add(p);
         }
         return total.value();
+    }
+
+    /** Where chunk {@code c} ends, computed in long: {@code (c + 1) * grain} may pass {@code Integer.MAX_VALUE}. */
+    private static int chunkEnd(int c, int count, int grain) {
+        return (int) Math.min(count, (c + 1L) * grain);
     }
 
     private static final class Chunks extends RecursiveAction {
@@ -67,7 +75,7 @@ public final class ChunkedSum {
         protected void compute() {
             if (endChunk - firstChunk == 1) {
                 CompensatedSum s = new CompensatedSum();
-                kernel.accumulate(firstChunk * grain, Math.min(count, (firstChunk + 1) * grain), s);
+                kernel.accumulate(firstChunk * grain, chunkEnd(firstChunk, count, grain), s);
                 partial[firstChunk] = s;
                 return;
             }

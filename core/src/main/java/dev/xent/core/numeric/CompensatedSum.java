@@ -3,13 +3,16 @@ package dev.xent.core.numeric;
 /**
  * Neumaier's compensated summation: the rounding error of each addition is carried in a second
  * accumulator, so the error of a sum of n terms does not grow with n (a mean over 10^8 elements keeps
- * full precision). Infinite terms give the infinite sum (the compensation, then {@code inf - inf}, is
- * ignored), and {@code +inf} plus {@code -inf} gives NaN, as plain addition would. Mutable; not
- * thread-safe.
+ * full precision). Mutable; not thread-safe.
  */
 public final class CompensatedSum {
     private double sum;
     private double compensation;
+
+    /** An accumulator at zero. */
+    public CompensatedSum() {
+        // Explicit so that the exported API documents it (javac's missing-explicit-ctor lint on JDK 25).
+    }
 
     /** Adds one term. */
     public void add(double x) {
@@ -30,9 +33,12 @@ public final class CompensatedSum {
         }
     }
 
-    /** The compensated total. */
+    /**
+     * The compensated total. Once the running sum is infinite or NaN the compensation means nothing
+     * ({@code inf - inf}), and the plain sum is the answer: an overflow or an infinite term gives
+     * {@code +-inf}, opposite infinities or a NaN term give NaN.
+     */
     public double value() {
-        // Once the sum is infinite or NaN the compensation may hold inf - inf = NaN and means nothing.
         return Double.isFinite(sum) ? sum + compensation : sum;
     }
 

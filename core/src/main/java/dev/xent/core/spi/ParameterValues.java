@@ -43,6 +43,10 @@ public final class ParameterValues {
         for (Parameter spec : specs) {
             boolean present = given.containsKey(spec.name());
             Object raw = present ? given.get(spec.name()) : spec.defaultValue();
+            if (raw == null && spec.defaultValue() != null) {
+                throw new ParameterException(spec.name(), lossName + ": parameter '" + spec.name()
+                        + "' = null is not allowed; expected " + spec.type().jsonName() + " (" + spec.allowed() + ")");
+            }
             resolved.put(spec.name(), raw == null ? null : normalise(lossName, spec, raw));
         }
         return new ParameterValues(resolved);
@@ -81,6 +85,7 @@ public final class ParameterValues {
                 if (items == null) {
                     throw wrongType(lossName, spec, raw);
                 }
+                NumberRange range = spec.range() == null ? NumberRange.ANY : spec.range();
                 List<Double> out = new ArrayList<>(items.size());
                 for (int i = 0; i < items.size(); i++) {
                     Object item = items.get(i);
@@ -89,9 +94,9 @@ public final class ParameterValues {
                                 + "' element " + i + " is " + describe(item) + "; expected a number");
                     }
                     double v = ((Number) item).doubleValue();
-                    if (spec.range() != null && !spec.range().contains(v)) {
+                    if (!range.contains(v)) {
                         throw new ParameterException(spec.name(), lossName + ": parameter '" + spec.name()
-                                + "' element " + i + " = " + item + " is out of range; allowed: " + spec.range());
+                                + "' element " + i + " = " + item + " is out of range; allowed: " + range);
                     }
                     out.add(v);
                 }
