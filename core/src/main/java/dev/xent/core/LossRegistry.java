@@ -185,7 +185,7 @@ public final class LossRegistry {
         }
         TreeSet<String> names = new TreeSet<>(byName.keySet());
         names.addAll(conflicts.keySet());
-        String hint = ClosestName.of(String.valueOf(nameOrAlias), names).map(n -> "; did you mean '" + n + "'?").orElse("");
+        String hint = ClosestName.of(String.valueOf(nameOrAlias), names).map(n -> " (did you mean '" + n + "'?)").orElse("");
         String available = providers.isEmpty() ? "none (no loss modules on the class or module path)"
                 : String.join(", ", providers.stream().map(LossProvider::name).toList());
         throw new UnknownLossException("unknown loss '" + nameOrAlias + "'" + hint + "; available: " + available);

@@ -143,7 +143,7 @@ class LossRegistryTest {
     void anUnknownNameListsTheAvailableNamesAndTheClosestMatch() {
         LossRegistry registry = LossRegistry.of(List.of(new HalfSquaredErrorProvider(), new AnotherTestProvider()));
         UnknownLossException e = assertThrows(UnknownLossException.class, () -> registry.create("half_squared_eror"));
-        assertEquals("unknown loss 'half_squared_eror'; did you mean 'half_squared_error'?; "
+        assertEquals("unknown loss 'half_squared_eror' (did you mean 'half_squared_error'?); "
                 + "available: another_test_loss, half_squared_error", e.getMessage());
     }
 
