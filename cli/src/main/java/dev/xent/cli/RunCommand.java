@@ -1,0 +1,64 @@
+package dev.xent.cli;
+
+import dev.xent.cli.io.Json;
+import dev.xent.cli.job.Job;
+import dev.xent.cli.task.Task;
+import dev.xent.cli.task.TaskContext;
+import dev.xent.cli.task.TaskResult;
+import dev.xent.cli.task.Tasks;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code xent run JOB.json}: reads a job, runs its task, prints and writes its report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a JSON job: its \"task\" key picks one of the tasks listed below.",
+                "Relative paths in the job resolve against the job file's folder."})
+final class RunCommand extends Subcommand {
+    @Parameters(paramLabel = "JOB.json", description = "The job file.")
+    Path jobFile;
+
+    @Option(names = "--json", description = "Print the report as JSON on stdout, and nothing else.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "Print nothing on success (no summary, no progress bar).")
+    boolean quiet;
+
+    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+            description = "Override a job field, e.g. --set training.epochs=50 or --set loss.params.from_logits=true. "
+                    + "VALUE is parsed as JSON when it parses, else taken as a string. Repeatable.")
+    List<String> overrides = new ArrayList<>();
+
+    /** The tasks with their descriptions, for the help's footer. */
+    static String[] taskList() {
+        List<String> lines = new ArrayList<>();
+        lines.add("%nTasks:");
+        Tasks.all().forEach(task -> lines.add(String.format("  %-10s %s", task.name(), task.description())));
+        return lines.toArray(String[]::new);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Job job = Job.read(jobFile, overrides);
+        Task task = Tasks.named(job.task());
+        PrintWriter out = out();
+        PrintWriter err = err();
+        TaskResult result = task.run(job, new TaskContext(registry(), err, quiet || json));
+        if (json) {
+            out.println(Json.write(result.report()));
+        } else if (!quiet) {
+            result.summary().forEach(out::println);
+        }
+        out.flush();
+        if (result.failure() != null) {
+            err.println("xent: " + ErrorHandler.oneLine(result.failure()));
+            err.flush();
+        }
+        return result.exitCode();
+    }
+}

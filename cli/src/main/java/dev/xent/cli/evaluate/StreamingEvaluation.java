@@ -1,0 +1,199 @@
+package dev.xent.cli.evaluate;
+
+import dev.xent.autodiff.Graph;
+import dev.xent.cli.BadInputException;
+import dev.xent.cli.data.Block;
+import dev.xent.cli.data.BlockReader;
+import dev.xent.core.Loss;
+import dev.xent.core.Node;
+import dev.xent.core.Reduction;
+import dev.xent.core.Tensor;
+import dev.xent.core.numeric.CompensatedSum;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A loss over a file too large for memory, one block of rows at a time, giving the same value as
+ * {@link Loss#value} on the whole file (to rounding; both sums are compensated).
+ *
+ * <p>Per block it takes the loss's own {@link Loss#perSample} and {@link Loss#meanWeights} and
+ * accumulates, as {@link Reduction} defines, the numerator {@code sum_i s_i l_i} and the denominator
+ * {@code sum_i s_i m_i} with Neumaier sums. The gradient of the whole-file value cannot be written
+ * before the global denominator is known, so each block's un-normalised gradient
+ * {@code d(sum_block s_i l_i)/dp} (the loss's {@link Loss#gradient} times the block's denominator,
+ * or the autodiff graph for a block with nothing to average) goes to a binary scratch stream, which
+ * {@link Result#writeGradient} later divides by the global denominator.
+ *
+ * <p>Memory: one block of B rows with K prediction columns holds about {@code 8 B (5K + 3)} bytes
+ * (predictions, targets, weights, per-sample losses, gradient and its copy); with the default
+ * B = 65536 that is 4 MB for K = 1 and 27 MB for K = 10, whatever the file's size.
+ */
+public final class StreamingEvaluation {
+    /** Rows per block by default. */
+    public static final int DEFAULT_BLOCK_ROWS = 65536;
+
+    private final Loss loss;
+    private final int blockRows;
+
+    public StreamingEvaluation(Loss loss, int blockRows) {
+        this.loss = loss;
+        this.blockRows = blockRows;
+    }
+
+    /** Receives each block's per-row losses (summed over a row's elements, before weighting). */
+    @FunctionalInterface
+    public interface RowLosses {
+        void accept(double[] rowLosses) throws IOException;
+    }
+
+    /**
+     * Reads every block; writes per-row losses to {@code perSample} (if not null) and the
+     * un-normalised gradient as raw doubles to {@code gradientScratch} (if not null).
+     */
+    public Result run(BlockReader reader, RowLosses perSample, OutputStream gradientScratch) throws IOException {
+        CompensatedSum numerator = new CompensatedSum();
+        CompensatedSum denominator = new CompensatedSum();
+        boolean anyPositiveWeight = false;
+        DataOutputStream gradientOut = gradientScratch == null ? null
+                : new DataOutputStream(new BufferedOutputStream(gradientScratch, 1 << 16));
+        Block block;
+        while ((block = reader.next(blockRows)) != null) {
+            Tensor predictions = block.predictionsInContext();
+            Tensor targets = block.targetsInContext();
+            Tensor losses = loss.perSample(predictions, targets);
+            Tensor meanWeights = loss.meanWeights(predictions, targets).orElse(null);
+            int perRow = losses.size() / predictions.rows();
+            int skipped = block.contextRows() * perRow;
+            double[] rowLosses = new double[block.rows()];
+            CompensatedSum blockDenominator = new CompensatedSum();
+            boolean blockHasWeight = false;
+            for (int r = 0; r < block.rows(); r++) {
+                double s = block.weight(r);
+                blockHasWeight |= s > 0;
+                CompensatedSum rowLoss = new CompensatedSum();
+                for (int j = skipped + r * perRow; j < skipped + (r + 1) * perRow; j++) {
+                    double l = losses.getFlat(j);
+                    rowLoss.add(l);
+                    numerator.add(s * l);
+                    double m = s * (meanWeights == null ? 1.0 : meanWeights.getFlat(j));
+                    denominator.add(m);
+                    blockDenominator.add(m);
+                }
+                rowLosses[r] = rowLoss.value();
+            }
+            anyPositiveWeight |= blockHasWeight;
+            if (perSample != null) {
+                perSample.accept(rowLosses);
+            }
+            if (gradientOut != null) {
+                Tensor raw = unnormalisedGradient(block, blockDenominator.value(), blockHasWeight);
+                for (int i = 0; i < raw.size(); i++) {
+                    gradientOut.writeDouble(raw.getFlat(i));
+                }
+            }
+        }
+        if (gradientOut != null) {
+            gradientOut.flush();
+        }
+        if (reader.rowsRead() == 0) {
+            throw new BadInputException("the data file has a header but no data rows");
+        }
+        if (!anyPositiveWeight) {
+            throw new BadInputException("every sample weight is zero: there is nothing to evaluate");
+        }
+        Double value = switch (loss.reduction()) {
+            case MEAN -> {
+                if (!(denominator.value() > 0)) {
+                    throw new BadInputException(loss.name() + ": the mean has nothing to average (total weight "
+                            + denominator.value() + "): every row is ignored or has zero weight");
+                }
+                yield numerator.value() / denominator.value();
+            }
+            case SUM -> numerator.value();
+            case NONE -> null;
+        };
+        return new Result(reader.rowsRead(), value, numerator.value(), denominator.value(),
+                loss.reduction() == Reduction.MEAN ? denominator.value() : 1.0);
+    }
+
+    /** {@code d(sum_block s_i l_i) / dp} for one block. */
+    private Tensor unnormalisedGradient(Block block, double blockDenominator, boolean blockHasWeight) {
+        if (block.context() != null) {
+            // Valid only next to its context, so the loss's own methods (which validate) cannot take it alone.
+            return graphGradient(block);
+        }
+        if (loss.reduction() != Reduction.MEAN) {
+            // For sum and none the loss's gradient is already d(sum_i s_i l_i)/dp.
+            return blockHasWeight ? loss.gradient(block.predictions(), block.targets(), block.weights())
+                    : Tensor.zeros(block.predictions().shape());
+        }
+        if (blockHasWeight && blockDenominator > 0) {
+            Tensor mean = loss.gradient(block.predictions(), block.targets(), block.weights());
+            double[] values = mean.toArray();
+            for (int i = 0; i < values.length; i++) {
+                values[i] *= blockDenominator;
+            }
+            return Tensor.wrap(values, mean.shape());
+        }
+        return graphGradient(block);
+    }
+
+    /**
+     * The un-normalised gradient from the autodiff graph (which does not validate), for a block whose
+     * own mean is undefined or that is valid only in its context.
+     */
+    private Tensor graphGradient(Block block) {
+        Node p = Graph.variable(block.predictions());
+        Node losses = loss.graph(p, Graph.constant(block.targets()));
+        Optional<Tensor> weights = Optional.ofNullable(block.weights());
+        Node weighted = weights.map(w -> losses.mul(p.constant(losses.shape().length == 2
+                ? w.reshape(w.size(), 1) : w))).orElse(losses);
+        weighted.sum().backward();
+        return p.gradient();
+    }
+
+    /**
+     * The outcome of a streamed evaluation.
+     *
+     * @param rows        data rows read
+     * @param value       the reduced value (null for reduction none)
+     * @param weightedSum {@code sum_i s_i l_i}
+     * @param totalWeight {@code sum_i s_i m_i}
+     * @param gradientScale what the un-normalised gradient is divided by (the total weight for mean, else 1)
+     */
+    public record Result(long rows, Double value, double weightedSum, double totalWeight, double gradientScale) {
+
+        /**
+         * Writes the gradient CSV from the scratch stream: the {@code header} and one
+         * row per data row.
+         */
+        public void writeGradient(InputStream scratch, BufferedWriter out, List<String> header)
+                throws IOException {
+            out.write(String.join(",", header));
+            out.newLine();
+            int width = header.size();
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(scratch, 1 << 16))) {
+                StringBuilder line = new StringBuilder();
+                for (long r = 0; r < rows; r++) {
+                    line.setLength(0);
+                    for (int c = 0; c < width; c++) {
+                        if (c > 0) {
+                            line.append(',');
+                        }
+                        line.append(in.readDouble() / gradientScale);
+                    }
+                    out.write(line.toString());
+                    out.newLine();
+                }
+            }
+        }
+    }
+}

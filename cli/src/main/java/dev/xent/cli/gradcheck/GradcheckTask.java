@@ -1,0 +1,167 @@
+package dev.xent.cli.gradcheck;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xent.autodiff.GradientCheck;
+import dev.xent.autodiff.Graph;
+import dev.xent.autodiff.LossGraph;
+import dev.xent.cli.BadInputException;
+import dev.xent.cli.io.Json;
+import dev.xent.cli.io.OutputFiles;
+import dev.xent.cli.job.Job;
+import dev.xent.cli.job.JobLoss;
+import dev.xent.cli.job.JobObject;
+import dev.xent.cli.task.Task;
+import dev.xent.cli.task.TaskContext;
+import dev.xent.cli.task.TaskResult;
+import dev.xent.core.Loss;
+import dev.xent.core.Reduction;
+import dev.xent.core.Tensor;
+import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.spi.NumberRange;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code "task": "gradcheck"}: on random inputs in the loss's valid domain ({@link RandomInputs}),
+ * compares three gradients of the reduced, weighted value: the loss's own ({@link Loss#gradient}),
+ * the autodiff graph's ({@link LossGraph#gradient}) and central finite differences
+ * ({@link GradientCheck#centralDifferences}) of the graph's forward value. It also compares the
+ * loss's value with the graph's. Errors are infinity-norm absolute and relative errors as
+ * {@link GradientCheck#compare} defines; a relative error above the tolerance makes the exit code 1.
+ * This is how a plugin author checks a custom loss.
+ */
+public final class GradcheckTask implements Task {
+    private static final double DEFAULT_TOLERANCE = 1e-6;
+
+    @Override
+    public String name() {
+        return "gradcheck";
+    }
+
+    @Override
+    public String description() {
+        return "analytic vs autodiff vs finite-difference gradients";
+    }
+
+    @Override
+    public TaskResult run(Job job, TaskContext context) throws IOException {
+        JobObject root = job.root().allowOnly("task", "loss", "rows", "classes", "targets", "sample_weights", "seed",
+                "tolerance", "output");
+        Loss loss = context.loss(root);
+        int rows = root.integer("rows", 64, 1, 100_000);
+        int columns = root.integer("classes", loss.inputSpace().isClassWise() ? 5 : 1, 1, 10_000);
+        if (loss.inputSpace().isClassWise() && columns < 2) {
+            throw new BadInputException(root.pathOf("classes") + ": a class-wise loss needs at least 2 classes");
+        }
+        boolean distributions = root.choice("targets", "indices", List.of("indices", "distributions"))
+                .equals("distributions");
+        boolean weighted = root.bool("sample_weights", true);
+        long seed = root.longInteger("seed", 1);
+        double tolerance = root.number("tolerance", DEFAULT_TOLERANCE, NumberRange.positive());
+
+        try (OutputFiles outputs = new OutputFiles()) {
+            Map<String, Path> files = outputs.declare(root.optionalObject("output"), "report");
+            RandomInputs inputs = RandomInputs.generate(loss.inputSpace(), rows, columns, distributions, weighted, seed);
+            Tensor p = inputs.predictions();
+            Tensor t = inputs.targets();
+            Tensor w = inputs.weights();
+
+            Tensor analytic = loss.gradient(p, t, w);
+            Tensor autodiff = LossGraph.gradient(loss, p, t, w);
+            double scale = loss.reduction() == Reduction.MEAN ? meanDenominator(loss, p, t, w) : 1.0;
+            Tensor numeric = GradientCheck.centralDifferences(x -> weightedGraphLosses(loss, x, t, w, scale), p,
+                    GradientCheck.DEFAULT_STEP);
+
+            Map<String, GradientCheck.Report> pairs = new LinkedHashMap<>();
+            pairs.put("analytic_vs_autodiff", GradientCheck.compare(autodiff, analytic));
+            pairs.put("analytic_vs_finite_differences", GradientCheck.compare(numeric, analytic));
+            pairs.put("autodiff_vs_finite_differences", GradientCheck.compare(numeric, autodiff));
+
+            ObjectNode report = Json.object();
+            report.put("task", "gradcheck");
+            report.set("loss", Json.tree(JobLoss.describe(loss)));
+            report.put("input_space", loss.inputSpace().name().toLowerCase(Locale.ROOT));
+            report.set("shape", Json.tree(p.shape()));
+            report.put("targets", loss.inputSpace().isClassWise() ? (distributions ? "distributions" : "indices")
+                    : "elements");
+            report.put("sample_weights", weighted);
+            report.put("seed", seed);
+            report.put("tolerance", tolerance);
+            List<String> failures = new ArrayList<>();
+            if (loss.reduction() != Reduction.NONE) {
+                double analyticValue = loss.value(p, t, w);
+                double graphValue = LossGraph.value(loss, p, t, w);
+                GradientCheck.Report values = GradientCheck.compare(Tensor.scalar(graphValue), Tensor.scalar(analyticValue));
+                ObjectNode value = report.putObject("value");
+                value.put("analytic", analyticValue);
+                value.put("autodiff", graphValue);
+                value.put("abs_error", values.maxAbsoluteError());
+                value.put("rel_error", values.maxRelativeError());
+                if (!values.within(tolerance)) {
+                    failures.add("value: analytic vs autodiff relative error " + values.maxRelativeError());
+                }
+            }
+            ObjectNode pairsJson = report.putObject("pairs");
+            pairs.forEach((name, result) -> {
+                ObjectNode pair = pairsJson.putObject(name);
+                pair.put("max_abs_error", result.maxAbsoluteError());
+                pair.put("max_rel_error", result.maxRelativeError());
+                if (!result.within(tolerance)) {
+                    failures.add(name + " max relative error " + result.maxRelativeError());
+                }
+            });
+            report.put("passed", failures.isEmpty());
+            report.set("outputs", OutputFiles.describe(files));
+            if (files.containsKey("report")) {
+                outputs.json(files.get("report"), report);
+            }
+            outputs.commit();
+            String failure = failures.isEmpty() ? null : "gradcheck of " + loss.name() + " failed: "
+                    + String.join("; ", failures) + " (tolerance " + tolerance + ")";
+            List<String> summary = summary(loss, p, tolerance, pairs, failures.isEmpty());
+            summary.addAll(OutputFiles.wroteLine(files));
+            return new TaskResult(report, summary, failure);
+        }
+    }
+
+    /** {@code s_i l_i / scale} for every per-sample loss, from the graph's forward pass (no validation). */
+    private static double[] weightedGraphLosses(Loss loss, Tensor x, Tensor t, Tensor w, double scale) {
+        double[] losses = loss.graph(Graph.constant(x), Graph.constant(t)).value().toArray();
+        int perRow = losses.length / x.rows();
+        for (int i = 0; i < losses.length; i++) {
+            double s = w == null ? 1.0 : w.getFlat(i / perRow);
+            losses[i] = s * losses[i] / scale;
+        }
+        return losses;
+    }
+
+    /** {@code sum_i s_i m_i}, as {@link dev.xent.core.Reduction} defines the mean's denominator. */
+    private static double meanDenominator(Loss loss, Tensor p, Tensor t, Tensor w) {
+        Tensor perSample = loss.perSample(p, t);
+        Tensor meanWeights = loss.meanWeights(p, t).orElse(null);
+        int perRow = perSample.size() / p.rows();
+        CompensatedSum sum = new CompensatedSum();
+        for (int i = 0; i < perSample.size(); i++) {
+            double s = w == null ? 1.0 : w.getFlat(i / perRow);
+            sum.add(s * (meanWeights == null ? 1.0 : meanWeights.getFlat(i)));
+        }
+        return sum.value();
+    }
+
+    private static List<String> summary(Loss loss, Tensor p, double tolerance, Map<String, GradientCheck.Report> pairs,
+                                        boolean passed) {
+        List<String> lines = new ArrayList<>();
+        lines.add("gradcheck: " + loss.name() + " " + loss.parameters() + " on " + p.shapeString() + " "
+                + loss.inputSpace().name().toLowerCase(Locale.ROOT));
+        lines.add(String.format(Locale.ROOT, "  %-32s %14s %14s", "pair", "max abs error", "max rel error"));
+        pairs.forEach((name, r) -> lines.add(String.format(Locale.ROOT, "  %-32s %14.3e %14.3e", name,
+                r.maxAbsoluteError(), r.maxRelativeError())));
+        lines.add((passed ? "passed" : "FAILED") + " (tolerance " + tolerance + " on the relative error)");
+        return lines;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.xent.cli.gradcheck;
+
+import dev.xent.core.InputSpace;
+import dev.xent.core.Tensor;
+import java.util.Random;
+
+/**
+ * Random predictions, targets and sample weights inside a loss's valid domain
+ * ({@link InputSpace}), away from its edges so that central differences stay inside it too:
+ * probabilities in [0.05, 0.95] (class probabilities: {@code 0.8 softmax(z) + 0.2 / C}, so none is below
+ * {@code 0.2 / C}: the central differences' truncation error grows like {@code 1 / p^3}), logits and
+ * real numbers with spread 3, targets 0, 1 or in between (element-wise), class indices or
+ * distributions (class-wise), sample weights in [0.5, 2].
+ *
+ * @param predictions the predictions
+ * @param targets     the targets
+ * @param weights     the sample weights, or null
+ */
+record RandomInputs(Tensor predictions, Tensor targets, Tensor weights) {
+
+    /**
+     * @param columns       the classes (class-wise) or columns per row (element-wise; 1 gives a vector)
+     * @param distributions class-wise targets as distributions rather than indices
+     */
+    static RandomInputs generate(InputSpace space, int rows, int columns, boolean distributions, boolean weighted,
+                                 long seed) {
+        Random random = new Random(seed);
+        int size = rows * columns;
+        double[] p = new double[size];
+        double[] t;
+        if (space.isClassWise()) {
+            for (int i = 0; i < size; i++) {
+                p[i] = random.nextGaussian() * (space.isLogits() ? 3 : 2);
+            }
+            if (!space.isLogits()) {
+                softmaxRows(p, rows, columns);
+                for (int i = 0; i < size; i++) {
+                    p[i] = 0.8 * p[i] + 0.2 / columns;
+                }
+            }
+            t = distributions ? distributions(random, rows, columns) : indices(random, rows, columns);
+        } else {
+            t = new double[size];
+            for (int i = 0; i < size; i++) {
+                p[i] = switch (space) {
+                    case ELEMENTWISE_PROBABILITIES -> 0.05 + 0.9 * random.nextDouble();
+                    default -> random.nextGaussian() * 3;
+                };
+                t[i] = space == InputSpace.REAL ? random.nextGaussian() * 3 : elementTarget(random);
+            }
+        }
+        boolean matrix = columns > 1 || space.isClassWise();
+        Tensor predictions = matrix ? Tensor.wrap(p, rows, columns) : Tensor.wrap(p, rows);
+        Tensor targets = space.isClassWise() && !distributions ? Tensor.wrap(t, rows)
+                : matrix ? Tensor.wrap(t, rows, columns) : Tensor.wrap(t, rows);
+        Tensor weights = null;
+        if (weighted) {
+            double[] w = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                w[i] = 0.5 + 1.5 * random.nextDouble();
+            }
+            weights = Tensor.wrap(w, rows);
+        }
+        return new RandomInputs(predictions, targets, weights);
+    }
+
+    /** A third each: 0, 1, and a soft target in (0, 1). */
+    private static double elementTarget(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> 0.0;
+            case 1 -> 1.0;
+            default -> random.nextDouble();
+        };
+    }
+
+    private static double[] indices(Random random, int rows, int classes) {
+        double[] t = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            t[r] = random.nextInt(classes);
+        }
+        return t;
+    }
+
+    private static double[] distributions(Random random, int rows, int classes) {
+        double[] t = new double[rows * classes];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = random.nextGaussian();
+        }
+        softmaxRows(t, rows, classes);
+        return t;
+    }
+
+    private static void softmaxRows(double[] values, int rows, int columns) {
+        for (int r = 0; r < rows; r++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < columns; c++) {
+                max = Math.max(max, values[r * columns + c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < columns; c++) {
+                values[r * columns + c] = Math.exp(values[r * columns + c] - max);
+                sum += values[r * columns + c];
+            }
+            for (int c = 0; c < columns; c++) {
+                values[r * columns + c] /= sum;
+            }
+        }
+    }
+}

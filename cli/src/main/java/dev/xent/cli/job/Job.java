@@ -1,0 +1,114 @@
+package dev.xent.cli.job;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.xent.cli.BadInputException;
+import dev.xent.cli.io.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A job file after {@code --set} overrides: its root object (JSON path {@code $}), its task name and
+ * its folder.
+ */
+public final class Job {
+    private final Path file;
+    private final JobObject root;
+
+    private Job(Path file, ObjectNode json) {
+        this.file = file;
+        Path parent = file.toAbsolutePath().getParent();
+        this.root = new JobObject(json, "$", parent);
+    }
+
+    /**
+     * Reads a job file and applies overrides {@code key.path=value} (the value is parsed as JSON when
+     * it parses, else taken as a string).
+     *
+     * @throws BadInputException for a missing file, malformed JSON (with line and column), a root that
+     *                           is not an object, or a malformed override
+     */
+    public static Job read(Path file, List<String> overrides) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException("job file not found: " + file);
+        }
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new BadInputException(file + ": malformed JSON" + where + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read job file " + file + ": " + e.getMessage(), e);
+        }
+        if (json == null || json.isMissingNode()) {
+            throw new BadInputException(file + ": the job file is empty");
+        }
+        if (!json.isObject()) {
+            throw new BadInputException(file + ": a job must be a JSON object; found " + json.getNodeType()
+                    .toString().toLowerCase(java.util.Locale.ROOT));
+        }
+        ObjectNode root = (ObjectNode) json;
+        overrides.forEach(override -> apply(root, override));
+        return new Job(file, root);
+    }
+
+    /** Applies one {@code a.b.c=value} override, creating missing objects along the path. */
+    static void apply(ObjectNode root, String override) {
+        int equals = override.indexOf('=');
+        if (equals <= 0) {
+            throw new BadInputException("--set " + override + ": expected key.path=value");
+        }
+        String[] keys = override.substring(0, equals).split("\\.", -1);
+        String text = override.substring(equals + 1);
+        ObjectNode target = root;
+        StringBuilder path = new StringBuilder("$");
+        for (int i = 0; i < keys.length; i++) {
+            String key = keys[i];
+            if (key.isEmpty()) {
+                throw new BadInputException("--set " + override + ": empty key in the path");
+            }
+            path.append('.').append(key);
+            if (i == keys.length - 1) {
+                target.set(key, parseValue(text));
+            } else {
+                JsonNode next = target.get(key);
+                if (next == null || next.isNull()) {
+                    next = target.putObject(key);
+                } else if (!next.isObject()) {
+                    throw new BadInputException("--set " + override + ": " + path + " is not an object");
+                }
+                target = (ObjectNode) next;
+            }
+        }
+    }
+
+    private static JsonNode parseValue(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(text);
+        }
+    }
+
+    /** The job file as given. */
+    public Path file() {
+        return file;
+    }
+
+    /** The root object, JSON path {@code $}. */
+    public JobObject root() {
+        return root;
+    }
+
+    /** The value of {@code $.task} (required). */
+    public String task() {
+        return root.string("task");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.xent.cli.job;
+
+import dev.xent.cli.BadInputException;
+import dev.xent.cli.io.Json;
+import dev.xent.core.DuplicateLossException;
+import dev.xent.core.Loss;
+import dev.xent.core.LossRegistry;
+import dev.xent.core.UnknownLossException;
+import dev.xent.core.spi.ParameterException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Creates the loss of a job's {@code loss} section: {@code {"name": "...", "params": {...}}}. */
+public final class JobLoss {
+    private JobLoss() {
+    }
+
+    /**
+     * The loss named in {@code section} (e.g. {@code $.loss}), validated by its provider.
+     *
+     * @throws BadInputException for an unknown or ambiguous name ({@code $.loss.name}) or a bad
+     *                           parameter ({@code $.loss.params.<name>})
+     */
+    public static Loss create(JobObject section, LossRegistry registry) {
+        return create(section, registry, Map.of());
+    }
+
+    /**
+     * As {@link #create(JobObject, LossRegistry)}, with parameters the task sets when the job leaves
+     * them out (e.g. {@code from_logits = true} for training, whose model outputs logits).
+     */
+    public static Loss create(JobObject section, LossRegistry registry, Map<String, ?> taskDefaults) {
+        section.allowOnly("name", "params");
+        String name = section.string("name");
+        JobObject params = section.optionalObject("params");
+        Map<String, Object> values = new LinkedHashMap<>(taskDefaults);
+        params.json().fields().forEachRemaining(e -> values.put(e.getKey(), Json.plain(e.getValue())));
+        try {
+            return registry.create(name, values);
+        } catch (ParameterException e) {
+            throw new BadInputException(params.pathOf(e.parameter()) + ": " + e.getMessage(), e);
+        } catch (UnknownLossException | DuplicateLossException e) {
+            throw new BadInputException(section.pathOf("name") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The loss's name and every parameter with its resolved value, for reports. */
+    public static Map<String, Object> describe(Loss loss) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", loss.name());
+        out.put("params", loss.parameters());
+        return out;
+    }
+}

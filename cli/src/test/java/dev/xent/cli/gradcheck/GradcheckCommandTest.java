@@ -1,0 +1,79 @@
+package dev.xent.cli.gradcheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xent.cli.Cli;
+import dev.xent.cli.TestWorkspace;
+import dev.xent.cli.io.Json;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GradcheckCommandTest {
+    @TempDir
+    Path folder;
+
+    private JsonNode passes(String loss, String extra) throws Exception {
+        TestWorkspace workspace = new TestWorkspace(folder);
+        workspace.job("{'task': 'gradcheck', 'loss': " + loss + ", 'rows': 16, 'seed': 3" + extra + "}");
+        Cli.Result result = workspace.run("--json");
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        JsonNode report = Json.MAPPER.readTree(result.out());
+        assertTrue(report.get("passed").asBoolean());
+        return report;
+    }
+
+    @Test
+    void everyGraphLossPassesInEveryInputSpaceAndReduction() throws Exception {
+        for (String name : List.of("test_logistic", "test_brier", "test_squared_error")) {
+            for (String reduction : List.of("mean", "sum", "none")) {
+                passes("{'name': '" + name + "', 'params': {'reduction': '" + reduction + "'}}", "");
+            }
+            passes("{'name': '" + name + "'}", ", 'classes': 3, 'sample_weights': false");
+        }
+    }
+
+    @Test
+    void theReportListsEveryPairWithAbsoluteAndRelativeErrors() throws Exception {
+        JsonNode report = passes("{'name': 'test_logistic'}", ", 'output': {'report': 'out/gradcheck.json'}");
+        assertEquals("gradcheck", report.get("task").asText());
+        assertEquals("elementwise_logits", report.get("input_space").asText());
+        assertEquals("[16]", report.get("shape").toString());
+        for (String pair : List.of("analytic_vs_autodiff", "analytic_vs_finite_differences",
+                "autodiff_vs_finite_differences")) {
+            JsonNode errors = report.get("pairs").get(pair);
+            assertTrue(errors.get("max_abs_error").asDouble() < 1e-6, pair);
+            assertTrue(errors.get("max_rel_error").asDouble() < 1e-6, pair);
+        }
+        assertEquals(report.get("value").get("analytic").asDouble(), report.get("value").get("autodiff").asDouble());
+        assertTrue(new TestWorkspace(folder).exists("out/gradcheck.json"));
+    }
+
+    @Test
+    void aWrongAnalyticGradientFailsWithExitCodeOneAfterTheReport() throws Exception {
+        TestWorkspace workspace = new TestWorkspace(folder);
+        workspace.job("{'task': 'gradcheck', 'loss': {'name': 'test_broken_gradient'},"
+                + " 'output': {'report': 'report.json'}}");
+        Cli.Result result = workspace.run();
+        assertEquals(1, result.exitCode());
+        assertTrue(result.out().contains("FAILED"), result.out());
+        Cli.assertOneErrorLine(result, "gradcheck of test_broken_gradient failed: analytic_vs_autodiff");
+        JsonNode report = Json.MAPPER.readTree(workspace.read("report.json"));
+        assertEquals(false, report.get("passed").asBoolean());
+        assertEquals(0.5, report.get("pairs").get("analytic_vs_autodiff").get("max_rel_error").asDouble(), 1e-12);
+    }
+
+    @Test
+    void badSettingsAreNamedWithTheirJsonPath() {
+        TestWorkspace workspace = new TestWorkspace(folder);
+        workspace.job("{'task': 'gradcheck', 'loss': {'name': 'test_logistic'}, 'rows': 0}");
+        Cli.Result result = workspace.run();
+        assertEquals(2, result.exitCode());
+        Cli.assertOneErrorLine(result, "$.rows: 0 is out of range; allowed: [1, 100000]");
+        workspace.job("{'task': 'gradcheck', 'loss': {'name': 'test_logistic'}, 'targets': 'soft'}");
+        Cli.assertOneErrorLine(workspace.run(), "$.targets: 'soft' is not allowed");
+    }
+}
