@@ -22,10 +22,18 @@ public final class JobLoss {
      *                           parameter ({@code $.loss.params.<name>})
      */
     public static Loss create(JobObject section, LossRegistry registry) {
+        return create(section, registry, Map.of());
+    }
+
+    /**
+     * As {@link #create(JobObject, LossRegistry)}, with parameters the task sets when the job leaves
+     * them out (e.g. {@code from_logits = true} for training, whose model outputs logits).
+     */
+    public static Loss create(JobObject section, LossRegistry registry, Map<String, ?> taskDefaults) {
         section.allowOnly("name", "params");
         String name = section.string("name");
         JobObject params = section.optionalObject("params");
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>(taskDefaults);
         params.json().fields().forEachRemaining(e -> values.put(e.getKey(), Json.plain(e.getValue())));
         try {
             return registry.create(name, values);

@@ -4,6 +4,7 @@ import dev.xent.cli.BadInputException;
 import dev.xent.cli.evaluate.EvaluateTask;
 import dev.xent.cli.explain.ExplainTask;
 import dev.xent.cli.gradcheck.GradcheckTask;
+import dev.xent.cli.train.TrainTask;
 import dev.xent.core.ClosestName;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
 public final class Tasks {
     private static final List<Task> ALL = List.of(
             new EvaluateTask(),
-            // train: dev.xent.cli.train.TrainTask goes here
+            new TrainTask(),
             new GradcheckTask(),
             new ExplainTask()
             // bench: dev.xent.cli.bench.BenchTask goes here

@@ -1,0 +1,68 @@
+package dev.xent.cli.train;
+
+import dev.xent.core.Tensor;
+
+/**
+ * Rows ready for the model and the loss: features ({@code rows x features}) and targets shaped as
+ * the loss expects them: class indices (a vector) for a class-wise loss, or a {@code rows x 1}
+ * column of 0/1 for an element-wise loss on one logit.
+ */
+public final class Batch {
+    private final double[] features;
+    private final int featureCount;
+    private final double[] targets;
+    private final boolean columnTargets;
+
+    private Batch(double[] features, int featureCount, double[] targets, boolean columnTargets) {
+        this.features = features;
+        this.featureCount = featureCount;
+        this.targets = targets;
+        this.columnTargets = columnTargets;
+    }
+
+    /**
+     * @param columnTargets true for one logit per row (targets 0/1 in a column), false for class indices
+     */
+    public static Batch of(Dataset data, boolean columnTargets) {
+        int f = data.featureCount();
+        double[] x = new double[data.rows() * f];
+        double[] y = new double[data.rows()];
+        for (int r = 0; r < data.rows(); r++) {
+            for (int c = 0; c < f; c++) {
+                x[r * f + c] = data.feature(r, c);
+            }
+            y[r] = data.target(r);
+        }
+        return new Batch(x, f, y, columnTargets);
+    }
+
+    public int rows() {
+        return targets.length;
+    }
+
+    public Tensor features() {
+        return Tensor.wrap(features, rows(), featureCount);
+    }
+
+    public Tensor targets() {
+        return columnTargets ? Tensor.wrap(targets, rows(), 1) : Tensor.wrap(targets, rows());
+    }
+
+    /** The class index of a row. */
+    int target(int row) {
+        return (int) targets[row];
+    }
+
+    /** The rows {@code order[from..to)}, in that order. */
+    Batch slice(int[] order, int from, int to) {
+        int n = to - from;
+        double[] x = new double[n * featureCount];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            int r = order[from + i];
+            System.arraycopy(features, r * featureCount, x, i * featureCount, featureCount);
+            y[i] = targets[r];
+        }
+        return new Batch(x, featureCount, y, columnTargets);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.xent.cli.train;
+
+import dev.xent.autodiff.Graph;
+import dev.xent.core.Loss;
+import dev.xent.core.Node;
+import dev.xent.core.Tensor;
+import java.util.List;
+
+/**
+ * What training minimises: {@code mean loss(logits, targets) + l2 / 2 * ||W||^2} (biases not
+ * penalised), and its gradient with respect to the network's flat parameter vector.
+ *
+ * <p>The model part runs on the autodiff graph; the loss part uses the loss's fused
+ * {@link Loss#valueAndGradient(Tensor, Tensor, Tensor, double[])} kernel, whose gradient G with
+ * respect to the logits is pushed back through the model by backpropagating {@code sum(logits * G)}.
+ */
+final class Objective {
+    private final Network network;
+    private final Loss loss;
+    private final double l2;
+
+    Objective(Network network, Loss loss, double l2) {
+        this.network = network;
+        this.loss = loss;
+        this.l2 = l2;
+    }
+
+    Network network() {
+        return network;
+    }
+
+    /**
+     * The mean loss and the objective at a point.
+     *
+     * @param meanLoss  without the penalty
+     * @param objective meanLoss + penalty
+     */
+    record Value(double meanLoss, double objective) {
+        static final Value NAN = new Value(Double.NaN, Double.NaN);
+    }
+
+    /**
+     * The objective at {@code params} on {@code batch}; writes its gradient into {@code gradientOut}
+     * (overwritten). NaN when the logits are NaN (the run diverged).
+     */
+    Value valueAndGradient(double[] params, Batch batch, double[] gradientOut) {
+        List<Node> leaves = network.leaves(params, true);
+        Node logits = network.logits(Graph.constant(batch.features()), leaves);
+        Tensor z = logits.value();
+        if (hasNaN(z)) {
+            return Value.NAN;
+        }
+        double[] upstream = new double[z.size()];
+        double meanLoss = loss.valueAndGradient(z, batch.targets(), null, upstream);
+        logits.mul(logits.constant(Tensor.wrap(upstream, z.shape()))).sum().backward();
+        network.gradients(leaves, gradientOut);
+        return new Value(meanLoss, meanLoss + network.penalty(params, l2, gradientOut));
+    }
+
+    /** The mean loss without the penalty; NaN when the logits are NaN. */
+    double meanLoss(double[] params, Batch batch) {
+        Tensor z = network.logits(params, batch.features());
+        return hasNaN(z) ? Double.NaN : loss.value(z, batch.targets());
+    }
+
+    /** The L2 penalty alone. */
+    double penalty(double[] params) {
+        return network.penalty(params, l2, null);
+    }
+
+    /** The share of rows whose predicted class (logit > 0, or the arg-max logit) is the target. */
+    double accuracy(double[] params, Batch batch) {
+        Tensor z = network.logits(params, batch.features());
+        int outputs = network.outputs();
+        int correct = 0;
+        for (int r = 0; r < batch.rows(); r++) {
+            int predicted;
+            if (outputs == 1) {
+                predicted = z.getFlat(r) > 0 ? 1 : 0;
+            } else {
+                predicted = 0;
+                for (int c = 1; c < outputs; c++) {
+                    if (z.getFlat(r * outputs + c) > z.getFlat(r * outputs + predicted)) {
+                        predicted = c;
+                    }
+                }
+            }
+            if (predicted == batch.target(r)) {
+                correct++;
+            }
+        }
+        return (double) correct / batch.rows();
+    }
+
+    private static boolean hasNaN(Tensor t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (Double.isNaN(t.getFlat(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

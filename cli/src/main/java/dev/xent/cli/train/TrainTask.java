@@ -1,0 +1,243 @@
+package dev.xent.cli.train;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xent.cli.BadInputException;
+import dev.xent.cli.RunFailedException;
+import dev.xent.cli.io.Display;
+import dev.xent.cli.io.Json;
+import dev.xent.cli.io.OutputFiles;
+import dev.xent.cli.job.Job;
+import dev.xent.cli.job.JobLoss;
+import dev.xent.cli.job.JobObject;
+import dev.xent.cli.task.Task;
+import dev.xent.cli.task.TaskContext;
+import dev.xent.cli.task.TaskResult;
+import dev.xent.core.Loss;
+import dev.xent.core.spi.NumberRange;
+import dev.xent.core.spi.ParameterException;
+import dev.xent.core.spi.ParameterValues;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code "task": "train"}: fits a linear model or an mlp on a CSV file by minimising
+ * {@code mean loss + l2 / 2 * ||W||^2}; writes a report, optionally the model (JSON) and a loss
+ * curve (PNG). The job format is documented in docs/training.md.
+ */
+public final class TrainTask implements Task {
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String description() {
+        return "fit a linear model or an mlp on a CSV file by gradient descent on the autodiff graph";
+    }
+
+    @Override
+    public TaskResult run(Job job, TaskContext context) throws IOException {
+        JobObject root = job.root().allowOnly("task", "loss", "data", "model", "optimizer", "training", "output");
+        Loss loss = readLoss(root.object("loss"), context);
+        DataSection data = DataSection.read(root.object("data"));
+        ModelSection model = ModelSection.read(root.optionalObject("model"));
+        JobObject optimizerSection = root.optionalObject("optimizer");
+        Optimizer optimizer = Optimizer.named(optimizerSection.choice("name", "adam", Optimizer.names()));
+        ParameterValues hyperParameters = hyperParameters(optimizerSection, optimizer);
+        TrainingOptions options = readTraining(root.optionalObject("training"));
+        TrainingSpec spec = new TrainingSpec(data.standardize(), data.validationFraction(), model.hidden(),
+                model.activation(), loss, optimizer, hyperParameters, options);
+        TrainingRun run = prepare(data, spec, root.object("loss").path());
+        JobObject output = root.optionalObject("output");
+        if (output.has("plot") && options.epochs() == 0) {
+            throw new BadInputException(output.pathOf("plot") + ": there is no loss curve with 0 epochs");
+        }
+        try (OutputFiles outputs = new OutputFiles()) {
+            Map<String, Path> files = outputs.declare(output, "report", "model", "plot");
+            long start = System.nanoTime();
+            FittedModel fitted = fit(run, context);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ObjectNode report = report(loss, data, model.type(), fitted, optimizer, hyperParameters, options);
+            report.set("outputs", OutputFiles.describe(files));
+            if (files.containsKey("report")) {
+                outputs.json(files.get("report"), report);
+            }
+            if (files.containsKey("model")) {
+                outputs.json(files.get("model"), Json.tree(fitted.toJson()));
+            }
+            if (files.containsKey("plot")) {
+                try (OutputStream out = outputs.stream(files.get("plot"))) {
+                    LossCurvePlot.write(fitted.result().history(), loss.name() + ", " + optimizer.jsonName(), out);
+                }
+            }
+            outputs.commit();
+            return TaskResult.ok(report, summary(fitted, model.type(), optimizer, seconds, files));
+        }
+    }
+
+    /** The loss, with from_logits = true added where the loss has it (the model outputs logits). */
+    private static Loss readLoss(JobObject section, TaskContext context) {
+        JobObject params = section.optionalObject("params");
+        Map<String, Object> given = asMap(params);
+        Map<String, Object> added = context.registry().find(section.string("name"))
+                .map(provider -> {
+                    try {
+                        return LogitLoss.trainingParameters(provider, given);
+                    } catch (IllegalArgumentException e) {
+                        throw new BadInputException(params.pathOf("from_logits") + ": " + e.getMessage(), e);
+                    }
+                })
+                .orElse(Map.of());
+        Loss loss = JobLoss.create(section, context.registry(), added);
+        try {
+            return LogitLoss.check(loss);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(section.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(JobObject object) {
+        return (Map<String, Object>) Json.plain(object.json());
+    }
+
+    private static ParameterValues hyperParameters(JobObject section, Optimizer optimizer) {
+        Map<String, Object> given = asMap(section);
+        given.remove("name");
+        try {
+            return optimizer.resolve(given);
+        } catch (ParameterException e) {
+            throw new BadInputException(section.pathOf(e.parameter()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static TrainingOptions readTraining(JobObject training) {
+        training.allowOnly("epochs", "batch_size", "l2", "seed", "early_stopping");
+        int epochs = training.integer("epochs", 100, 0, Integer.MAX_VALUE);
+        int batchSize = training.integer("batch_size", 0, 0, Integer.MAX_VALUE);
+        double l2 = training.number("l2", 0.0, NumberRange.closedOpen(0, Double.POSITIVE_INFINITY));
+        long seed = training.longInteger("seed", 0);
+        EarlyStopping earlyStopping = null;
+        if (training.has("early_stopping")) {
+            JobObject section = training.object("early_stopping");
+            section.allowOnly("patience", "min_delta", "restore_best");
+            earlyStopping = new EarlyStopping(section.integer("patience", 10, 1, Integer.MAX_VALUE),
+                    section.number("min_delta", 0.0, NumberRange.closedOpen(0, Double.POSITIVE_INFINITY)),
+                    section.bool("restore_best", true));
+        }
+        return new TrainingOptions(epochs, batchSize, l2, seed, earlyStopping);
+    }
+
+    private static TrainingRun prepare(DataSection data, TrainingSpec spec, String lossPath) {
+        try {
+            LogitLoss.outputs(spec.loss(), data.dataset().classes().size());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(lossPath + ": " + e.getMessage(), e);
+        }
+        try {
+            return TrainingRun.prepare(data.dataset(), spec);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    private static FittedModel fit(TrainingRun run, TaskContext context) {
+        try (TrainingProgress progress = TrainingProgress.start(run.epochs(), context.showProgress())) {
+            return run.fit(progress);
+        } catch (TrainingDivergedException e) {
+            throw new RunFailedException(e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode report(Loss loss, DataSection data, String type, FittedModel fitted,
+                                     Optimizer optimizer, ParameterValues hyperParameters, TrainingOptions options) {
+        TrainingResult result = fitted.result();
+        Metrics m = result.metrics();
+        ObjectNode report = Json.object();
+        report.put("task", "train");
+        report.set("loss", Json.tree(JobLoss.describe(loss)));
+        ObjectNode dataNode = report.putObject("data");
+        dataNode.put("path", Display.path(data.file()));
+        dataNode.put("rows", data.dataset().rows());
+        dataNode.put("training_rows", data.dataset().rows() - fitted.validationRows());
+        dataNode.put("validation_rows", fitted.validationRows());
+        dataNode.set("features", Json.tree(data.dataset().featureNames()));
+        dataNode.set("classes", Json.tree(data.dataset().classes()));
+        dataNode.put("standardize", data.standardize());
+        ObjectNode modelNode = report.putObject("model");
+        modelNode.put("type", type);
+        if (fitted.network().activation() != null) {
+            modelNode.set("hidden", Json.tree(fitted.network().hidden()));
+            modelNode.put("activation", fitted.network().activation().jsonName());
+        }
+        modelNode.put("outputs", fitted.network().outputs());
+        modelNode.put("parameters", fitted.network().parameterCount());
+        ObjectNode optimizerNode = report.putObject("optimizer");
+        optimizerNode.put("name", optimizer.jsonName());
+        optimizerNode.set("params", Json.tree(hyperParameters.asMap()));
+        ObjectNode trainingNode = report.putObject("training");
+        trainingNode.put("epochs", options.epochs());
+        trainingNode.put("batch_size", options.batchSize());
+        trainingNode.put("l2", options.l2());
+        trainingNode.put("seed", options.seed());
+        if (options.earlyStopping() != null) {
+            EarlyStopping es = options.earlyStopping();
+            ObjectNode esNode = trainingNode.putObject("early_stopping");
+            esNode.put("patience", es.patience());
+            esNode.put("min_delta", es.minDelta());
+            esNode.put("restore_best", es.restoreBest());
+        }
+        report.put("train_loss", m.trainLoss());
+        report.put("objective", m.objective());
+        putNullable(report, "validation_loss", m.validationLoss());
+        report.put("accuracy", m.accuracy());
+        putNullable(report, "validation_accuracy", m.validationAccuracy());
+        report.put("epochs", result.history().size());
+        report.put("stopped_early", result.stoppedEarly());
+        if (result.bestEpoch() != null) {
+            report.put("best_epoch", result.bestEpoch());
+        }
+        ArrayNode history = report.putArray("history");
+        for (EpochRecord r : result.history()) {
+            ObjectNode epoch = history.addObject();
+            epoch.put("epoch", r.epoch());
+            epoch.put("train_loss", r.trainLoss());
+            epoch.put("objective", r.objective());
+            putNullable(epoch, "validation_loss", r.validationLoss());
+        }
+        return report;
+    }
+
+    private static void putNullable(ObjectNode node, String key, Double value) {
+        if (value == null) {
+            node.putNull(key);
+        } else {
+            node.put(key, value.doubleValue());
+        }
+    }
+
+    private static List<String> summary(FittedModel fitted, String type, Optimizer optimizer, double seconds,
+                                        Map<String, Path> files) {
+        TrainingResult result = fitted.result();
+        Metrics m = result.metrics();
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "train: %s model, %d parameters, %s, %d epochs%s in %.2f s",
+                type, fitted.network().parameterCount(), optimizer.jsonName(), result.history().size(),
+                result.stoppedEarly() ? " (stopped early)" : "", seconds));
+        lines.add(String.format(Locale.ROOT, "  train_loss %.6g  objective %.6g  accuracy %.4f",
+                m.trainLoss(), m.objective(), m.accuracy()));
+        if (m.validationLoss() != null) {
+            lines.add(String.format(Locale.ROOT, "  validation_loss %.6g  validation_accuracy %.4f",
+                    m.validationLoss(), m.validationAccuracy()));
+        }
+        lines.addAll(OutputFiles.wroteLine(files));
+        return lines;
+    }
+}
