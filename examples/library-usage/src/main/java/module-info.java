@@ -4,7 +4,7 @@
  * and is bound as a service provider, not required.
  */
 module dev.xent.example.library {
-    requires dev.xent.core;
+    requires transitive dev.xent.core;
 
     exports dev.xent.example.library;
 }

@@ -68,6 +68,10 @@ public abstract class LossProviderContract {
 
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
+    /** For subclasses: a plugin's test class. */
+    protected LossProviderContract() {
+    }
+
     /** The provider under test, freshly constructed. */
     protected abstract LossProvider provider();
 

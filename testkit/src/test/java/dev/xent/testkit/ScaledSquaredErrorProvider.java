@@ -13,6 +13,11 @@ import java.util.Map;
 
 /** A tiny well-behaved plugin loss for testing the contract: {@code scale * (p - y)^2} on real numbers. */
 public final class ScaledSquaredErrorProvider implements LossProvider {
+
+    /** The no-argument constructor ServiceLoader calls. */
+    public ScaledSquaredErrorProvider() {
+    }
+
     static final String NAME = "test_scaled_squared_error";
 
     @Override

@@ -16,6 +16,11 @@ import java.util.Map;
  * squared predictions, per element, or summed per row for class-wise spaces. Targets are ignored.
  */
 public final class SumOfSquaresProvider implements LossProvider {
+
+    /** The no-argument constructor ServiceLoader calls. */
+    public SumOfSquaresProvider() {
+    }
+
     static final String NAME = "test_sum_of_squares";
 
     @Override
