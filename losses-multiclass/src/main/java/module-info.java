@@ -3,7 +3,7 @@
  * {@code categorical_focal_cross_entropy}, found by {@link java.util.ServiceLoader}.
  */
 module dev.xent.losses.multiclass {
-    requires dev.xent.autodiff;
+    requires transitive dev.xent.autodiff;
 
     exports dev.xent.losses.multiclass;
 

@@ -81,8 +81,8 @@ public final class Plugins {
         if (!file.getFileName().toString().endsWith(".jar") || !Files.isRegularFile(file)) {
             throw new BadInputException("plugin path " + file + " is not a jar file or a folder of jar files");
         }
-        try (JarFile ignored = new JarFile(file.toFile())) {
-            // Opening it proves it is a readable zip archive.
+        try (JarFile jar = new JarFile(file.toFile())) {
+            jar.size(); // opening and reading its directory proves it is a readable zip archive
         } catch (IOException e) {
             throw new BadInputException("plugin path " + file + " is not a readable jar file: " + e.getMessage(), e);
         }

@@ -34,11 +34,25 @@ final class RunCommand extends Subcommand {
                     + "VALUE is parsed as JSON when it parses, else taken as a string. Repeatable.")
     List<String> overrides = new ArrayList<>();
 
-    /** The tasks with their descriptions, for the help's footer. */
+    private static final int HELP_WIDTH = 80;
+    private static final int TASK_NAME_WIDTH = 10;
+
+    /** The tasks with their descriptions, for the help's footer (wrapped with a hanging indent). */
     static String[] taskList() {
         List<String> lines = new ArrayList<>();
         lines.add("%nTasks:");
-        Tasks.all().forEach(task -> lines.add(String.format("  %-10s %s", task.name(), task.description())));
+        String indent = " ".repeat(TASK_NAME_WIDTH + 3);
+        for (Task task : Tasks.all()) {
+            StringBuilder line = new StringBuilder(String.format("  %-" + TASK_NAME_WIDTH + "s ", task.name()));
+            for (String word : task.description().split(" ")) {
+                if (line.length() + word.length() + 1 > HELP_WIDTH && line.length() > indent.length()) {
+                    lines.add(line.toString().stripTrailing());
+                    line = new StringBuilder(indent);
+                }
+                line.append(word).append(' ');
+            }
+            lines.add(line.toString().stripTrailing());
+        }
         return lines.toArray(String[]::new);
     }
 

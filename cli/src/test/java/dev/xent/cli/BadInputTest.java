@@ -125,9 +125,9 @@ class BadInputTest {
     @Test
     void probabilitiesAndTargetsOutOfRangeNameTheirLine() {
         failsWith("p,y\n0.5,1\n1.5,0\n", evaluate("{'name': 'test_brier'}",
-                "{'path': 'data.csv', 'prediction': 'p', 'target': 'y'}"), "line 3: prediction is 1.5; allowed: [0, 1]");
+                "{'path': 'data.csv', 'prediction': 'p', 'target': 'y'}"), "line 3: prediction in column 'p' is 1.5; allowed: [0, 1]");
         failsWith("p,y\n0.5,1\n0.5,2\n", logistic("{'path': 'data.csv', 'prediction': 'p', 'target': 'y'}"),
-                "line 3: target is 2.0; allowed: [0, 1]");
+                "line 3: target in column 'y' is 2.0; allowed: [0, 1]");
     }
 
     @Test

@@ -18,6 +18,10 @@ class CommandsTest {
         assertTrue(result.out().contains("bad usage, job, loss parameters or data"), result.out());
         Cli.Result runHelp = Cli.run("run", "--help");
         assertTrue(runHelp.out().contains("Exit codes:"), runHelp.out());
+        for (dev.xent.cli.task.Task task : dev.xent.cli.task.Tasks.all()) {
+            assertTrue(runHelp.out().contains("  " + task.name() + " "), "run --help lists " + task.name());
+        }
+        runHelp.out().lines().forEach(line -> assertTrue(line.length() <= 80, "at most 80 columns: " + line));
     }
 
     @Test

@@ -218,7 +218,8 @@ public final class BlockReader implements AutoCloseable {
             matrix.appendReplacement(out, Matcher.quoteReplacement("in column '" + name + "'"));
         }
         matrix.appendTail(out);
-        return out.toString().replace(" at index 0", "").replace("row 0 ", "the row ")
+        String single = columns.length == 1 ? " in column '" + csv.header().get(columns[0]) + "'" : "";
+        return out.toString().replace(" at index 0", single).replace("row 0 ", "the row ")
                 .replace("at row 0", "in this row");
     }
 

@@ -36,7 +36,9 @@ final class TrueClassProbability {
                 for (int r = 0; r < rows; r++) {
                     logProbabilities(space, predictions, r, logRow);
                     if (targets.rank() == 1) {
-                        out[r] = logRow[(int) targets.getFlat(r)];
+                        int y = (int) targets.getFlat(r);
+                        // A row with the loss's ignore index has no true class: NaN (shown as such).
+                        out[r] = y >= 0 && y < classes ? logRow[y] : Double.NaN;
                     } else {
                         double sum = 0;
                         for (int c = 0; c < classes; c++) {

@@ -14,7 +14,7 @@ public interface Task {
     /** The value of {@code $.task} that selects this task. */
     String name();
 
-    /** One short line (at most 65 characters) for the task list of {@code xent run --help}. */
+    /** One line for the task list of {@code xent run --help} (wrapped there at 80 columns). */
     String description();
 
     /**

@@ -61,6 +61,19 @@ class BuiltInLossJobsTest {
     }
 
     @Test
+    void explainShowsNoTrueClassForAnIgnoredRow() throws Exception {
+        TestWorkspace workspace = new TestWorkspace(folder);
+        workspace.write("z.csv", "z0,z1,z2,y\n2,0,-1,0\n0,1,3,-1\n");
+        workspace.job("{'task': 'explain', 'loss': {'name': 'categorical_cross_entropy', 'params': {'from_logits': true,"
+                + " 'ignore_index': -1}}, 'data': {'path': 'z.csv', 'prediction': ['z0', 'z1', 'z2'], 'target': 'y'}}");
+        JsonNode table = runJson(workspace).get("table");
+        assertEquals("NaN", table.get(1).get("probability").asText());
+        assertEquals(0.0, table.get(1).get("loss").asDouble());
+        // log_softmax([2, 0, -1])[0] (torch.log_softmax in float64)
+        assertEquals(-0.16984601955628567, table.get(0).get("log_probability").asDouble(), 1e-15);
+    }
+
+    @Test
     void evaluateOfTheBreastCancerExampleMatchesPyTorch() throws Exception {
         Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
         Cli.Result result = Cli.run("run", examples.resolve("evaluate-breast-cancer.json").toString(), "--json",

@@ -9,6 +9,11 @@ import java.util.Map;
 
 /** Provides {@link CategoricalCrossEntropy}. */
 public final class CategoricalCrossEntropyProvider implements LossProvider {
+
+    /** The no-argument constructor ServiceLoader calls. */
+    public CategoricalCrossEntropyProvider() {
+    }
+
     static final String NAME = "categorical_cross_entropy";
 
     @Override

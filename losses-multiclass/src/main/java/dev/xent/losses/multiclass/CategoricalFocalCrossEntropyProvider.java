@@ -11,6 +11,11 @@ import java.util.Map;
 
 /** Provides {@link CategoricalFocalCrossEntropy}. */
 public final class CategoricalFocalCrossEntropyProvider implements LossProvider {
+
+    /** The no-argument constructor ServiceLoader calls. */
+    public CategoricalFocalCrossEntropyProvider() {
+    }
+
     static final String NAME = "categorical_focal_cross_entropy";
 
     private static final List<Parameter> PARAMETERS = focalParameters();

@@ -1,0 +1,127 @@
+package dev.xent.testkit;
+
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import dev.xent.core.InputSpace;
+import dev.xent.core.Tensor;
+import org.quicktheories.core.Gen;
+import org.quicktheories.core.RandomnessSource;
+
+/**
+ * QuickTheories generators of valid {@link LossInput}s for each {@link InputSpace}: 1 to 6 rows,
+ * vectors or matrices (1 to 4 columns, 2 to 4 classes), with or without sample weights.
+ *
+ * <p>Values stay a little inside their domain (probabilities in [0.02, 0.98], logits in [-6, 6], real
+ * numbers in [-3, 3]) so that a finite-difference step around them is still a valid input. Edge values
+ * (0, 1, huge logits, infinities) belong in a loss's own stability tests, as explicit tables.
+ */
+public final class LossInputs {
+    private static final int MAX_ROWS = 6;
+    private static final int MAX_COLUMNS = 4;
+    private static final double PROBABILITY_MARGIN = 0.02;
+    private static final double LOGIT_BOUND = 6;
+    private static final double REAL_BOUND = 3;
+
+    private LossInputs() {
+    }
+
+    /** Valid inputs for {@code space}. */
+    public static Gen<LossInput> of(InputSpace space) {
+        return in -> {
+            int rows = integers().between(1, MAX_ROWS).generate(in);
+            Tensor weights = booleans().all().generate(in) ? positives(in, rows, 0.1, 3) : null;
+            return switch (space) {
+                case ELEMENTWISE_PROBABILITIES, ELEMENTWISE_LOGITS, REAL -> elementwise(in, space, rows, weights);
+                case CLASS_PROBABILITIES, CLASS_LOGITS -> classWise(in, space, rows, weights);
+            };
+        };
+    }
+
+    private static LossInput elementwise(RandomnessSource in, InputSpace space, int rows, Tensor weights) {
+        int[] shape = booleans().all().generate(in)
+                ? new int[] {rows}
+                : new int[] {rows, integers().between(1, MAX_COLUMNS).generate(in)};
+        int size = shape.length == 1 ? rows : rows * shape[1];
+        Tensor predictions = Tensor.wrap(elementwisePredictions(in, space, size), shape);
+        double[] targets;
+        if (space == InputSpace.REAL) {
+            targets = uniform(in, size, -REAL_BOUND, REAL_BOUND);
+        } else if (booleans().all().generate(in)) {
+            targets = hardLabels(in, size);
+        } else {
+            targets = uniform(in, size, 0, 1);
+        }
+        return new LossInput(predictions, Tensor.wrap(targets, shape), weights);
+    }
+
+    private static LossInput classWise(RandomnessSource in, InputSpace space, int rows, Tensor weights) {
+        int classes = integers().between(2, MAX_COLUMNS).generate(in);
+        Tensor predictions = space == InputSpace.CLASS_LOGITS
+                ? Tensor.wrap(uniform(in, rows * classes, -LOGIT_BOUND, LOGIT_BOUND), rows, classes)
+                : distributions(in, rows, classes, 1);
+        Tensor targets;
+        if (booleans().all().generate(in)) {
+            double[] indices = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                indices[r] = integers().between(0, classes - 1).generate(in);
+            }
+            targets = Tensor.wrap(indices, rows);
+        } else {
+            targets = distributions(in, rows, classes, 0);
+        }
+        return new LossInput(predictions, targets, weights);
+    }
+
+    /**
+     * Rows of positive values normalised to sum to 1. With {@code floor} 1 every entry is at least
+     * 1 / (1 + 10 (classes - 1)) > 0.02, away from 0; with floor 0 entries may be 0 (soft or one-hot targets).
+     */
+    private static Tensor distributions(RandomnessSource in, int rows, int classes, double floor) {
+        double[] values = uniform(in, rows * classes, floor, 10);
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                sum += values[r * classes + c];
+            }
+            if (sum == 0) {
+                values[r * classes] = sum = 1;
+            }
+            for (int c = 0; c < classes; c++) {
+                values[r * classes + c] /= sum;
+            }
+        }
+        return Tensor.wrap(values, rows, classes);
+    }
+
+    private static Tensor positives(RandomnessSource in, int count, double low, double high) {
+        return Tensor.wrap(uniform(in, count, low, high), count);
+    }
+
+    private static double[] hardLabels(RandomnessSource in, int count) {
+        double[] labels = new double[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = booleans().all().generate(in) ? 1 : 0;
+        }
+        return labels;
+    }
+
+    private static double[] uniform(RandomnessSource in, int count, double low, double high) {
+        Gen<Double> values = doubles().between(low, high);
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = values.generate(in);
+        }
+        return out;
+    }
+
+    /** Element-wise predictions, away from the edges of the space. */
+    private static double[] elementwisePredictions(RandomnessSource in, InputSpace space, int size) {
+        return switch (space) {
+            case ELEMENTWISE_PROBABILITIES -> uniform(in, size, PROBABILITY_MARGIN, 1 - PROBABILITY_MARGIN);
+            case ELEMENTWISE_LOGITS -> uniform(in, size, -LOGIT_BOUND, LOGIT_BOUND);
+            default -> uniform(in, size, -REAL_BOUND, REAL_BOUND);
+        };
+    }
+}

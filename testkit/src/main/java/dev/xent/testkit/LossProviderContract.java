@@ -1,0 +1,386 @@
+package dev.xent.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.xent.autodiff.GradientCheck;
+import dev.xent.autodiff.LossGraph;
+import dev.xent.core.InputSpace;
+import dev.xent.core.Loss;
+import dev.xent.core.LossRegistry;
+import dev.xent.core.Losses;
+import dev.xent.core.Reduction;
+import dev.xent.core.Tensor;
+import dev.xent.core.Validate;
+import dev.xent.core.spi.LossProvider;
+import dev.xent.core.spi.NumberRange;
+import dev.xent.core.spi.Parameter;
+import dev.xent.core.spi.ParameterException;
+import dev.xent.core.spi.ParameterType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * The contract every loss plugin should pass, as JUnit 5 tests. Apply it by extending this class in
+ * your plugin's tests and returning your provider:
+ * <pre>{@code
+ * class BrierScoreProviderTest extends LossProviderContract {
+ *     @Override
+ *     protected LossProvider provider() {
+ *         return new BrierScoreProvider();
+ *     }
+ * }
+ * }</pre>
+ * It checks, with QuickTheories on random valid inputs ({@link LossInputs}) and the fixed seed
+ * {@link #SEED}:
+ * <ul>
+ *   <li>discovery: {@link Losses} finds the provider by its name and every alias through
+ *       {@link java.util.ServiceLoader} (so {@code META-INF/services} is right);</li>
+ *   <li>names and parameters: snake_case names, a description, every parameter declared with a valid
+ *       default, an unknown parameter, a value of the wrong type and a value out of range each rejected
+ *       with a {@link ParameterException} naming the parameter;</li>
+ *   <li>bad input: a NaN prediction is rejected with an {@link IllegalArgumentException};</li>
+ *   <li>the math, for each parameter set of {@link #parameterSets()} and each reduction (mean, sum,
+ *       none, when the provider declares the standard {@code reduction} parameter): losses are
+ *       non-negative, and the loss's own value and gradient agree with its autodiff graph
+ *       ({@link LossGraph}) and with central finite differences ({@link GradientCheck}), with and
+ *       without sample weights.</li>
+ * </ul>
+ * Override the protected hooks to add parameter sets, restrict inputs (e.g. hard labels only) or loosen
+ * tolerances. A loss that is negative by design can override
+ * {@link #lossIsNonNegativeOnValidRandomInputs()} without {@code @Test} to leave it out.
+ */
+public abstract class LossProviderContract {
+    /** The seed of every property, so that a failure reproduces. */
+    public static final long SEED = 20261123L;
+
+    private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+
+    /** For subclasses: a plugin's test class. */
+    protected LossProviderContract() {
+    }
+
+    /** The provider under test, freshly constructed. */
+    protected abstract LossProvider provider();
+
+    /**
+     * Parameter sets (JSON names to values) under which the math is checked; each is combined with every
+     * reduction unless it names one. The default checks the defaults only.
+     */
+    protected List<Map<String, ?>> parameterSets() {
+        return List.of(Map.of());
+    }
+
+    /** Valid inputs for a configured loss. The default covers its whole {@link Loss#inputSpace()}. */
+    protected Gen<LossInput> inputs(Loss loss) {
+        return LossInputs.of(loss.inputSpace());
+    }
+
+    /** How many random inputs each property tries, per configured loss. */
+    protected int examples() {
+        return 50;
+    }
+
+    /** The largest relative difference allowed between the loss's own results and its autodiff graph. */
+    protected double autodiffTolerance() {
+        return 1e-10;
+    }
+
+    /** The largest relative difference (infinity norm) allowed between the gradient and finite differences. */
+    protected double finiteDifferenceTolerance() {
+        return 1e-6;
+    }
+
+    @Test
+    public void providerIsFoundByItsNameAndAliasesThroughServiceLoader() {
+        LossProvider provider = provider();
+        LossRegistry registry = Losses.registry();
+        List<String> names = new ArrayList<>(List.of(provider.name()));
+        names.addAll(provider.aliases());
+        for (String name : names) {
+            LossProvider found = registry.find(name).orElse(null);
+            if (found == null) {
+                fail(provider.getClass().getName() + " is not found under '" + name + "'. Register it in "
+                        + "META-INF/services/" + LossProvider.class.getName() + " (class path) and with 'provides "
+                        + LossProvider.class.getName() + " with " + provider.getClass().getName()
+                        + "' in module-info.java (module path). Found: " + registry.names()
+                        + "; problems: " + registry.problems());
+            }
+            assertEquals(provider.getClass(), found.getClass(), "'" + name + "' finds another provider");
+        }
+        assertEquals(provider.name(), Losses.create(provider.name()).name(), "the created loss's name()");
+    }
+
+    @Test
+    public void namesAndDescriptionsAreFitForUsers() {
+        LossProvider provider = provider();
+        assertSnakeCase("name", provider.name());
+        provider.aliases().forEach(alias -> assertSnakeCase("alias", alias));
+        assertNotBlank("description()", provider.description());
+        List<String> declared = new ArrayList<>();
+        for (Parameter parameter : provider.parameters()) {
+            assertSnakeCase("parameter name", parameter.name());
+            assertNotBlank("description of parameter '" + parameter.name() + "'", parameter.description());
+            assertFalse(declared.contains(parameter.name()), "parameter '" + parameter.name() + "' is declared twice");
+            declared.add(parameter.name());
+        }
+    }
+
+    @Test
+    public void everyParameterIsDeclaredWithAValidDefault() {
+        LossProvider provider = provider();
+        Loss defaults = provider.create(Map.of());
+        List<String> declared = provider.parameters().stream().map(Parameter::name).toList();
+        assertEquals(declared, List.copyOf(defaults.parameters().keySet()),
+                "Loss.parameters() lists every declared parameter, in declaration order");
+        for (Parameter parameter : provider.parameters()) {
+            if (parameter.defaultValue() == null) {
+                continue;
+            }
+            Map<String, Object> explicit = new HashMap<>();
+            explicit.put(parameter.name(), parameter.defaultValue());
+            Loss loss = provider.create(explicit);
+            assertEquals(defaults.parameters().get(parameter.name()), loss.parameters().get(parameter.name()),
+                    "parameter '" + parameter.name() + "' given its default resolves like the default");
+        }
+        if (defaults.parameters().containsKey("reduction")) {
+            assertEquals(defaults.parameters().get("reduction"), defaults.reduction().jsonName(),
+                    "reduction() follows the reduction parameter");
+        }
+    }
+
+    @Test
+    public void unknownParameterIsRejectedWithAParameterException() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> provider().create(Map.of("no_such_parameter", 1.0)));
+        assertEquals("no_such_parameter", e.parameter());
+        assertTrue(e.getMessage().contains("no_such_parameter"), "the message names the parameter: " + e.getMessage());
+    }
+
+    @Test
+    public void everyParameterRejectsAValueOfTheWrongType() {
+        for (Parameter parameter : provider().parameters()) {
+            for (Object wrong : wrongTypeValues(parameter.type())) {
+                assertRejected(parameter, wrong);
+            }
+        }
+    }
+
+    @Test
+    public void everyBoundedParameterRejectsAValueOutOfRange() {
+        for (Parameter parameter : provider().parameters()) {
+            for (Object outside : outOfRangeValues(parameter)) {
+                assertRejected(parameter, outside);
+            }
+        }
+    }
+
+    @Test
+    public void nanPredictionIsRejected() {
+        Loss loss = provider().create(Map.of());
+        forAllInputs(loss, input -> {
+            double[] predictions = input.predictions().toArray();
+            predictions[predictions.length - 1] = Double.NaN;
+            Tensor withNaN = Tensor.wrap(predictions, input.predictions().shape());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> loss.perSample(withNaN, input.targets()));
+            assertNotBlank("the message", e.getMessage());
+        });
+    }
+
+    @Test
+    public void lossIsNonNegativeOnValidRandomInputs() {
+        for (Loss loss : configuredLosses()) {
+            forAllInputs(loss, input -> {
+                Tensor perSample = loss.perSample(input.predictions(), input.targets());
+                for (int i = 0; i < perSample.size(); i++) {
+                    double l = perSample.getFlat(i);
+                    assertTrue(l >= 0, describe(loss) + ": per-sample loss " + Validate.position(perSample, i)
+                            + " is " + l);
+                }
+                if (loss.reduction() != Reduction.NONE) {
+                    double value = loss.value(input.predictions(), input.targets(), input.sampleWeights());
+                    assertTrue(value >= 0, describe(loss) + ": value is " + value);
+                }
+            });
+        }
+    }
+
+    @Test
+    public void valueAgreesWithTheAutodiffGraphForEveryReduction() {
+        for (Loss loss : configuredLosses()) {
+            forAllInputs(loss, input -> {
+                Tensor p = input.predictions();
+                Tensor t = input.targets();
+                assertClose(LossGraph.perSample(loss, p, t), loss.perSample(p, t), autodiffTolerance(),
+                        describe(loss) + ": perSample vs autodiff graph");
+                if (loss.reduction() != Reduction.NONE) {
+                    double graph = LossGraph.value(loss, p, t, input.sampleWeights());
+                    double own = loss.value(p, t, input.sampleWeights());
+                    assertClose(Tensor.scalar(graph), Tensor.scalar(own), autodiffTolerance(),
+                            describe(loss) + ": value vs autodiff graph");
+                }
+            });
+        }
+    }
+
+    @Test
+    public void gradientAgreesWithAutodiffAndFiniteDifferencesForEveryReduction() {
+        for (Loss loss : configuredLosses()) {
+            forAllInputs(loss, input -> {
+                Tensor p = input.predictions();
+                Tensor t = input.targets();
+                Tensor w = input.sampleWeights();
+                Tensor own = loss.gradient(p, t, w);
+                assertClose(LossGraph.gradient(loss, p, t, w), own, autodiffTolerance(),
+                        describe(loss) + ": gradient vs autodiff graph");
+                Tensor numeric = GradientCheck.centralDifferences(
+                        x -> new double[] {weightedTotal(loss, x, t, w)}, p, finiteDifferenceStep(loss.inputSpace()));
+                assertClose(numeric, own, finiteDifferenceTolerance(), describe(loss) + ": gradient vs finite differences");
+                if (loss.reduction() != Reduction.NONE) {
+                    double[] fused = new double[p.size()];
+                    double value = loss.valueAndGradient(p, t, w, fused);
+                    assertClose(Tensor.scalar(loss.value(p, t, w)), Tensor.scalar(value), autodiffTolerance(),
+                            describe(loss) + ": valueAndGradient's value vs value");
+                    assertClose(own, Tensor.wrap(fused, p.shape()), autodiffTolerance(),
+                            describe(loss) + ": valueAndGradient's gradient vs gradient");
+                }
+            });
+        }
+    }
+
+    /**
+     * The provider configured with each of {@link #parameterSets()}, crossed with every reduction when
+     * the provider declares the standard {@code reduction} parameter and the set does not name one.
+     */
+    protected final List<Loss> configuredLosses() {
+        LossProvider provider = provider();
+        boolean hasReduction = provider.parameters().stream().anyMatch(p -> p.name().equals("reduction"));
+        List<Loss> losses = new ArrayList<>();
+        for (Map<String, ?> parameters : parameterSets()) {
+            if (!hasReduction || parameters.containsKey("reduction")) {
+                losses.add(provider.create(parameters));
+                continue;
+            }
+            for (Reduction reduction : Reduction.values()) {
+                Map<String, Object> withReduction = new LinkedHashMap<>(parameters);
+                withReduction.put("reduction", reduction.jsonName());
+                losses.add(provider.create(withReduction));
+            }
+        }
+        return losses;
+    }
+
+    private void forAllInputs(Loss loss, Consumer<LossInput> property) {
+        qt().withFixedSeed(SEED).withExamples(examples()).forAll(inputs(loss)).checkAssert(property);
+    }
+
+    /**
+     * What the gradient differentiates: the value, or for reduction none {@code sum_i s_i l_i} (see
+     * {@link Reduction}).
+     */
+    private static double weightedTotal(Loss loss, Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        if (loss.reduction() != Reduction.NONE) {
+            return loss.value(predictions, targets, sampleWeights);
+        }
+        Tensor perSample = loss.perSample(predictions, targets);
+        int rows = perSample.rank() == 0 ? 1 : perSample.dim(0);
+        int rowLength = perSample.size() / rows;
+        double total = 0;
+        for (int i = 0; i < perSample.size(); i++) {
+            double weight = sampleWeights == null ? 1 : sampleWeights.getFlat(i / rowLength);
+            total += weight * perSample.getFlat(i);
+        }
+        return total;
+    }
+
+    /**
+     * A step that keeps a perturbed input valid: rows of class probabilities must still sum to 1 within
+     * {@link Validate#ROW_SUM_TOLERANCE}.
+     */
+    private static double finiteDifferenceStep(InputSpace space) {
+        return space == InputSpace.CLASS_PROBABILITIES ? Validate.ROW_SUM_TOLERANCE / 10 : GradientCheck.DEFAULT_STEP;
+    }
+
+    private static void assertClose(Tensor expected, Tensor actual, double tolerance, String what) {
+        GradientCheck.Report report = GradientCheck.compare(expected, actual);
+        assertTrue(report.within(tolerance), () -> what + ": relative difference " + report.maxRelativeError()
+                + " > " + tolerance + "\n  expected " + expected + "\n  actual   " + actual);
+    }
+
+    private void assertRejected(Parameter parameter, Object value) {
+        Map<String, Object> given = new HashMap<>();
+        given.put(parameter.name(), value);
+        ParameterException e = assertThrows(ParameterException.class, () -> provider().create(given),
+                "parameter '" + parameter.name() + "' (" + parameter.type().jsonName() + ", allowed: "
+                        + parameter.allowed() + ") accepted " + value + " (" + value.getClass().getSimpleName() + ")");
+        assertEquals(parameter.name(), e.parameter(), "the exception names the parameter");
+        assertTrue(e.getMessage().contains(parameter.name()), "the message names the parameter: " + e.getMessage());
+    }
+
+    private static List<Object> wrongTypeValues(ParameterType type) {
+        return switch (type) {
+            case BOOLEAN -> List.of("true", 1);
+            case NUMBER -> List.of("1", true, List.of(1.0));
+            case INTEGER -> List.of("1", true, 0.5);
+            case CHOICE -> List.of(1, true);
+            case NUMBER_LIST -> List.of("1", 1.0, List.of("1"));
+        };
+    }
+
+    private static List<Object> outOfRangeValues(Parameter parameter) {
+        NumberRange range = parameter.range();
+        List<Object> values = new ArrayList<>();
+        switch (parameter.type()) {
+            case CHOICE -> values.add("not_one_of_the_choices");
+            case NUMBER, INTEGER, NUMBER_LIST -> {
+                if (range != null && Double.isFinite(range.low())) {
+                    double below = range.lowInclusive() ? range.low() - 1 : range.low();
+                    values.add(asType(parameter.type(), Math.floor(below)));
+                }
+                if (range != null && Double.isFinite(range.high())) {
+                    double above = range.highInclusive() ? range.high() + 1 : range.high();
+                    values.add(asType(parameter.type(), Math.ceil(above)));
+                }
+            }
+            case BOOLEAN -> {
+                // Both values are in range.
+            }
+        }
+        return values;
+    }
+
+    /** The value as the parameter's type takes it (callers round whole numbers away from the range). */
+    private static Object asType(ParameterType type, double value) {
+        return switch (type) {
+            case INTEGER -> (int) value;
+            case NUMBER_LIST -> List.of(value);
+            default -> value;
+        };
+    }
+
+    private static String describe(Loss loss) {
+        return loss.name() + loss.parameters();
+    }
+
+    private static void assertSnakeCase(String what, String name) {
+        assertNotNull(name, what + " is null");
+        assertTrue(SNAKE_CASE.matcher(name).matches(), what + " '" + name + "' is not snake_case");
+    }
+
+    private static void assertNotBlank(String what, String text) {
+        assertTrue(text != null && !text.isBlank(), what + " is blank");
+    }
+}
