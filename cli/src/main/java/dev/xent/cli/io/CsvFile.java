@@ -1,13 +1,11 @@
 package dev.xent.cli.io;
 
-import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import dev.xent.cli.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,18 +27,18 @@ public final class CsvFile implements AutoCloseable {
     private final String name;
     private final CsvRecords records;
     private final List<String> header;
-    private final ReadAhead<String[]> dataRecords;
+    private final ReadAhead<Cells> dataRecords;
     private long recordsRead = 1;
 
     private CsvFile(Path file, CsvRecords records) {
         this.file = file;
         this.name = Display.path(file);
         this.records = records;
-        String[] first = nextRecord(records::next);
+        Cells first = nextRecord(records::next);
         if (first == null) {
             throw new BadInputException(name + " is empty (expected a header row and data rows)");
         }
-        List<String> names = new ArrayList<>(Arrays.asList(first));
+        List<String> names = new ArrayList<>(first.texts());
         if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
             names.set(0, names.get(0).substring(1));
         }
@@ -115,19 +113,19 @@ public final class CsvFile implements AutoCloseable {
 
     /** The next data row, or null at the end of the file. */
     public Row next() {
-        String[] cells = nextRecord(dataRecords::next);
+        Cells cells = nextRecord(dataRecords::next);
         if (cells == null) {
             return null;
         }
         long line = ++recordsRead;
-        if (cells.length != header.size()) {
-            throw new BadInputException(name + " line " + line + " has " + cells.length + " fields; the header has "
+        if (cells.size() != header.size()) {
+            throw new BadInputException(name + " line " + line + " has " + cells.size() + " fields; the header has "
                     + header.size());
         }
         return new Row(cells, line);
     }
 
-    private String[] nextRecord(Supplier<String[]> source) {
+    private Cells nextRecord(Supplier<Cells> source) {
         try {
             return source.get();
         } catch (UncheckedIOException e) {
@@ -147,10 +145,10 @@ public final class CsvFile implements AutoCloseable {
 
     /** One data row. */
     public final class Row {
-        private final String[] cells;
+        private final Cells cells;
         private final long line;
 
-        private Row(String[] cells, long line) {
+        private Row(Cells cells, long line) {
             this.cells = cells;
             this.line = line;
         }
@@ -162,7 +160,7 @@ public final class CsvFile implements AutoCloseable {
 
         /** The text of a cell. */
         public String text(int column) {
-            return cells[column];
+            return cells.text(column);
         }
 
         /**
@@ -171,15 +169,14 @@ public final class CsvFile implements AutoCloseable {
          * @throws BadInputException naming the line, the column and the cell for text, NaN or infinity
          */
         public double number(int column) {
-            String text = cells[column];
             double value;
             try {
-                value = JavaDoubleParser.parseDouble(text);
+                value = cells.number(column);
             } catch (NumberFormatException e) {
-                throw cellError(column, "'" + text + "' is not a number");
+                throw cellError(column, "'" + text(column) + "' is not a number");
             }
             if (!Double.isFinite(value)) {
-                throw cellError(column, "'" + text + "' is not a finite number (NaN and infinity are not allowed)");
+                throw cellError(column, "'" + text(column) + "' is not a finite number (NaN and infinity are not allowed)");
             }
             return value;
         }

@@ -6,15 +6,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The records of a CSV file as cell texts. commons-csv parses the file, except for a leading run of
+ * The records of a CSV file as {@link Cells}. commons-csv parses the file, except for a leading run of
  * simple lines, which are split directly because that is several times faster (a 10-million-row
  * evaluate spends most of its time here). A simple line has only printable ASCII characters other
  * than the double quote and the space, ends with LF or CRLF and is shorter than the read buffer: it
@@ -41,7 +40,6 @@ final class CsvRecords implements AutoCloseable {
     private final byte[] buffer;
     private InputStream in;
     private long recordsGiven;
-    private final List<String> cells = new ArrayList<>();
     private int start;
     private int end;
     private boolean endOfInput;
@@ -66,7 +64,7 @@ final class CsvRecords implements AutoCloseable {
     }
 
     /** The cells of the next record, or null at the end of the file. */
-    String[] next() {
+    Cells next() {
         try {
             return parsed == null ? nextSimple() : nextParsed();
         } catch (IOException e) {
@@ -74,7 +72,7 @@ final class CsvRecords implements AutoCloseable {
         }
     }
 
-    private String[] nextSimple() throws IOException {
+    private Cells nextSimple() throws IOException {
         while (true) {
             int newline = newline();
             if (newline < 0) {
@@ -85,14 +83,17 @@ final class CsvRecords implements AutoCloseable {
                 return startParsing();
             }
             int contentEnd = newline > start && buffer[newline - 1] == '\r' ? newline - 1 : newline;
-            if (!split(start, contentEnd)) {
+            if (contentEnd == start) {
+                start = newline + 1;
+                continue;
+            }
+            Cells cells = simpleCells(start, contentEnd);
+            if (cells == null) {
                 return startParsing();
             }
             start = newline + 1;
-            if (!cells.isEmpty()) {
-                recordsGiven++;
-                return cells.toArray(String[]::new);
-            }
+            recordsGiven++;
+            return cells;
         }
     }
 
@@ -121,31 +122,31 @@ final class CsvRecords implements AutoCloseable {
         }
     }
 
-    /**
-     * Splits {@code buffer[from, to)} at commas into {@link #cells} (none for an empty line); false
-     * if the line is not simple.
-     */
-    private boolean split(int from, int to) {
-        cells.clear();
-        if (from == to) {
-            return true;
-        }
-        int cellStart = from;
+    /** The cells of the non-empty line {@code buffer[from, to)}, or null if it is not simple. */
+    private Cells simpleCells(int from, int to) {
+        int commas = 0;
         for (int i = from; i < to; i++) {
             byte b = buffer[i];
             if (b == ',') {
-                cells.add(new String(buffer, cellStart, i - cellStart, StandardCharsets.ISO_8859_1));
-                cellStart = i + 1;
+                commas++;
             } else if (b <= ' ' || b == '"' || b > '~') {
-                return false;
+                return null;
             }
         }
-        cells.add(new String(buffer, cellStart, to - cellStart, StandardCharsets.ISO_8859_1));
-        return true;
+        byte[] line = Arrays.copyOfRange(buffer, from, to);
+        int[] ends = new int[commas + 1];
+        int cell = 0;
+        for (int i = 0; i < line.length; i++) {
+            if (line[i] == ',') {
+                ends[cell++] = i;
+            }
+        }
+        ends[commas] = line.length;
+        return Cells.ofLine(line, ends);
     }
 
     /** Hands the file to commons-csv, which continues after the records already given. */
-    private String[] startParsing() throws IOException {
+    private Cells startParsing() throws IOException {
         in.close();
         in = opener.open();
         // newDecoder() reports malformed UTF-8 instead of replacing it, like Files.newBufferedReader.
@@ -158,8 +159,8 @@ final class CsvRecords implements AutoCloseable {
         return nextParsed();
     }
 
-    private String[] nextParsed() {
-        return parsed.hasNext() ? parsed.next().values() : null;
+    private Cells nextParsed() {
+        return parsed.hasNext() ? Cells.ofTexts(parsed.next().values()) : null;
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -61,8 +60,8 @@ class CsvRecordsTest {
     void malformedUtf8IsAReadErrorAsWithCommonsCsv() {
         byte[] file = {'p', '\n', '1', '\n', (byte) 0xC3, '\n'};
         try (CsvRecords records = new CsvRecords(() -> new ByteArrayInputStream(file), 4)) {
-            assertEquals(List.of("p"), Arrays.asList(records.next()));
-            assertEquals(List.of("1"), Arrays.asList(records.next()));
+            assertEquals(List.of("p"), records.next().texts());
+            assertEquals(List.of("1"), records.next().texts());
             assertThrows(UncheckedIOException.class, records::next);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,8 +85,8 @@ class CsvRecordsTest {
         List<Object> records = new ArrayList<>();
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try (CsvRecords csv = new CsvRecords(() -> new ByteArrayInputStream(bytes), bufferBytes)) {
-            for (String[] cells = csv.next(); cells != null; cells = csv.next()) {
-                records.add(Arrays.asList(cells));
+            for (Cells cells = csv.next(); cells != null; cells = csv.next()) {
+                records.add(cells.texts());
             }
         } catch (IOException | UncheckedIOException e) {
             records.add("error: " + e.getMessage());

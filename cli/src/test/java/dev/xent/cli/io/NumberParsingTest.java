@@ -5,13 +5,14 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * CSV cells are parsed with FastDoubleParser for speed; it must give exactly what
+ * CSV cells are parsed with FastDoubleParser for speed, from texts and from the bytes of simple
+ * lines; both must give exactly what
  * {@link Double#parseDouble} gives: the same bits for every accepted text and a
  * {@link NumberFormatException} for the same texts.
  */
@@ -73,10 +74,15 @@ class NumberParsingTest {
                 });
     }
 
+    /** Both ways {@link Cells} parses: from a text, and from the bytes of a simple line (ASCII). */
     private static void assertSameAsTheJdk(String text) {
         String expected = parse(() -> Double.parseDouble(text));
-        String actual = parse(() -> JavaDoubleParser.parseDouble(text));
-        assertEquals(expected, actual, () -> "'" + text + "'");
+        assertEquals(expected, parse(() -> Cells.ofTexts(new String[] {text}).number(0)), () -> "'" + text + "'");
+        if (StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
+            byte[] line = ("x," + text + ",y").getBytes(StandardCharsets.US_ASCII);
+            Cells cells = Cells.ofLine(line, new int[] {1, line.length - 2, line.length});
+            assertEquals(expected, parse(() -> cells.number(1)), () -> "'" + text + "' as bytes");
+        }
     }
 
     /** The bits of the parsed value in hex, or "rejected". */
