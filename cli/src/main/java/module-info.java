@@ -8,6 +8,7 @@ module dev.xent.cli {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.csv;
+    requires ch.randelshofer.fastdoubleparser;
     requires commons.math3;
     requires org.knowm.xchart;
     requires me.tongfei.progressbar;

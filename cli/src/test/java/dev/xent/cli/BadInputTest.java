@@ -137,6 +137,23 @@ class BadInputTest {
     }
 
     @Test
+    void deepInALargeFileTheFirstProblemInFileOrderIsNamed() {
+        // Rows are read ahead on another thread, in chunks: a later unclosed quote (found first by that
+        // thread) must not hide an earlier bad cell, and lines are counted across chunks and fast-path lines.
+        String job = logistic("{'path': 'data.csv', 'prediction': 'p', 'target': 'y'}");
+        StringBuilder data = new StringBuilder("p,y\n");
+        for (int line = 2; line <= 20_000; line++) {
+            data.append(line == 12_345 ? "abc" : line == 15_000 ? "\"unclosed" : "0.5").append(",1\n");
+        }
+        failsWith(data.toString(), job, "line 12345, column 'p': 'abc' is not a number");
+        failsWith(data.toString().replace("abc", "0.5"), job,
+                "(startline 15,000) EOF reached before encapsulated token finished");
+        // From the quoted cell on line 12345, commons-csv reads the rest; line numbers continue.
+        String quotedThenBad = data.toString().replace("abc", "\"0.5\"").replace("\"unclosed", "x");
+        failsWith(quotedThenBad, job, "line 15000, column 'p': 'x' is not a number");
+    }
+
+    @Test
     void raggedRowsAreErrors() {
         failsWith("p,y\n0.5,1\n0.5\n", logistic("{'path': 'data.csv', 'prediction': 'p', 'target': 'y'}"),
                 "line 3 has 1 fields; the header has 2");

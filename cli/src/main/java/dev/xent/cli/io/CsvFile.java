@@ -2,50 +2,43 @@ package dev.xent.cli.io;
 
 import dev.xent.cli.BadInputException;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.function.Supplier;
 
 /**
- * A CSV file with a header row, read one record at a time (commons-csv, RFC 4180 quoting): memory does
- * not grow with the file. Cells are trimmed; empty lines are skipped. Every problem is a
+ * A CSV file with a header row, read one record at a time (RFC 4180 quoting, see {@link CsvRecords}):
+ * memory does not grow with the file. Cells are trimmed; empty lines are skipped. Every problem is a
  * {@link BadInputException} naming the file, the line and the column: an empty file, a duplicate or
  * missing column, a row with the wrong number of fields, a cell that is not a finite number.
+ *
+ * <p>Records after the header are read on a background thread ({@link ReadAhead}) while the caller
+ * works on earlier ones; problems still surface in file order.
  *
  * <p>Lines are counted as records (the header is line 1); a quoted cell spanning lines counts once.
  */
 public final class CsvFile implements AutoCloseable {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .build();
-
     private final Path file;
     private final String name;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final CsvRecords records;
     private final List<String> header;
+    private final ReadAhead<Cells> dataRecords;
+    private long recordsRead = 1;
 
-    private CsvFile(Path file, CSVParser parser) {
+    private CsvFile(Path file, CsvRecords records) {
         this.file = file;
         this.name = Display.path(file);
-        this.parser = parser;
-        this.records = parser.iterator();
-        if (!hasNextRecord()) {
+        this.records = records;
+        Cells first = nextRecord(records::next);
+        if (first == null) {
             throw new BadInputException(name + " is empty (expected a header row and data rows)");
         }
-        List<String> names = new ArrayList<>();
-        records.next().forEach(names::add);
+        List<String> names = new ArrayList<>(first.texts());
         if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
             names.set(0, names.get(0).substring(1));
         }
@@ -56,15 +49,30 @@ public final class CsvFile implements AutoCloseable {
             }
         }
         this.header = List.copyOf(names);
+        this.dataRecords = new ReadAhead<>(records::next, "xent-csv-" + file.getFileName());
     }
 
     /** Opens a CSV file and reads its header. */
     public static CsvFile open(Path file) {
+        CsvRecords records;
         try {
-            Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-            return new CsvFile(file, CSVParser.parse(reader, FORMAT));
+            records = new CsvRecords(() -> Files.newInputStream(file));
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return new CsvFile(file, records);
+        } catch (RuntimeException e) {
+            closeQuietly(records, e);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(CsvRecords records, RuntimeException failure) {
+        try {
+            records.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -105,21 +113,21 @@ public final class CsvFile implements AutoCloseable {
 
     /** The next data row, or null at the end of the file. */
     public Row next() {
-        if (!hasNextRecord()) {
+        Cells cells = nextRecord(dataRecords::next);
+        if (cells == null) {
             return null;
         }
-        CSVRecord record = records.next();
-        long line = record.getRecordNumber();
-        if (record.size() != header.size()) {
-            throw new BadInputException(name + " line " + line + " has " + record.size() + " fields; the header has "
+        long line = ++recordsRead;
+        if (cells.size() != header.size()) {
+            throw new BadInputException(name + " line " + line + " has " + cells.size() + " fields; the header has "
                     + header.size());
         }
-        return new Row(record, line);
+        return new Row(cells, line);
     }
 
-    private boolean hasNextRecord() {
+    private Cells nextRecord(Supplier<Cells> source) {
         try {
-            return records.hasNext();
+            return source.get();
         } catch (UncheckedIOException e) {
             throw new BadInputException(name + ": " + e.getCause().getMessage(), e);
         }
@@ -127,8 +135,9 @@ public final class CsvFile implements AutoCloseable {
 
     @Override
     public void close() {
+        dataRecords.close();
         try {
-            parser.close();
+            records.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,11 +145,11 @@ public final class CsvFile implements AutoCloseable {
 
     /** One data row. */
     public final class Row {
-        private final CSVRecord record;
+        private final Cells cells;
         private final long line;
 
-        private Row(CSVRecord record, long line) {
-            this.record = record;
+        private Row(Cells cells, long line) {
+            this.cells = cells;
             this.line = line;
         }
 
@@ -151,7 +160,7 @@ public final class CsvFile implements AutoCloseable {
 
         /** The text of a cell. */
         public String text(int column) {
-            return record.get(column);
+            return cells.text(column);
         }
 
         /**
@@ -160,15 +169,14 @@ public final class CsvFile implements AutoCloseable {
          * @throws BadInputException naming the line, the column and the cell for text, NaN or infinity
          */
         public double number(int column) {
-            String text = record.get(column);
             double value;
             try {
-                value = Double.parseDouble(text);
+                value = cells.number(column);
             } catch (NumberFormatException e) {
-                throw cellError(column, "'" + text + "' is not a number");
+                throw cellError(column, "'" + text(column) + "' is not a number");
             }
             if (!Double.isFinite(value)) {
-                throw cellError(column, "'" + text + "' is not a finite number (NaN and infinity are not allowed)");
+                throw cellError(column, "'" + text(column) + "' is not a finite number (NaN and infinity are not allowed)");
             }
             return value;
         }
