@@ -165,10 +165,12 @@ final class CsvRecords implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (InputStream input = in) {
+        try {
             if (parser != null) {
                 parser.close();
             }
+        } finally {
+            in.close();
         }
     }
 }
