@@ -21,7 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
  * give different bits before and after the JIT compiled the kernel (and, while it compiles, for
  * different thread counts). Basic IEEE operations give the same bits in every mode. Accuracy: within a
  * few ulps (fdlibm's reduction and polynomial for log; {@code t = k ln2 + r}, {@code |r| <= ln2 / 2},
- * and a degree-13 Taylor polynomial for exp).
+ * and a degree-13 Taylor polynomial for exp; both polynomials by Estrin's scheme).
  *
  * <p>All vector code sits in one method, {@link #block}: C2 keeps vectors in registers only within
  * the code it inlines, and a vector passed to or returned from a call it does not inline is boxed.
@@ -105,6 +105,7 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
     private void block(int padded, double weight, double gradientScale, boolean withDerivatives) {
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
         DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector floor = DoubleVector.broadcast(SPECIES, EXP_FLOOR);
         for (int j = 0; j < padded; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, logits, j);
             DoubleVector y = DoubleVector.fromArray(SPECIES, labels, j).mul(1 - labelSmoothing)
@@ -112,22 +113,20 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
 
             // e = exp(t), t = -|x| clamped at -746 (below it exp is 0): t = k ln2 + r, exp(r) by Taylor,
             // times 2^k applied as two halves >= -539 so that subnormal results are rounded once.
-            DoubleVector t = x.abs().neg().max(EXP_FLOOR);
+            // Blends rather than max(): Java's max semantics (NaN, -0.0) cost several instructions per lane.
+            DoubleVector minusAbs = x.abs().neg();
+            DoubleVector t = minusAbs.blend(floor, minusAbs.compare(VectorOperators.LT, EXP_FLOOR));
             DoubleVector k = t.mul(INV_LN2).add(ROUNDER).sub(ROUNDER);
             DoubleVector r = t.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
-            DoubleVector p = r.mul(1.0 / 6227020800.0).add(1.0 / 479001600.0);
-            p = p.mul(r).add(1.0 / 39916800.0);
-            p = p.mul(r).add(1.0 / 3628800.0);
-            p = p.mul(r).add(1.0 / 362880.0);
-            p = p.mul(r).add(1.0 / 40320.0);
-            p = p.mul(r).add(1.0 / 5040.0);
-            p = p.mul(r).add(1.0 / 720.0);
-            p = p.mul(r).add(1.0 / 120.0);
-            p = p.mul(r).add(1.0 / 24.0);
-            p = p.mul(r).add(1.0 / 6.0);
-            p = p.mul(r).add(0.5);
-            p = p.mul(r).add(1.0);
-            p = p.mul(r).add(1.0);
+            // Estrin's scheme (pairs, then powers r^2, r^4, r^8): a short dependency chain, unlike Horner's.
+            DoubleVector r2 = r.mul(r);
+            DoubleVector r4 = r2.mul(r2);
+            DoubleVector low = r.add(1.0).add(r.mul(1.0 / 6.0).add(0.5).mul(r2))
+                    .add(r.mul(1.0 / 120.0).add(1.0 / 24.0).add(r.mul(1.0 / 5040.0).add(1.0 / 720.0).mul(r2)).mul(r4));
+            DoubleVector high = r.mul(1.0 / 362880.0).add(1.0 / 40320.0)
+                    .add(r.mul(1.0 / 39916800.0).add(1.0 / 3628800.0).mul(r2))
+                    .add(r.mul(1.0 / 6227020800.0).add(1.0 / 479001600.0).mul(r4));
+            DoubleVector p = low.add(high.mul(r4.mul(r4)));
             DoubleVector half = k.mul(0.5).add(ROUNDER).sub(ROUNDER);
             // 2^n from the bits of n + ROUNDER (n in its low bits): ((n + 1023) << 52).
             LongVector halfBits = half.add(ROUNDER).reinterpretAsLongs().sub(ROUNDER_BITS - 1023L);
@@ -144,19 +143,17 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
             DoubleVector f = onePlusE.blend(onePlusE.mul(0.5), upper).sub(1.0);
             DoubleVector s = f.div(f.add(2.0));
             DoubleVector z = s.mul(s);
-            DoubleVector poly = z.mul(LG7).add(LG6);
-            poly = poly.mul(z).add(LG5);
-            poly = poly.mul(z).add(LG4);
-            poly = poly.mul(z).add(LG3);
-            poly = poly.mul(z).add(LG2);
-            poly = poly.mul(z).add(LG1);
+            DoubleVector z2 = z.mul(z);
+            DoubleVector poly = z.mul(LG2).add(LG1).add(z.mul(LG4).add(LG3).mul(z2))
+                    .add(z.mul(LG6).add(LG5).add(z2.mul(LG7)).mul(z2.mul(z2)));
             DoubleVector halfSquare = f.mul(f).mul(0.5);
             DoubleVector logOnePlusE = m.mul(LN2_HI)
                     .sub(halfSquare.sub(s.mul(halfSquare.add(poly.mul(z))).add(m.mul(LN2_LO))).sub(f));
 
             DoubleVector log1pE = logOnePlusE.sub(onePlusE.sub(1.0).sub(e).mul(large));
-            DoubleVector softplusOfX = x.max(0.0).add(log1pE);
-            DoubleVector softplusOfMinusX = x.neg().max(0.0).add(log1pE);
+            VectorMask<Double> nonNegative = x.compare(VectorOperators.GE, 0.0);
+            DoubleVector softplusOfX = zero.blend(x, nonNegative).add(log1pE); // max(x, 0) + log1p(e)
+            DoubleVector softplusOfMinusX = x.neg().blend(zero, nonNegative).add(log1pE);
             DoubleVector oneMinusY = one.sub(y);
             DoubleVector positiveWeight = y.mul(posWeight);
             DoubleVector loss = oneMinusY.mul(softplusOfX).blend(zero, y.eq(1.0))
@@ -164,7 +161,6 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
             loss.mul(weight).intoArray(losses, j);
             if (withDerivatives) {
                 DoubleVector small = e.mul(large);
-                VectorMask<Double> nonNegative = x.compare(VectorOperators.GE, 0.0);
                 DoubleVector sigmoidOfX = small.blend(large, nonNegative);
                 DoubleVector sigmoidOfMinusX = large.blend(small, nonNegative);
                 oneMinusY.mul(sigmoidOfX).sub(positiveWeight.mul(sigmoidOfMinusX)).mul(gradientScale)
