@@ -6,6 +6,8 @@
  */
 module dev.xent.losses.binary {
     requires transitive dev.xent.autodiff;
+    // Optional: only the vector kernels use it, and only when it is present and enabled (VectorSupport).
+    requires static jdk.incubator.vector;
 
     exports dev.xent.losses.binary;
 

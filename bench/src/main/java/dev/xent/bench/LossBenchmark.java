@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+// The incubator module is always added so that "-p vector=false,true" compares both paths in one run.
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules", "jdk.incubator.vector"})
 public class LossBenchmark {
     static final int CLASSES = 10;
 
@@ -48,6 +49,13 @@ public class LossBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /**
+     * The Vector API kernels ({@code -Dxent.vector=true}, set before the loss is created; BCE with
+     * logits only). Off by default: {@code -p vector=false,true} measures both in one run.
+     */
+    @Param({"false"})
+    public boolean vector;
+
     private Loss configured;
     private Tensor predictions;
     private Tensor targets;
@@ -58,6 +66,7 @@ public class LossBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Parallelism.setThreads(threads);
+        System.setProperty("xent.vector", Boolean.toString(vector));
         configured = Losses.create(loss, Map.of("from_logits", true));
         SplittableRandom random = new SplittableRandom(42);
         boolean classWise = configured.inputSpace().isClassWise();

@@ -4,6 +4,7 @@ import dev.xent.autodiff.GraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Tensor;
 import dev.xent.core.spi.ParameterValues;
+import java.util.function.Supplier;
 
 /**
  * The common part of the binary losses: the parameters every one of them has ({@code from_logits},
@@ -30,6 +31,14 @@ abstract class ElementwiseLoss extends GraphLoss {
      */
     abstract double elementLoss(double prediction, double target, double[] derivatives, int index);
 
+    /**
+     * The vector kernels that replace {@link #elementLoss} in the reductions (one per chunk), or null
+     * for the scalar path: the default, and the only path unless {@link VectorSupport#enabled()}.
+     */
+    Supplier<SegmentKernel> vectorKernels() {
+        return null;
+    }
+
     @Override
     public Tensor perSample(Tensor predictions, Tensor targets) {
         return ElementwiseReduction.perSample(this, kernel, predictions, targets);
@@ -37,16 +46,17 @@ abstract class ElementwiseLoss extends GraphLoss {
 
     @Override
     public double value(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        return ElementwiseReduction.value(this, kernel, predictions, targets, sampleWeights);
+        return ElementwiseReduction.value(this, kernel, vectorKernels(), predictions, targets, sampleWeights);
     }
 
     @Override
     public Tensor gradient(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        return ElementwiseReduction.gradient(this, kernel, predictions, targets, sampleWeights);
+        return ElementwiseReduction.gradient(this, kernel, vectorKernels(), predictions, targets, sampleWeights);
     }
 
     @Override
     public double valueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
-        return ElementwiseReduction.valueAndGradient(this, kernel, predictions, targets, sampleWeights, gradientOut);
+        return ElementwiseReduction.valueAndGradient(this, kernel, vectorKernels(), predictions, targets, sampleWeights,
+                gradientOut);
     }
 }

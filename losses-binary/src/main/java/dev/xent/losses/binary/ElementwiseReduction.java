@@ -8,6 +8,7 @@ import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.Supplier;
 
 /**
  * Runs an element-wise kernel over predictions and targets of the same shape and applies sample
@@ -38,25 +39,27 @@ final class ElementwiseReduction {
         return Tensor.wrap(losses, predictions.shape());
     }
 
-    static double value(Loss loss, ElementKernel kernel, Tensor predictions, Tensor targets, Tensor weights) {
+    static double value(Loss loss, ElementKernel kernel, Supplier<SegmentKernel> vectorKernels, Tensor predictions,
+                        Tensor targets, Tensor weights) {
         requireScalarReduction(loss);
-        return reduce(loss, kernel, predictions, targets, weights, null);
+        return reduce(loss, kernel, vectorKernels, predictions, targets, weights, null);
     }
 
-    static Tensor gradient(Loss loss, ElementKernel kernel, Tensor predictions, Tensor targets, Tensor weights) {
+    static Tensor gradient(Loss loss, ElementKernel kernel, Supplier<SegmentKernel> vectorKernels, Tensor predictions,
+                           Tensor targets, Tensor weights) {
         double[] gradient = new double[predictions.size()];
-        reduce(loss, kernel, predictions, targets, weights, gradient);
+        reduce(loss, kernel, vectorKernels, predictions, targets, weights, gradient);
         return Tensor.wrap(gradient, predictions.shape());
     }
 
-    static double valueAndGradient(Loss loss, ElementKernel kernel, Tensor predictions, Tensor targets,
-                                   Tensor weights, double[] gradientOut) {
+    static double valueAndGradient(Loss loss, ElementKernel kernel, Supplier<SegmentKernel> vectorKernels,
+                                   Tensor predictions, Tensor targets, Tensor weights, double[] gradientOut) {
         requireScalarReduction(loss);
         if (gradientOut.length != predictions.size()) {
             throw new IllegalArgumentException("gradient buffer holds " + gradientOut.length
                     + " values; predictions have " + predictions.size());
         }
-        return reduce(loss, kernel, predictions, targets, weights, gradientOut);
+        return reduce(loss, kernel, vectorKernels, predictions, targets, weights, gradientOut);
     }
 
     /**
@@ -81,12 +84,15 @@ final class ElementwiseReduction {
     /**
      * {@code sum_i s_i l_i / denominator}; writes {@code s_i / denominator * dl_i} when asked. The loop runs
      * over segments of equal weight (the whole chunk without weights, else the chunk's part of one row),
-     * so the weight and its scale are looked up once per segment, not per element.
+     * so the weight and its scale are looked up once per segment, not per element. With
+     * {@code vectorKernels} (null for the scalar path) each chunk gets its own {@link SegmentKernel},
+     * which handles the segments instead of the element loop.
      */
-    private static double reduce(Loss loss, ElementKernel kernel, Tensor predictions, Tensor targets, Tensor weights,
-                                 double[] gradientOut) {
+    private static double reduce(Loss loss, ElementKernel kernel, Supplier<SegmentKernel> vectorKernels,
+                                 Tensor predictions, Tensor targets, Tensor weights, double[] gradientOut) {
         Scaling scaling = Scaling.of(loss, predictions, targets, weights);
         double total = ChunkedSum.sum(predictions.size(), GRAIN, (from, to, sum) -> {
+            SegmentKernel vector = vectorKernels == null ? null : vectorKernels.get();
             for (int start = from, end; start < to; start = end) {
                 end = scaling.segmentEnd(start, to);
                 double s = scaling.weight(start);
@@ -98,6 +104,10 @@ final class ElementwiseReduction {
                     continue;
                 }
                 double scale = s / scaling.denominator;
+                if (vector != null) {
+                    vector.accumulate(predictions, targets, start, end, s, scale, sum, gradientOut);
+                    continue;
+                }
                 for (int i = start; i < end; i++) {
                     sum.add(s * kernel.loss(predictions.getFlat(i), targets.getFlat(i), gradientOut, i));
                     if (gradientOut != null) {
