@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The engine: a node holds its value, its parents, and the backward step that pushes its gradient
@@ -38,8 +38,8 @@ final class GraphNode implements Node {
         double apply(double x);
     }
 
-    /** Numbers backward passes, so that each marks the nodes it visited without a visited set. */
-    private static final AtomicInteger PASSES = new AtomicInteger();
+    /** Numbers backward passes, so that each marks the nodes it visited without a visited set (long: never wraps). */
+    private static final AtomicLong PASSES = new AtomicLong();
 
     final double[] v;
     final int[] shape;
@@ -48,7 +48,7 @@ final class GraphNode implements Node {
     private double[] g;
     private Runnable backwardStep;
     /** Scratch of {@link #topologicalOrder}: the pass that last visited this node and its next parent. */
-    private int visitedInPass;
+    private long visitedInPass;
     private int nextParent;
 
     private GraphNode(double[] v, int[] shape, boolean requiresGradient, GraphNode... parents) {
@@ -143,7 +143,7 @@ final class GraphNode implements Node {
      * was most of the cost of a small graph's backward pass).
      */
     private List<GraphNode> topologicalOrder() {
-        int pass = PASSES.incrementAndGet();
+        long pass = PASSES.incrementAndGet();
         List<GraphNode> order = new ArrayList<>();
         Deque<GraphNode> stack = new ArrayDeque<>();
         stack.push(this);

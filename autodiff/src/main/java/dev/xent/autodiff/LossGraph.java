@@ -39,17 +39,26 @@ public final class LossGraph {
     public static double valueAndGradient(Loss loss, Tensor predictions, Tensor targets, Tensor sampleWeights,
                                           double[] gradientOut) {
         requireScalarReduction(loss);
-        if (gradientOut.length != predictions.size()) {
-            throw new IllegalArgumentException("gradient buffer holds " + gradientOut.length
-                    + " values; predictions have " + predictions.size());
-        }
+        requireGradientBuffer(gradientOut, predictions);
         return run(loss, predictions, targets, sampleWeights, gradientOut);
     }
 
-    static void requireScalarReduction(Loss loss) {
+    /**
+     * Throws {@link IllegalStateException} if {@code loss} has {@link Reduction#NONE}, which gives no
+     * single value; for fused kernels that must reject what the graph path rejects.
+     */
+    public static void requireScalarReduction(Loss loss) {
         if (loss.reduction() == Reduction.NONE) {
             throw new IllegalStateException(loss.name() + " has reduction none, which gives no single value; "
                     + "use perSample(...), or gradient(...) for each element's gradient");
+        }
+    }
+
+    /** Throws {@link IllegalArgumentException} unless {@code gradientOut} holds one value per prediction. */
+    public static void requireGradientBuffer(double[] gradientOut, Tensor predictions) {
+        if (gradientOut.length != predictions.size()) {
+            throw new IllegalArgumentException("gradient buffer holds " + gradientOut.length
+                    + " values; predictions have " + predictions.size());
         }
     }
 

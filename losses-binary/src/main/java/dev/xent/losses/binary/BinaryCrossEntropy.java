@@ -90,7 +90,7 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
     public Node graph(Node predictions, Node targets) {
         Node y = BinaryLogLoss.smooth(targets, labelSmoothing);
         return fromLogits ? BinaryLogLoss.logitsGraph(predictions, y, posWeight)
-                : BinaryLogLoss.probabilitiesGraph(predictions, y, posWeight, epsilon);
+                : BinaryLogLoss.probabilitiesGraph(predictions.clamp(epsilon, 1 - epsilon), y, posWeight);
     }
 
     @Override
@@ -106,10 +106,8 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
      */
     @Override
     public GradientAndHessian gradientAndHessian(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        Tensor gradient = gradient(predictions, targets, sampleWeights);
-        Tensor hessian = ElementwiseReduction.scaledDerivative(this, this::secondDerivative, predictions, targets,
-                sampleWeights);
-        return new GradientAndHessian(gradient, hessian);
+        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, vectorKernels(), this::secondDerivative,
+                predictions, targets, sampleWeights);
     }
 
     private double secondDerivative(double prediction, double target) {

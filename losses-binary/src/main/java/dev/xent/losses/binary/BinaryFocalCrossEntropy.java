@@ -76,7 +76,7 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
             remaining = y.mul(predictions.neg().sigmoid()).add(y.rsub(1).mul(predictions.sigmoid()));
         } else {
             Node clipped = predictions.clamp(epsilon, 1 - epsilon);
-            bce = BinaryLogLoss.probabilitiesGraph(predictions, y, 1.0, epsilon);
+            bce = BinaryLogLoss.probabilitiesGraph(clipped, y, 1.0);
             remaining = y.mul(clipped.rsub(1)).add(y.rsub(1).mul(clipped));
         }
         Node focal = bce.mul(remaining.pow(gamma));

@@ -105,9 +105,12 @@ final class BinaryLogLoss {
         return y.rsub(1).mul(x.softplus()).add(y.mul(posWeight).mul(x.neg().softplus()));
     }
 
-    /** {@link #probabilities} on the graph: {@code -(pw y log(pc) + (1 - y) log1p(-pc))}, pc clamped. */
-    static Node probabilitiesGraph(Node p, Node y, double posWeight, double epsilon) {
-        Node clipped = p.clamp(epsilon, 1 - epsilon);
+    /**
+     * {@link #probabilities} on the graph: {@code -(pw y log(pc) + (1 - y) log1p(-pc))}, where {@code clipped}
+     * is {@code pc}, the probabilities already clamped to {@code [eps, 1 - eps]} by the caller (which may
+     * reuse the node).
+     */
+    static Node probabilitiesGraph(Node clipped, Node y, double posWeight) {
         return y.mul(posWeight).mul(clipped.log()).add(y.rsub(1).mul(clipped.neg().log1p())).neg();
     }
 }

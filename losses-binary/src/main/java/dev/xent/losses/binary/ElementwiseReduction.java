@@ -1,5 +1,7 @@
 package dev.xent.losses.binary;
 
+import dev.xent.autodiff.LossGraph;
+import dev.xent.core.GradientAndHessian;
 import dev.xent.core.Loss;
 import dev.xent.core.Reduction;
 import dev.xent.core.Tensor;
@@ -41,7 +43,7 @@ final class ElementwiseReduction {
 
     static double value(Loss loss, ElementKernel kernel, Supplier<SegmentKernel> vectorKernels, Tensor predictions,
                         Tensor targets, Tensor weights) {
-        requireScalarReduction(loss);
+        LossGraph.requireScalarReduction(loss);
         return reduce(loss, kernel, vectorKernels, predictions, targets, weights, null);
     }
 
@@ -54,31 +56,51 @@ final class ElementwiseReduction {
 
     static double valueAndGradient(Loss loss, ElementKernel kernel, Supplier<SegmentKernel> vectorKernels,
                                    Tensor predictions, Tensor targets, Tensor weights, double[] gradientOut) {
-        requireScalarReduction(loss);
-        if (gradientOut.length != predictions.size()) {
-            throw new IllegalArgumentException("gradient buffer holds " + gradientOut.length
-                    + " values; predictions have " + predictions.size());
-        }
+        LossGraph.requireScalarReduction(loss);
+        LossGraph.requireGradientBuffer(gradientOut, predictions);
         return reduce(loss, kernel, vectorKernels, predictions, targets, weights, gradientOut);
     }
 
     /**
-     * A per-element derivative of the loss (such as the diagonal Hessian), scaled like the gradient: by
-     * the row's weight, and for the mean by 1 / denominator.
+     * The gradient (as {@link #gradient}) and a per-element second derivative (the diagonal Hessian),
+     * scaled like the gradient: by the row's weight, and for the mean by 1 / denominator. The inputs are
+     * validated once for both.
      */
-    static Tensor scaledDerivative(Loss loss, DoubleBinaryOperator derivative, Tensor predictions, Tensor targets,
-                                   Tensor weights) {
+    static GradientAndHessian gradientAndHessian(Loss loss, ElementKernel kernel, Supplier<SegmentKernel> vectorKernels,
+                                                 DoubleBinaryOperator secondDerivative, Tensor predictions,
+                                                 Tensor targets, Tensor weights) {
         Scaling scaling = Scaling.of(loss, predictions, targets, weights);
+        double[] gradient = new double[predictions.size()];
+        reduce(scaling, kernel, vectorKernels, predictions, targets, gradient);
+        Tensor hessian = scaledDerivative(scaling, secondDerivative, predictions, targets);
+        return new GradientAndHessian(Tensor.wrap(gradient, predictions.shape()), hessian);
+    }
+
+    /** {@code s_i / denominator * derivative_i}, over the same segments of equal weight as {@link #reduce}. */
+    private static Tensor scaledDerivative(Scaling scaling, DoubleBinaryOperator derivative, Tensor predictions,
+                                           Tensor targets) {
         double[] out = new double[predictions.size()];
         // ChunkedSum for its parallel chunks only: nothing is summed.
         ChunkedSum.sum(out.length, GRAIN, (from, to, unused) -> {
-            for (int i = from; i < to; i++) {
-                double s = scaling.weight(i);
-                out[i] = s == 0 ? 0 : derivative.applyAsDouble(predictions.getFlat(i), targets.getFlat(i))
-                        * (s / scaling.denominator);
+            for (int start = from, end; start < to; start = end) {
+                end = scaling.segmentEnd(start, to);
+                double s = scaling.weight(start);
+                if (s == 0) {
+                    continue; // a weightless element's derivative stays 0 (out is fresh)
+                }
+                double scale = s / scaling.denominator;
+                for (int i = start; i < end; i++) {
+                    out[i] = derivative.applyAsDouble(predictions.getFlat(i), targets.getFlat(i)) * scale;
+                }
             }
         });
         return Tensor.wrap(out, predictions.shape());
+    }
+
+    private static double reduce(Loss loss, ElementKernel kernel, Supplier<SegmentKernel> vectorKernels,
+                                 Tensor predictions, Tensor targets, Tensor weights, double[] gradientOut) {
+        return reduce(Scaling.of(loss, predictions, targets, weights), kernel, vectorKernels, predictions, targets,
+                gradientOut);
     }
 
     /**
@@ -88,9 +110,8 @@ final class ElementwiseReduction {
      * {@code vectorKernels} (null for the scalar path) each chunk gets its own {@link SegmentKernel},
      * which handles the segments instead of the element loop.
      */
-    private static double reduce(Loss loss, ElementKernel kernel, Supplier<SegmentKernel> vectorKernels,
-                                 Tensor predictions, Tensor targets, Tensor weights, double[] gradientOut) {
-        Scaling scaling = Scaling.of(loss, predictions, targets, weights);
+    private static double reduce(Scaling scaling, ElementKernel kernel, Supplier<SegmentKernel> vectorKernels,
+                                 Tensor predictions, Tensor targets, double[] gradientOut) {
         double total = ChunkedSum.sum(predictions.size(), GRAIN, (from, to, sum) -> {
             SegmentKernel vector = vectorKernels == null ? null : vectorKernels.get();
             for (int start = from, end; start < to; start = end) {
@@ -117,13 +138,6 @@ final class ElementwiseReduction {
             }
         });
         return total / scaling.denominator;
-    }
-
-    private static void requireScalarReduction(Loss loss) {
-        if (loss.reduction() == Reduction.NONE) {
-            throw new IllegalStateException(loss.name() + " has reduction none, which gives no single value; "
-                    + "use perSample(...), or gradient(...) for each element's gradient");
-        }
     }
 
     /** Validated inputs' weights: the weight of each element and the mean's denominator (1 unless mean). */

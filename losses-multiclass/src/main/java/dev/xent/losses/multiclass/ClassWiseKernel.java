@@ -155,7 +155,8 @@ final class ClassWiseKernel {
             // One exp per class (exp(0) = 1 for the largest): kept and divided by the row's sum 1 + s below.
             sum.reset();
             for (int c = 0; c < classes; c++) {
-                prob[c] = Math.exp(StableMath.shift(logits.getFlat(base + c), max));
+                logP[c] = StableMath.shift(logits.getFlat(base + c), max); // the shifted logit until logSum is known
+                prob[c] = Math.exp(logP[c]);
                 sum.add(c == argMax ? 0.0 : prob[c]); // adding 0 leaves the sum's bits unchanged
             }
             double others = sum.value();
@@ -163,7 +164,7 @@ final class ClassWiseKernel {
             double inverseSum = 1.0 / (1.0 + others);
             for (int c = 0; c < classes; c++) {
                 boolean top = c == argMax;
-                logP[c] = (top ? 0.0 : StableMath.shift(logits.getFlat(base + c), max)) - logSum;
+                logP[c] = (top ? 0.0 : logP[c]) - logSum;
                 prob[c] *= inverseSum;
                 complement[c] = top ? others * inverseSum : 1 - prob[c];
             }

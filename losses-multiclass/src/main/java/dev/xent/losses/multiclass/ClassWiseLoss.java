@@ -1,6 +1,7 @@
 package dev.xent.losses.multiclass;
 
 import dev.xent.autodiff.GraphLoss;
+import dev.xent.autodiff.LossGraph;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Node;
 import dev.xent.core.Reduction;
@@ -140,11 +141,8 @@ abstract class ClassWiseLoss extends GraphLoss {
 
     @Override
     public double value(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        requireScalarReduction();
-        validate(predictions, targets);
-        Validate.sampleWeights(sampleWeights, predictions.dim(0));
-        double denominator = denominator(predictions, targets, sampleWeights);
-        return kernel.run(predictions, targets, sampleWeights, denominator, null, null) / denominator;
+        LossGraph.requireScalarReduction(this);
+        return fusedValueAndGradient(predictions, targets, sampleWeights, null);
     }
 
     @Override
@@ -156,14 +154,12 @@ abstract class ClassWiseLoss extends GraphLoss {
 
     @Override
     public double valueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
-        requireScalarReduction();
-        if (gradientOut.length != predictions.size()) {
-            throw new IllegalArgumentException("gradient buffer holds " + gradientOut.length
-                    + " values; predictions have " + predictions.size());
-        }
+        LossGraph.requireScalarReduction(this);
+        LossGraph.requireGradientBuffer(gradientOut, predictions);
         return fusedValueAndGradient(predictions, targets, sampleWeights, gradientOut);
     }
 
+    /** The reduced value; the gradient too unless {@code gradientOut} is null. */
     private double fusedValueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
         validate(predictions, targets);
         Validate.sampleWeights(sampleWeights, predictions.dim(0));
@@ -173,12 +169,5 @@ abstract class ClassWiseLoss extends GraphLoss {
 
     private double denominator(Tensor predictions, Tensor targets, Tensor sampleWeights) {
         return reduction() == Reduction.MEAN ? kernel.meanDenominator(predictions, targets, sampleWeights) : 1.0;
-    }
-
-    private void requireScalarReduction() {
-        if (reduction() == Reduction.NONE) {
-            throw new IllegalStateException(name() + " has reduction none, which gives no single value; "
-                    + "use perSample(...), or gradient(...) for each element's gradient");
-        }
     }
 }
