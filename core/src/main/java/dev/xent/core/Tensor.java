@@ -164,6 +164,14 @@ public final class Tensor {
         System.arraycopy(data, 0, target, offset, data.length);
     }
 
+    /**
+     * Copies the {@code length} elements from flat index {@code from} on into {@code target} starting at
+     * {@code offset}: a bulk read for kernels that work on blocks.
+     */
+    public void copyTo(int from, double[] target, int offset, int length) {
+        System.arraycopy(data, from, target, offset, length);
+    }
+
     /** The same elements under another shape of equal size (an explicit, never silent, reshape). */
     public Tensor reshape(int... newShape) {
         return wrap(data, newShape);

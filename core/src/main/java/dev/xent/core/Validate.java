@@ -1,5 +1,7 @@
 package dev.xent.core;
 
+import dev.xent.core.numeric.FirstIndex;
+
 /**
  * Input checks shared by the built-in losses and available to plugin authors. Every check throws
  * {@link IllegalArgumentException} whose message names the offending position (index, or row and
@@ -8,6 +10,8 @@ package dev.xent.core;
 public final class Validate {
     /** How far a row of probabilities or target distribution may sum from 1. */
     public static final double ROW_SUM_TOLERANCE = 1e-6;
+    /** Elements per chunk of the element checks, which run in parallel on large tensors (first offender wins). */
+    private static final int GRAIN = 1 << 16;
 
     private Validate() {
     }
@@ -22,31 +26,48 @@ public final class Validate {
 
     /** Every element is not NaN (infinities allowed). */
     public static void notNaN(String what, Tensor t) {
-        for (int i = 0; i < t.size(); i++) {
-            if (Double.isNaN(t.getFlat(i))) {
-                throw new IllegalArgumentException(what + " " + position(t, i) + " is NaN");
+        int i = FirstIndex.find(t.size(), GRAIN, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                if (Double.isNaN(t.getFlat(j))) {
+                    return j;
+                }
             }
+            return -1;
+        });
+        if (i >= 0) {
+            throw new IllegalArgumentException(what + " " + position(t, i) + " is NaN");
         }
     }
 
     /** Every element is finite. */
     public static void finite(String what, Tensor t) {
-        for (int i = 0; i < t.size(); i++) {
-            double v = t.getFlat(i);
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(what + " " + position(t, i) + " is " + v + "; must be finite");
+        int i = FirstIndex.find(t.size(), GRAIN, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                if (!Double.isFinite(t.getFlat(j))) {
+                    return j;
+                }
             }
+            return -1;
+        });
+        if (i >= 0) {
+            throw new IllegalArgumentException(what + " " + position(t, i) + " is " + t.getFlat(i) + "; must be finite");
         }
     }
 
     /** Every element lies in {@code [low, high]}; NaN is always rejected. */
     public static void inClosedRange(String what, Tensor t, double low, double high) {
-        for (int i = 0; i < t.size(); i++) {
-            double v = t.getFlat(i);
-            if (!(v >= low && v <= high)) {
-                throw new IllegalArgumentException(what + " " + position(t, i) + " is " + v + "; allowed: ["
-                        + format(low) + ", " + format(high) + "]");
+        int i = FirstIndex.find(t.size(), GRAIN, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                double v = t.getFlat(j);
+                if (!(v >= low && v <= high)) {
+                    return j;
+                }
             }
+            return -1;
+        });
+        if (i >= 0) {
+            throw new IllegalArgumentException(what + " " + position(t, i) + " is " + t.getFlat(i) + "; allowed: ["
+                    + format(low) + ", " + format(high) + "]");
         }
     }
 

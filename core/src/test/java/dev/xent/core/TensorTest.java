@@ -181,6 +181,14 @@ class TensorTest {
     }
 
     @Test
+    void copyToCopiesARangeOfFlatIndices() {
+        double[] target = new double[4];
+        Tensor.of(1, 2, 3, 4, 5).copyTo(2, target, 1, 3);
+        assertArrayEquals(new double[] {0, 3, 4, 5}, target);
+        assertThrows(IndexOutOfBoundsException.class, () -> Tensor.of(1, 2).copyTo(1, target, 0, 2));
+    }
+
+    @Test
     void toStringShowsShapeAndElementsAbbreviatingLargeTensors() {
         assertEquals("Tensor[2][1.0, 2.0]", Tensor.of(1, 2).toString());
         assertEquals("Tensor[][3.0]", Tensor.scalar(3).toString());

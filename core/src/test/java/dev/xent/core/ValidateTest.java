@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.xent.core.numeric.Parallelism;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -126,5 +127,27 @@ class ValidateTest {
         assertDoesNotThrow(() -> InputSpace.CLASS_LOGITS.validate(Tensor.of(new double[][] {{-5, 7}}), Tensor.of(1)));
         assertEquals("prediction at index 0 is Infinity; must be finite",
                 error(() -> InputSpace.REAL.validate(Tensor.of(Double.POSITIVE_INFINITY), Tensor.of(1))));
+    }
+
+    @Test
+    void largeTensorsAreCheckedInParallelAndTheFirstOffenderIsNamed() {
+        int originalThreads = Parallelism.threads();
+        try {
+            double[] logits = new double[1_000_000];
+            logits[999_999] = Double.NaN;
+            logits[300_001] = Double.NaN;
+            double[] targets = new double[1_000_000];
+            targets[700_000] = 2;
+            for (int threads : new int[] {1, 2, 4}) {
+                Parallelism.setThreads(threads);
+                assertEquals("logit at index 300001 is NaN", error(() -> Validate.notNaN("logit", Tensor.wrap(logits, logits.length))));
+                assertEquals("logit at index 300001 is NaN; must be finite",
+                        error(() -> Validate.finite("logit", Tensor.wrap(logits, logits.length))));
+                assertEquals("target at index 700000 is 2.0; allowed: [0, 1]",
+                        error(() -> Validate.inClosedRange("target", Tensor.wrap(targets, targets.length), 0, 1)));
+            }
+        } finally {
+            Parallelism.setThreads(originalThreads);
+        }
     }
 }
