@@ -4,6 +4,9 @@
  * {@link dev.xent.core.spi.LossProvider}.
  */
 module dev.xent.core {
+    // Optional: only VectorMath uses it, and the vector kernels load it only when VectorSupport allows.
+    requires static jdk.incubator.vector;
+
     exports dev.xent.core;
     exports dev.xent.core.spi;
     exports dev.xent.core.numeric;

@@ -6,7 +6,7 @@
  */
 module dev.xent.losses.binary {
     requires transitive dev.xent.autodiff;
-    // Optional: only the vector kernels use it, and only when it is present and enabled (VectorSupport).
+    // Optional: only the vector kernels use it, and only when it is present and enabled (dev.xent.core.numeric.VectorSupport).
     requires static jdk.incubator.vector;
 
     exports dev.xent.losses.binary;

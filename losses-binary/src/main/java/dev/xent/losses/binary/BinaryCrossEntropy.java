@@ -4,6 +4,7 @@ import dev.xent.core.GradientAndHessian;
 import dev.xent.core.Node;
 import dev.xent.core.SecondOrderLoss;
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.VectorSupport;
 import dev.xent.core.spi.ParameterValues;
 import java.util.function.Supplier;
 

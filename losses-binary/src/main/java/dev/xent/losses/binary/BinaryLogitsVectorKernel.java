@@ -2,50 +2,39 @@ package dev.xent.losses.binary;
 
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.VectorMath;
 import java.util.function.Supplier;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link BinaryLogLoss#logits} with the Vector API: the same formula, operation for operation, on
- * {@link DoubleVector#SPECIES_PREFERRED} lanes. Only loaded when {@link VectorSupport#enabled()} says so.
+ * {@link DoubleVector#SPECIES_PREFERRED} lanes. Only loaded when
+ * {@link dev.xent.core.numeric.VectorSupport#enabled()} says so.
  *
- * <p>{@code exp} and {@code log} are computed here from additions, multiplications, divisions and bit
- * operations, for the ranges the formula needs ({@code exp} of {@code -|x|}, {@code log} of
- * {@code 1 + exp(-|x|)} in [1, 2]), not with {@code VectorOperators.EXP} and {@code LOG}: compiled by C2
- * those call Intel's SVML, but interpreted or compiled by C1 they fall back to {@code Math.exp} and
- * {@code Math.log} lane by lane, which round differently in the last place, so the same input would
- * give different bits before and after the JIT compiled the kernel (and, while it compiles, for
- * different thread counts). Basic IEEE operations give the same bits in every mode. Accuracy: within a
- * few ulps (fdlibm's reduction and polynomial for log; {@code t = k ln2 + r}, {@code |r| <= ln2 / 2},
- * and a degree-13 Taylor polynomial for exp; both polynomials by Estrin's scheme).
+ * <p>{@code exp(-|x|)} comes from {@link VectorMath#expOfNonPositive}; {@code log} of
+ * {@code 1 + exp(-|x|)} in [1, 2] is computed here from basic IEEE operations (fdlibm's reduction and
+ * polynomial, in Estrin's scheme), for the reason {@link VectorMath} gives: the same bits whether the
+ * kernel runs interpreted or compiled. Both are within a few ulps.
  *
- * <p>All vector code sits in one method, {@link #block}: C2 keeps vectors in registers only within
- * the code it inlines, and a vector passed to or returned from a call it does not inline is boxed.
+ * <p>All vector code of a pass sits in one method: C2 keeps vectors in registers only within the code
+ * it inlines, and a vector passed to or returned from a call it does not inline is boxed.
  *
- * <p>Elements are copied block by block into scratch arrays (the tensors do not expose theirs), padded
- * to whole vectors with finite values whose results are dropped, so no masked operations are needed.
- * The weighted losses are then added to the compensated sum one by one in element order, as the scalar
- * loop does: each element's result depends only on that element, never on its lane or block, so the
- * sum has the same bits for any thread count. The exact limits at {@code x = +-inf} need no fix-up:
- * the scalar kernel's "a term whose weight is 0 is 0" rule is applied to every lane with a blend,
- * which for finite x changes nothing (both terms are then finite and non-negative).
+ * <p>Elements are copied block by block into scratch arrays (in bulk, {@link Tensor#copyTo(int, double[],
+ * int, int)}), padded to whole vectors with finite values whose results are dropped, so no masked
+ * operations are needed. The weighted losses of a block are added to the compensated sum by
+ * {@link VectorMath#addAll}: each element's loss depends only on that element, and the order of
+ * additions only on the chunk's bounds, so the sum has the same bits for any thread count. The exact
+ * limits at {@code x = +-inf} need no fix-up: the scalar kernel's "a term whose weight is 0 is 0" rule is
+ * applied to every lane with a blend, which for finite x changes nothing (both terms are then finite and
+ * non-negative).
  */
 final class BinaryLogitsVectorKernel implements SegmentKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    /** Elements per block: a multiple of every lane count; the scratch (4 blocks, 8 KB) stays in L1. */
+    /** Elements per block: a multiple of every lane count; the scratch (5 blocks, 10 KB) stays in L1. */
     private static final int BLOCK = 256;
-    private static final double LN2_HI = 6.93147180369123816490e-01; // trailing zeros: k * LN2_HI is exact
-    private static final double LN2_LO = 1.90821492927058770002e-10;
-    private static final double INV_LN2 = 1.44269504088896338700e+00;
-    /** 1.5 * 2^52: adding it rounds to an integer and leaves that integer in the low bits of the result. */
-    private static final double ROUNDER = 0x1.8p52;
-    private static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
-    /** Below this exp(t) is 0 in double (t = -746 rounds to 0 whatever the last bits). */
-    private static final double EXP_FLOOR = -746.0;
     private static final double SQRT2 = 1.41421356237309504880;
     // fdlibm's e_log.c: log(1 + f) = f - hfsq + s (hfsq + R(s^2)), s = f / (2 + f).
     private static final double LG1 = 6.666666666666735130e-01;
@@ -56,11 +45,11 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
     private static final double LG6 = 1.531383769920937332e-01;
     private static final double LG7 = 1.479819860511658591e-01;
 
-
     private final double labelSmoothing;
     private final double posWeight;
     private final double[] logits = new double[BLOCK];
     private final double[] labels = new double[BLOCK];
+    private final double[] exps = new double[BLOCK];
     private final double[] losses = new double[BLOCK];
     private final double[] derivatives = new double[BLOCK];
 
@@ -79,61 +68,42 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
                            CompensatedSum sum, double[] gradientOut) {
         for (int start = from; start < to; start += BLOCK) {
             int count = Math.min(BLOCK, to - start);
-            int padded = SPECIES.loopBound(count + SPECIES.length() - 1);
-            for (int j = 0; j < count; j++) {
-                logits[j] = predictions.getFlat(start + j);
-                labels[j] = targets.getFlat(start + j);
-            }
+            int padded = VectorMath.paddedLength(count);
+            predictions.copyTo(start, logits, 0, count);
+            targets.copyTo(start, labels, 0, count);
             for (int j = count; j < padded; j++) {
                 logits[j] = 0.0;
                 labels[j] = 0.0;
             }
+            minusAbsolute(padded);
+            VectorMath.expOfNonPositive(exps, exps, count);
             block(padded, weight, gradientScale, gradientOut != null);
-            for (int j = 0; j < count; j++) {
-                sum.add(losses[j]);
-            }
+            VectorMath.addAll(losses, count, sum);
             if (gradientOut != null) {
                 System.arraycopy(derivatives, 0, gradientOut, start, count);
             }
         }
     }
 
+    /** {@code exps = -|x|}: the argument of exp. */
+    private void minusAbsolute(int padded) {
+        for (int j = 0; j < padded; j += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, logits, j).abs().neg().intoArray(exps, j);
+        }
+    }
+
     /**
-     * Weighted losses and scaled derivatives of the first {@code padded} scratch elements:
-     * {@link BinaryLogLoss#logits}'s steps, with exp and log as the class documentation says.
+     * Weighted losses and scaled derivatives of the first {@code padded} scratch elements, given
+     * {@code exps = exp(-|x|)}: {@link BinaryLogLoss#logits}'s steps, with log as the class documentation says.
      */
     private void block(int padded, double weight, double gradientScale, boolean withDerivatives) {
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
         DoubleVector zero = DoubleVector.zero(SPECIES);
-        DoubleVector floor = DoubleVector.broadcast(SPECIES, EXP_FLOOR);
         for (int j = 0; j < padded; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, logits, j);
             DoubleVector y = DoubleVector.fromArray(SPECIES, labels, j).mul(1 - labelSmoothing)
                     .add(0.5 * labelSmoothing);
-
-            // e = exp(t), t = -|x| clamped at -746 (below it exp is 0): t = k ln2 + r, exp(r) by Taylor,
-            // times 2^k applied as two halves >= -539 so that subnormal results are rounded once.
-            // Blends rather than max(): Java's max semantics (NaN, -0.0) cost several instructions per lane.
-            DoubleVector minusAbs = x.abs().neg();
-            DoubleVector t = minusAbs.blend(floor, minusAbs.compare(VectorOperators.LT, EXP_FLOOR));
-            DoubleVector k = t.mul(INV_LN2).add(ROUNDER).sub(ROUNDER);
-            DoubleVector r = t.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
-            // Estrin's scheme (pairs, then powers r^2, r^4, r^8): a short dependency chain, unlike Horner's.
-            DoubleVector r2 = r.mul(r);
-            DoubleVector r4 = r2.mul(r2);
-            DoubleVector low = r.add(1.0).add(r.mul(1.0 / 6.0).add(0.5).mul(r2))
-                    .add(r.mul(1.0 / 120.0).add(1.0 / 24.0).add(r.mul(1.0 / 5040.0).add(1.0 / 720.0).mul(r2)).mul(r4));
-            DoubleVector high = r.mul(1.0 / 362880.0).add(1.0 / 40320.0)
-                    .add(r.mul(1.0 / 39916800.0).add(1.0 / 3628800.0).mul(r2))
-                    .add(r.mul(1.0 / 6227020800.0).add(1.0 / 479001600.0).mul(r4));
-            DoubleVector p = low.add(high.mul(r4.mul(r4)));
-            DoubleVector half = k.mul(0.5).add(ROUNDER).sub(ROUNDER);
-            // 2^n from the bits of n + ROUNDER (n in its low bits): ((n + 1023) << 52).
-            LongVector halfBits = half.add(ROUNDER).reinterpretAsLongs().sub(ROUNDER_BITS - 1023L);
-            LongVector restBits = k.sub(half).add(ROUNDER).reinterpretAsLongs().sub(ROUNDER_BITS - 1023L);
-            DoubleVector e = p.mul(halfBits.lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
-                    .mul(restBits.lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
-
+            DoubleVector e = DoubleVector.fromArray(SPECIES, exps, j);
             DoubleVector onePlusE = one.add(e);
             DoubleVector large = one.div(onePlusE);
 
@@ -147,8 +117,8 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
             DoubleVector poly = z.mul(LG2).add(LG1).add(z.mul(LG4).add(LG3).mul(z2))
                     .add(z.mul(LG6).add(LG5).add(z2.mul(LG7)).mul(z2.mul(z2)));
             DoubleVector halfSquare = f.mul(f).mul(0.5);
-            DoubleVector logOnePlusE = m.mul(LN2_HI)
-                    .sub(halfSquare.sub(s.mul(halfSquare.add(poly.mul(z))).add(m.mul(LN2_LO))).sub(f));
+            DoubleVector logOnePlusE = m.mul(VectorMath.LN2_HI)
+                    .sub(halfSquare.sub(s.mul(halfSquare.add(poly.mul(z))).add(m.mul(VectorMath.LN2_LO))).sub(f));
 
             DoubleVector log1pE = logOnePlusE.sub(onePlusE.sub(1.0).sub(e).mul(large));
             VectorMask<Double> nonNegative = x.compare(VectorOperators.GE, 0.0);

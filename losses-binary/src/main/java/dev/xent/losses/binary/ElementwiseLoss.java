@@ -33,7 +33,7 @@ abstract class ElementwiseLoss extends GraphLoss {
 
     /**
      * The vector kernels that replace {@link #elementLoss} in the reductions (one per chunk), or null
-     * for the scalar path: the default, and the only path unless {@link VectorSupport#enabled()}.
+     * for the scalar path: the default, and the only path unless {@link dev.xent.core.numeric.VectorSupport#enabled()}.
      */
     Supplier<SegmentKernel> vectorKernels() {
         return null;

@@ -11,6 +11,7 @@ import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.VectorSupport;
 import dev.xent.core.numeric.Parallelism;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,6 +4,7 @@ import dev.xent.autodiff.StableMath;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.VectorSupport;
 import java.util.Arrays;
 
 /**
@@ -35,11 +36,13 @@ final class ClassWiseKernel {
     private final String lossName;
     private final ClassWiseOptions options;
     private final ClassTerm term;
+    private final IndexLogitsKernel indexLogits;
 
     ClassWiseKernel(String lossName, ClassWiseOptions options, ClassTerm term) {
         this.lossName = lossName;
         this.options = options;
         this.term = term;
+        this.indexLogits = new IndexLogitsKernel(options, VectorSupport.enabled());
     }
 
     private static int grain(int classes) {
@@ -80,6 +83,10 @@ final class ClassWiseKernel {
                double[] perSampleOut, double[] gradientOut) {
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
+        if (IndexLogitsKernel.appliesTo(options, term, targets)) {
+            return indexLogits.run(predictions, targets, sampleWeights, denominator, grain(classes), perSampleOut,
+                    gradientOut);
+        }
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
         return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {
             Row row = new Row(classes);

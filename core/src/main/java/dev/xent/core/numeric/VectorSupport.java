@@ -1,4 +1,4 @@
-package dev.xent.losses.binary;
+package dev.xent.core.numeric;
 
 /**
  * The switch for the optional Vector API kernels ({@code jdk.incubator.vector}, an incubator module on
@@ -10,11 +10,11 @@ package dev.xent.losses.binary;
  *
  * <p>The vector kernels agree with the scalar ones to about 1e-15 relative, not bit for bit: their
  * {@code exp} and {@code log} may round differently in the last place. Each is deterministic (the same
- * bits for any thread count).
+ * bits for any thread count). Kernels build on {@link VectorMath}.
  */
-final class VectorSupport {
+public final class VectorSupport {
     /** The system property that enables the vector kernels when the incubator module is present. */
-    static final String PROPERTY = "xent.vector";
+    public static final String PROPERTY = "xent.vector";
 
     private static final boolean MODULE_PRESENT =
             ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -23,12 +23,12 @@ final class VectorSupport {
     }
 
     /** Whether losses created now use the vector kernels: the module is present and the switch is on. */
-    static boolean enabled() {
+    public static boolean enabled() {
         return MODULE_PRESENT && Boolean.getBoolean(PROPERTY);
     }
 
     /** Whether the incubator module is in the boot layer (for tests that run the vector kernels directly). */
-    static boolean modulePresent() {
+    public static boolean modulePresent() {
         return MODULE_PRESENT;
     }
 }

@@ -1,0 +1,112 @@
+package dev.xent.core.numeric;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Array kernels on {@code jdk.incubator.vector} lanes ({@link DoubleVector#SPECIES_PREFERRED}) for the
+ * optional vector paths of the built-in losses. Load this class only when {@link VectorSupport} says
+ * the module is present: it links against the incubator module.
+ *
+ * <p>{@code exp} is computed here from additions, multiplications and bit operations, not with
+ * {@code VectorOperators.EXP}: compiled by C2 that calls Intel's SVML, but interpreted or compiled by
+ * C1 it falls back to {@code Math.exp} lane by lane, which rounds differently in the last place, so the
+ * same input would give different bits before and after the JIT compiled a kernel (and, while it
+ * compiles, for different thread counts). Basic IEEE operations give the same bits in every mode.
+ *
+ * <p>Array arguments are processed in whole vectors: a call on {@code n} elements reads and writes
+ * {@link #paddedLength paddedLength(n)} of them, so kernels keep scratch arrays of such lengths.
+ */
+public final class VectorMath {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    /** {@code ln 2} split so that {@code k * LN2_HI} is exact for the k that occur (fdlibm's constants). */
+    public static final double LN2_HI = 6.93147180369123816490e-01;
+    /** The rest of {@code ln 2}: {@code LN2_HI + LN2_LO} is {@code ln 2} to about 2^-100. */
+    public static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double INV_LN2 = 1.44269504088896338700e+00;
+    /** 1.5 * 2^52: adding it rounds to an integer and leaves that integer in the low bits of the result. */
+    private static final double ROUNDER = 0x1.8p52;
+    private static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
+    /** Below this exp(t) is 0 in double (t = -746 rounds to 0 whatever the last bits). */
+    private static final double EXP_FLOOR = -746.0;
+
+    private VectorMath() {
+    }
+
+    /** Elements per vector on this machine. */
+    public static int lanes() {
+        return SPECIES.length();
+    }
+
+    /** {@code n} rounded up to whole vectors: how many elements the array kernels touch for {@code n}. */
+    public static int paddedLength(int n) {
+        return SPECIES.loopBound(n + SPECIES.length() - 1);
+    }
+
+    /**
+     * {@code out[i] = exp(t[i])} for {@code t[i] <= 0} (including {@code -inf}, whose exp is 0), within
+     * about 1 ulp: {@code t = k ln2 + r} with {@code |r| <= ln2 / 2}, a degree-13 Taylor polynomial in
+     * Estrin's scheme (pairs, then powers {@code r^2, r^4, r^8}: a short dependency chain), times
+     * {@code 2^k} applied as two halves so that subnormal results are rounded once. {@code t} below -746
+     * gives 0. Touches {@code paddedLength(n)} elements; {@code out} may be {@code t}.
+     */
+    public static void expOfNonPositive(double[] t, double[] out, int n) {
+        DoubleVector floor = DoubleVector.broadcast(SPECIES, EXP_FLOOR);
+        int padded = paddedLength(n);
+        for (int j = 0; j < padded; j += SPECIES.length()) {
+            DoubleVector raw = DoubleVector.fromArray(SPECIES, t, j);
+            // A blend rather than max(): Java's max semantics (NaN, -0.0) cost several instructions per lane.
+            DoubleVector x = raw.blend(floor, raw.compare(VectorOperators.LT, EXP_FLOOR));
+            DoubleVector k = x.mul(INV_LN2).add(ROUNDER).sub(ROUNDER);
+            DoubleVector r = x.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+            DoubleVector r2 = r.mul(r);
+            DoubleVector r4 = r2.mul(r2);
+            DoubleVector low = r.add(1.0).add(r.mul(1.0 / 6.0).add(0.5).mul(r2))
+                    .add(r.mul(1.0 / 120.0).add(1.0 / 24.0).add(r.mul(1.0 / 5040.0).add(1.0 / 720.0).mul(r2)).mul(r4));
+            DoubleVector high = r.mul(1.0 / 362880.0).add(1.0 / 40320.0)
+                    .add(r.mul(1.0 / 39916800.0).add(1.0 / 3628800.0).mul(r2))
+                    .add(r.mul(1.0 / 6227020800.0).add(1.0 / 479001600.0).mul(r4));
+            DoubleVector p = low.add(high.mul(r4.mul(r4)));
+            DoubleVector half = k.mul(0.5).add(ROUNDER).sub(ROUNDER);
+            // 2^n from the bits of n + ROUNDER (n in its low bits): ((n + 1023) << 52).
+            LongVector halfBits = half.add(ROUNDER).reinterpretAsLongs().sub(ROUNDER_BITS - 1023L);
+            LongVector restBits = k.sub(half).add(ROUNDER).reinterpretAsLongs().sub(ROUNDER_BITS - 1023L);
+            p.mul(halfBits.lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                    .mul(restBits.lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                    .intoArray(out, j);
+        }
+    }
+
+    /**
+     * Adds {@code values[0..n)} to {@code sum}: each lane keeps its own compensated (TwoSum) sum of the
+     * elements at its positions, and the lanes' sums and then their compensations are added to
+     * {@code sum} in lane order, then the elements past the last whole vector one by one. The result
+     * depends only on the values and {@code n}, never on threads or timing.
+     */
+    public static void addAll(double[] values, int n, CompensatedSum sum) {
+        DoubleVector total = DoubleVector.zero(SPECIES);
+        DoubleVector compensation = DoubleVector.zero(SPECIES);
+        int whole = SPECIES.loopBound(n);
+        for (int j = 0; j < whole; j += SPECIES.length()) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, values, j);
+            // Knuth's TwoSum, lane by lane, as CompensatedSum.add does.
+            DoubleVector t = total.add(x);
+            DoubleVector xPart = t.sub(total);
+            compensation = compensation.add(total.sub(t.sub(xPart)).add(x.sub(xPart)));
+            total = t;
+        }
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            sum.add(total.lane(lane));
+        }
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            if (Double.isFinite(total.lane(lane))) { // else its compensation is inf - inf: meaningless
+                sum.add(compensation.lane(lane));
+            }
+        }
+        for (int j = whole; j < n; j++) {
+            sum.add(values[j]);
+        }
+    }
+}

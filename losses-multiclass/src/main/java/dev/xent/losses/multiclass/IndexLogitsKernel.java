@@ -1,0 +1,182 @@
+package dev.xent.losses.multiclass;
+
+import dev.xent.autodiff.StableMath;
+import dev.xent.core.Tensor;
+import dev.xent.core.numeric.ChunkedSum;
+import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.VectorMath;
+import java.util.Arrays;
+
+/**
+ * {@link ClassWiseKernel} specialised to the common case: plain cross-entropy on logits with class-index
+ * targets and no label smoothing (class weights and {@code ignore_index} allowed). Row {@code i} with
+ * target {@code y} and weight {@code w = w_y} (0 if ignored) has {@code l_i = w (log(1 + s) - z_y)} and
+ * gradient {@code w (p_c - [c = y])}, with the general kernel's formulas and order of operations, so
+ * its results have the same bits: {@code z_c = x_c - m} (0 where {@code x_c == m}, the row maximum,
+ * first occurrence {@code k}), {@code s = sum_{c != k} exp(z_c)} (compensated), {@code p_c = exp(z_c) / (1 + s)},
+ * and for class {@code k} the gradient {@code [k != y] w - (s / (1 + s)) w}, which keeps a confident
+ * row's precision.
+ *
+ * <p>Rows are taken a block at a time, so that the exponentials of a whole block are one array pass:
+ * {@link Math#exp} by default, or {@link VectorMath#expOfNonPositive} when the vector kernels are
+ * enabled (within about an ulp of it, so within 1e-15 relative, not bit for bit). Everything else is
+ * the same on both paths.
+ */
+final class IndexLogitsKernel {
+    /** Elements per block: the scratch (2 blocks of 4 KB) stays in L1. */
+    private static final int BLOCK_ELEMENTS = 512;
+
+    private final ClassWiseOptions options;
+    private final boolean vectorExp;
+
+    IndexLogitsKernel(ClassWiseOptions options, boolean vectorExp) {
+        this.options = options;
+        this.vectorExp = vectorExp;
+    }
+
+    /** Whether this kernel computes what {@link ClassWiseKernel} would for these targets and term. */
+    static boolean appliesTo(ClassWiseOptions options, ClassTerm term, Tensor targets) {
+        return options.fromLogits && targets.rank() == 1 && options.labelSmoothing == 0.0
+                && term == CrossEntropyTerm.INSTANCE;
+    }
+
+    /** As {@link ClassWiseKernel#run}. */
+    double run(Tensor logits, Tensor targets, Tensor sampleWeights, double denominator, int grain,
+               double[] perSampleOut, double[] gradientOut) {
+        int rows = logits.dim(0);
+        int classes = logits.dim(1);
+        return ChunkedSum.sum(rows, grain, (from, to, sum) -> {
+            Block block = new Block(classes);
+            for (int start = from; start < to; start += block.rows) {
+                block.run(logits, targets, sampleWeights, denominator, start, Math.min(to, start + block.rows), sum,
+                        perSampleOut, gradientOut);
+            }
+        });
+    }
+
+    /** Scratch for one block of rows, reused across the blocks of a chunk. */
+    private final class Block {
+        private final int classes;
+        private final int rows;
+        private final double[] shifted;
+        private final double[] exps;
+        private final int[] argMax;
+        private final CompensatedSum othersScratch = new CompensatedSum();
+
+        Block(int classes) {
+            this.classes = classes;
+            this.rows = Math.max(1, BLOCK_ELEMENTS / classes);
+            // VectorMath is touched only when enabled: without the incubator module it must never load.
+            int padded = vectorExp ? VectorMath.paddedLength(rows * classes) : rows * classes;
+            this.shifted = new double[padded];
+            this.exps = new double[padded];
+            this.argMax = new int[rows];
+        }
+
+        void run(Tensor logits, Tensor targets, Tensor sampleWeights, double denominator, int from, int to,
+                 CompensatedSum sum, double[] perSampleOut, double[] gradientOut) {
+            int count = (to - from) * classes;
+            logits.copyTo(from * classes, shifted, 0, count);
+            for (int r = 0; r < to - from; r++) {
+                shiftByMaximum(r);
+            }
+            exponentials(to - from);
+            for (int r = 0; r < to - from; r++) {
+                int row = from + r;
+                double s = sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
+                double y = targets.getFlat(row);
+                boolean ignored = options.ignoreIndex != null && y == options.ignoreIndex;
+                int target = ignored ? -1 : (int) y;
+                double w = ignored ? 0.0 : options.classWeights == null ? 1.0 : options.classWeights[target];
+                double others = othersSum(r);
+                double loss = w == 0 ? 0.0 : rowLoss(r, target, w, others);
+                if (perSampleOut != null) {
+                    perSampleOut[row] = loss;
+                }
+                if (s != 0) {
+                    sum.add(s * loss);
+                }
+                if (gradientOut != null) {
+                    double scale = s / denominator;
+                    if (w == 0 || scale == 0) {
+                        Arrays.fill(gradientOut, row * classes, (row + 1) * classes, 0.0);
+                    } else {
+                        gradient(r, target, w, others, scale, gradientOut, row * classes);
+                    }
+                }
+            }
+        }
+
+        /**
+         * {@code shifted[r] = x - max} and the first largest class, in one pass for the maximum (validated
+         * logits have no NaN, so a plain comparison finds it). A finite maximum makes {@code x - max} exactly
+         * 0 where {@code x == max}, as {@link StableMath#shift} does; only an infinite one needs that rule.
+         */
+        private void shiftByMaximum(int r) {
+            int base = r * classes;
+            double max = shifted[base];
+            int k = 0;
+            for (int c = 1; c < classes; c++) {
+                double x = shifted[base + c];
+                boolean larger = x > max;
+                max = larger ? x : max;
+                k = larger ? c : k;
+            }
+            argMax[r] = k;
+            if (Double.isInfinite(max)) {
+                for (int c = 0; c < classes; c++) {
+                    shifted[base + c] = StableMath.shift(shifted[base + c], max);
+                }
+            } else {
+                for (int c = 0; c < classes; c++) {
+                    shifted[base + c] -= max;
+                }
+            }
+        }
+
+        /**
+         * {@code exps = exp(shifted)}, then 0 at each row's largest class (its exp is exactly 1 and not
+         * part of {@code s}; the gradient does not read it).
+         */
+        private void exponentials(int rowCount) {
+            int count = rowCount * classes;
+            if (vectorExp) {
+                VectorMath.expOfNonPositive(shifted, exps, count);
+            } else {
+                for (int i = 0; i < count; i++) {
+                    exps[i] = Math.exp(shifted[i]);
+                }
+            }
+            for (int r = 0; r < rowCount; r++) {
+                exps[r * classes + argMax[r]] = 0.0;
+            }
+        }
+
+        /** {@code s = sum_{c != k} exp(z_c)} of row r, compensated, in class order. */
+        private double othersSum(int r) {
+            int base = r * classes;
+            othersScratch.reset();
+            for (int c = 0; c < classes; c++) {
+                othersScratch.add(exps[base + c]); // 0 at the largest class: adding 0 leaves the sum's bits unchanged
+            }
+            return othersScratch.value();
+        }
+
+        /** {@code -(w log p_y)}, {@code log p_y = z_y - log1p(s)} ({@code z_k} taken as exactly 0). */
+        private double rowLoss(int r, int target, double w, double others) {
+            double logP = (target == argMax[r] ? 0.0 : shifted[r * classes + target]) - StableMath.log1p(others);
+            return -w * logP + 0.0; // + 0.0: a loss of exactly 0 is +0.0, as the general kernel's sum gives it
+        }
+
+        private void gradient(int r, int target, double w, double s, double scale, double[] out, int offset) {
+            int base = r * classes;
+            int k = argMax[r];
+            double inverseSum = 1.0 / (1.0 + s);
+            double othersWeight = target == k ? 0.0 : w;
+            for (int c = 0; c < classes; c++) {
+                out[offset + c] = scale * (exps[base + c] * inverseSum * w - (c == target ? w : 0.0));
+            }
+            out[offset + k] = scale * (othersWeight - s * inverseSum * w);
+        }
+    }
+}
