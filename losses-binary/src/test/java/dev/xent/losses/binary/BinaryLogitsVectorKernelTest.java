@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
+import dev.xent.testkit.VectorSwitch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,23 +37,9 @@ class BinaryLogitsVectorKernelTest {
         assumeTrue(VectorSupport.modulePresent(), "jdk.incubator.vector is not in the boot layer");
     }
 
-    /** What {@code action} gives with {@code -Dxent.vector=true} (read when a loss is created). */
-    private static <T> T withSwitchOn(Supplier<T> action) {
-        String previous = System.setProperty(VectorSupport.PROPERTY, "true");
-        try {
-            return action.get();
-        } finally {
-            if (previous == null) {
-                System.clearProperty(VectorSupport.PROPERTY);
-            } else {
-                System.setProperty(VectorSupport.PROPERTY, previous);
-            }
-        }
-    }
-
     /** The loss with the vector switch on. */
     private static ElementwiseLoss vectorLoss(Map<String, ?> parameters) {
-        ElementwiseLoss loss = withSwitchOn(() -> (ElementwiseLoss) Losses.create("binary_cross_entropy", parameters));
+        ElementwiseLoss loss = VectorSwitch.on(() -> (ElementwiseLoss) Losses.create("binary_cross_entropy", parameters));
         assertNotNull(loss.vectorKernels(), "the vector switch is on but the scalar kernel was chosen");
         return loss;
     }
@@ -128,7 +114,7 @@ class BinaryLogitsVectorKernelTest {
         assertNull(((ElementwiseLoss) Losses.create("bce", Map.of("from_logits", true))).vectorKernels());
         assertNotNull(vectorLoss(Map.of("from_logits", true)).vectorKernels());
         // Probabilities have no vector kernel: they stay scalar with the switch on.
-        assertNull(withSwitchOn(() -> (ElementwiseLoss) Losses.create("bce", Map.of())).vectorKernels());
+        assertNull(VectorSwitch.on(() -> (ElementwiseLoss) Losses.create("bce", Map.of())).vectorKernels());
     }
 
     @Test

@@ -13,7 +13,7 @@ import dev.xent.core.numeric.VectorSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Supplier;
+import dev.xent.testkit.VectorSwitch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,7 +119,7 @@ class IndexLogitsKernelTest {
             List<double[]> vector = new ArrayList<>();
             for (int threads : new int[] {1, 2, 4}) {
                 Parallelism.setThreads(threads);
-                vector.add(withVectorSwitch(() -> crossEntropy(in, options)));
+                vector.add(VectorSwitch.on(() -> crossEntropy(in, options)));
             }
             for (int i = 0; i < scalar.length; i++) {
                 assertEquals(scalar[i], vector.get(0)[i], 1e-15 * Math.abs(scalar[i]) + 1e-300, "result " + i);
@@ -129,20 +129,6 @@ class IndexLogitsKernelTest {
             }
         } finally {
             Parallelism.setThreads(original);
-        }
-    }
-
-    /** What {@code action} gives with {@code -Dxent.vector=true} (read when a loss is created). */
-    private static <T> T withVectorSwitch(Supplier<T> action) {
-        String previous = System.setProperty(VectorSupport.PROPERTY, "true");
-        try {
-            return action.get();
-        } finally {
-            if (previous == null) {
-                System.clearProperty(VectorSupport.PROPERTY);
-            } else {
-                System.setProperty(VectorSupport.PROPERTY, previous);
-            }
         }
     }
 }
