@@ -8,6 +8,8 @@ jar=bench/target/benchmarks.jar
 common="-f 1 -i 5 -w 1 -r 1 -rf json"
 { date -u; uptime; } > "$out/machine.txt"
 java -jar $jar 'LossBenchmark.analytic(Value|ValueAndGradient)$' -p size=1000,1000000,10000000 $common -wi 2 -rff "$out/analytic.json" > "$out/analytic.txt"
+# The optional Vector API kernels (docs/vector.md): the losses that have one, on the same machine in the same session.
+java -jar $jar 'LossBenchmark.analytic(Value|ValueAndGradient)$' -p loss=binary_cross_entropy,categorical_cross_entropy -p size=1000000,10000000 -p vector=true $common -wi 2 -rff "$out/vector.json" > "$out/vector.txt"
 # The graph path has many small methods to compile: it needs a longer warm-up than the fused kernels.
 java -jar $jar 'LossBenchmark.autodiffValueAndGradient' -p size=10,1000,1000000 -p threads=1 $common -wi 6 -rff "$out/autodiff.json" > "$out/autodiff.txt"
 java -jar $jar 'LossBenchmark.analyticValueAndGradient' -p size=10 -p threads=1 $common -wi 2 -rff "$out/small.json" > "$out/small.txt"
@@ -17,5 +19,9 @@ python3 bench/pytorch_reference.py 1 2 > "$out/pytorch.txt"
 # The CLI's bench task and the training example (its jar built beforehand, so no build is timed).
 ./xent run examples/bench-binary-cross-entropy.json > "$out/cli-bench.txt"
 ./xent run examples/bench-categorical-cross-entropy.json >> "$out/cli-bench.txt"
+export XENT_JAVA_OPTS="--add-modules jdk.incubator.vector -Dxent.vector=true"
+./xent run examples/bench-binary-cross-entropy.json > "$out/vector-cli-bench.txt" 2>&1
+./xent run examples/bench-categorical-cross-entropy.json >> "$out/vector-cli-bench.txt" 2>&1
+unset XENT_JAVA_OPTS
 { time ./xent run examples/digits-softmax.json; } > "$out/train.txt" 2>&1
 { date -u; uptime; } >> "$out/machine.txt"

@@ -51,7 +51,8 @@ public class LossBenchmark {
 
     /**
      * The Vector API kernels ({@code -Dxent.vector=true}, set before the loss is created; BCE with
-     * logits only). Off by default: {@code -p vector=false,true} measures both in one run.
+     * logits, and cross-entropy on logits with class indices). Off by default: {@code -p vector=false,true}
+     * measures both in one run.
      */
     @Param({"false"})
     public boolean vector;

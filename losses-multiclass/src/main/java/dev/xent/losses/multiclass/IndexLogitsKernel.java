@@ -46,7 +46,7 @@ final class IndexLogitsKernel {
         int rows = logits.dim(0);
         int classes = logits.dim(1);
         return ChunkedSum.sum(rows, grain, (from, to, sum) -> {
-            Block block = new Block(classes);
+            Block block = new Block(classes, to - from);
             for (int start = from; start < to; start += block.rows) {
                 block.run(logits, targets, sampleWeights, denominator, start, Math.min(to, start + block.rows), sum,
                         perSampleOut, gradientOut);
@@ -63,9 +63,10 @@ final class IndexLogitsKernel {
         private final int[] argMax;
         private final CompensatedSum othersScratch = new CompensatedSum();
 
-        Block(int classes) {
+        /** Scratch for blocks of up to {@code chunkRows} rows (small inputs get small scratch). */
+        Block(int classes, int chunkRows) {
             this.classes = classes;
-            this.rows = Math.max(1, BLOCK_ELEMENTS / classes);
+            this.rows = Math.min(chunkRows, Math.max(1, BLOCK_ELEMENTS / classes));
             // VectorMath is touched only when enabled: without the incubator module it must never load.
             int padded = vectorExp ? VectorMath.paddedLength(rows * classes) : rows * classes;
             this.shifted = new double[padded];
