@@ -61,18 +61,24 @@ final class ClassWiseKernel {
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
-        double denominator = ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {
+        // Every weight 1: the weighted sum would be exactly the row count (integers below 2^53 add exactly).
+        double denominator = coefficients.unitMeanWeights() && sampleWeights == null ? rows
+                : weightedRowCount(coefficients, sampleWeights, rows, classes);
+        if (!(denominator > 0)) {
+            throw new IllegalArgumentException(lossName + ": the mean has nothing to average (total weight "
+                    + denominator + " over " + rows + " rows): every row is ignored or has sample weight 0");
+        }
+        return denominator;
+    }
+
+    private double weightedRowCount(TargetCoefficients coefficients, Tensor sampleWeights, int rows, int classes) {
+        return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {
             double[] a = new double[classes];
             CompensatedSum scratch = new CompensatedSum();
             for (int r = from; r < to; r++) {
                 sum.add(sampleWeight(sampleWeights, r) * coefficients.meanWeight(r, a, scratch));
             }
         });
-        if (!(denominator > 0)) {
-            throw new IllegalArgumentException(lossName + ": the mean has nothing to average (total weight "
-                    + denominator + " over " + rows + " rows): every row is ignored or has sample weight 0");
-        }
-        return denominator;
     }
 
     /**
