@@ -109,30 +109,37 @@ final class IndexLogitsKernel {
         }
 
         /**
-         * {@code shifted[r] = x - max} and the first largest class, in one pass for the maximum (validated
-         * logits have no NaN, so a plain comparison finds it). A finite maximum makes {@code x - max} exactly
-         * 0 where {@code x == max}, as {@link StableMath#shift} does; only an infinite one needs that rule.
+         * {@code shifted[r] = x - max} and the first largest class. Branch-free where the data is random:
+         * the maximum by two interleaved {@link Math#max} chains (HotSpot compiles double selects to
+         * branches, which mispredict), the first index by an integer select walking down the row. A
+         * finite maximum makes {@code x - max} exactly 0 where {@code x == max}, as
+         * {@link StableMath#shift} does; only an infinite one needs that rule.
          */
         private void shiftByMaximum(int r) {
             int base = r * classes;
-            double max = shifted[base];
-            int k = 0;
-            for (int c = 1; c < classes; c++) {
-                double x = shifted[base + c];
-                boolean larger = x > max;
-                max = larger ? x : max;
-                k = larger ? c : k;
+            double even = Double.NEGATIVE_INFINITY;
+            double odd = Double.NEGATIVE_INFINITY;
+            int c = 0;
+            for (; c + 1 < classes; c += 2) {
+                even = Math.max(even, shifted[base + c]);
+                odd = Math.max(odd, shifted[base + c + 1]);
             }
-            argMax[r] = k;
+            double max = Math.max(c < classes ? Math.max(even, shifted[base + c]) : even, odd);
+            int k = 0;
             if (Double.isInfinite(max)) {
-                for (int c = 0; c < classes; c++) {
-                    shifted[base + c] = StableMath.shift(shifted[base + c], max);
+                for (c = classes - 1; c >= 0; c--) {
+                    double x = shifted[base + c];
+                    k = x == max ? c : k;
+                    shifted[base + c] = StableMath.shift(x, max);
                 }
             } else {
-                for (int c = 0; c < classes; c++) {
-                    shifted[base + c] -= max;
+                for (c = classes - 1; c >= 0; c--) {
+                    double x = shifted[base + c];
+                    k = x == max ? c : k;
+                    shifted[base + c] = x - max;
                 }
             }
+            argMax[r] = k;
         }
 
         /**
