@@ -77,11 +77,46 @@ final class Broadcast {
         return n;
     }
 
-    int a(int i) {
-        return mapA == null ? i : mapA[i];
+    boolean broadcastsA() {
+        return mapA != null;
     }
 
-    int b(int i) {
-        return mapB == null ? i : mapB[i];
+    boolean broadcastsB() {
+        return mapB != null;
+    }
+
+    /** Operand a's values on the result's shape: {@code values} itself if a has that shape. */
+    double[] expandA(double[] values) {
+        return expand(values, mapA);
+    }
+
+    double[] expandB(double[] values) {
+        return expand(values, mapB);
+    }
+
+    /** Adds a gradient on the result's shape into operand a's gradient, element by element in order. */
+    void sumIntoA(double[] full, double[] target) {
+        sumInto(full, mapA, target);
+    }
+
+    void sumIntoB(double[] full, double[] target) {
+        sumInto(full, mapB, target);
+    }
+
+    private static double[] expand(double[] values, int[] map) {
+        if (map == null) {
+            return values;
+        }
+        double[] out = new double[map.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[map[i]];
+        }
+        return out;
+    }
+
+    private static void sumInto(double[] full, int[] map, double[] target) {
+        for (int i = 0; i < full.length; i++) {
+            target[map[i]] += full[i];
+        }
     }
 }
