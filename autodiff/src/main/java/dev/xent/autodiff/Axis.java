@@ -67,11 +67,12 @@ final class Axis {
                 }
                 double total = sum.value();
                 double logSum = Math.log(total);
+                double reciprocal = 1.0 / total;
                 logSumExp[o * inner + k] = max + logSum;
                 for (int j = 0; j < length; j++) {
                     int i = index(o, j, k);
                     logSoftmax[i] = StableMath.shift(x[i], max) - logSum;
-                    softmax[i] /= total;
+                    softmax[i] *= reciprocal;
                 }
             }
         }

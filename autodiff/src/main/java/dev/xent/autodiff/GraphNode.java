@@ -191,6 +191,7 @@ final class GraphNode implements Node {
      */
     private final class Operands {
         final GraphNode other;
+        /** Null when both operands have the same shape (the common case: nothing to map). */
         final Broadcast broadcast;
         final double[] a;
         final double[] b;
@@ -198,29 +199,43 @@ final class GraphNode implements Node {
 
         Operands(Node otherNode) {
             other = cast(otherNode);
-            broadcast = Broadcast.of(shape, other.shape);
-            a = broadcast.expandA(v);
-            b = broadcast.expandB(other.v);
-            y = new double[broadcast.size];
+            if (Arrays.equals(shape, other.shape)) {
+                broadcast = null;
+                a = v;
+                b = other.v;
+            } else {
+                broadcast = Broadcast.of(shape, other.shape);
+                a = broadcast.expandA(v);
+                b = broadcast.expandB(other.v);
+            }
+            y = new double[a.length];
         }
 
         /** The result node {@code y}, whose backward step is {@code step}. */
         GraphNode result(BinaryStep step) {
             GraphNode self = GraphNode.this;
-            GraphNode r = GraphNode.result(y, broadcast.shape, self, other);
-            if (r.requiresGradient) {
-                r.backwardStep = () -> {
-                    double[] ga = !self.requiresGradient ? null : broadcast.broadcastsA() ? new double[y.length] : self.grad();
-                    double[] gb = !other.requiresGradient ? null : broadcast.broadcastsB() ? new double[y.length] : other.grad();
-                    step.run(r.g, ga, gb);
-                    if (ga != null && broadcast.broadcastsA()) {
-                        broadcast.sumIntoA(ga, self.grad());
-                    }
-                    if (gb != null && broadcast.broadcastsB()) {
-                        broadcast.sumIntoB(gb, other.grad());
-                    }
-                };
+            GraphNode r = GraphNode.result(y, broadcast == null ? shape : broadcast.shape, self, other);
+            if (!r.requiresGradient) {
+                return r;
             }
+            if (broadcast == null) {
+                r.backwardStep = () -> step.run(r.g, self.requiresGradient ? self.grad() : null,
+                        other.requiresGradient ? other.grad() : null);
+                return r;
+            }
+            r.backwardStep = () -> {
+                double[] ga = self.requiresGradient && broadcast.broadcastsA() ? new double[y.length]
+                        : self.requiresGradient ? self.grad() : null;
+                double[] gb = other.requiresGradient && broadcast.broadcastsB() ? new double[y.length]
+                        : other.requiresGradient ? other.grad() : null;
+                step.run(r.g, ga, gb);
+                if (self.requiresGradient && broadcast.broadcastsA()) {
+                    broadcast.sumIntoA(ga, self.grad());
+                }
+                if (other.requiresGradient && broadcast.broadcastsB()) {
+                    broadcast.sumIntoB(gb, other.grad());
+                }
+            };
             return r;
         }
     }

@@ -40,7 +40,10 @@ public final class StableMath {
         double u = 1.0 + e;
         double r = 1.0 / u;
         if (sigmoids != null) {
-            sigmoids[index] = x >= 0 ? r : e * r;
+            // r where x >= 0, else e r: chosen by x's sign bit, without a branch (random signs mispredict).
+            long large = Double.doubleToRawLongBits(r);
+            long negative = Double.doubleToRawLongBits(x) >> 63;
+            sigmoids[index] = Double.longBitsToDouble(large ^ ((large ^ Double.doubleToRawLongBits(e * r)) & negative));
         }
         return Math.max(x, 0.0) + (Math.log(u) - ((u - 1.0) - e) * r);
     }
