@@ -19,8 +19,10 @@ interface ClassTerm {
     double slope(double logP, double p, double complement);
 
     /**
-     * {@code f} on the graph, element-wise, given {@code log p} and {@code p}; {@code p} is built only
-     * if {@code f} needs it (from logits it costs an {@code exp} per element).
+     * {@code a f(p)} on the graph, element-wise, given the coefficients {@code a} (a constant),
+     * {@code log p} and {@code p}; {@code p} is built only if {@code f} needs it (from logits it costs
+     * an {@code exp} per element). A constant factor of {@code f} goes on {@code a}, which needs no
+     * gradient.
      */
-    Node graph(Node logP, Supplier<Node> p);
+    Node graph(Node coefficients, Node logP, Supplier<Node> p);
 }

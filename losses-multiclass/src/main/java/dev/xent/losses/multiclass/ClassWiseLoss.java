@@ -102,15 +102,15 @@ abstract class ClassWiseLoss extends GraphLoss {
         Node classTerms;
         if (options.fromLogits) {
             Node logP = predictions.logSoftmax(1);
-            classTerms = term.graph(logP, logP::exp);
+            classTerms = term.graph(coefficients, logP, logP::exp);
         } else {
             Node normalized = options.normalize
                     ? predictions.div(predictions.matmul(predictions.constant(Tensor.filled(1.0, classes, 1))))
                     : predictions;
             Node prob = normalized.clamp(options.epsilon, 1 - options.epsilon);
-            classTerms = term.graph(prob.log(), () -> prob);
+            classTerms = term.graph(coefficients, prob.log(), () -> prob);
         }
-        return coefficients.mul(classTerms).sum(1).neg();
+        return classTerms.sum(1).neg();
     }
 
     /** The class weight of each row's target (0 if ignored), or {@code sum_c w_c q_ic} for distributions. */

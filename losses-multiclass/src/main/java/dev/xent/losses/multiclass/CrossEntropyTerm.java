@@ -21,7 +21,7 @@ final class CrossEntropyTerm implements ClassTerm {
     }
 
     @Override
-    public Node graph(Node logP, Supplier<Node> p) {
-        return logP;
+    public Node graph(Node coefficients, Node logP, Supplier<Node> p) {
+        return coefficients.mul(logP);
     }
 }

@@ -32,7 +32,7 @@ final class FocalTerm implements ClassTerm {
     }
 
     @Override
-    public Node graph(Node logP, Supplier<Node> p) {
-        return p.get().rsub(1.0).pow(gamma).mul(logP).mul(alpha);
+    public Node graph(Node coefficients, Node logP, Supplier<Node> p) {
+        return coefficients.mul(alpha).mul(p.get().rsub(1.0).pow(gamma).mul(logP));
     }
 }
