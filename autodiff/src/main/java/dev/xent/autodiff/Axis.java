@@ -60,15 +60,19 @@ final class Axis {
                 }
                 sum.reset();
                 for (int j = 0; j < length; j++) {
-                    sum.add(Math.exp(StableMath.shift(x[index(o, j, k)], max)));
+                    int i = index(o, j, k);
+                    double e = Math.exp(StableMath.shift(x[i], max));
+                    softmax[i] = e; // normalised below: one exp per element serves both outputs
+                    sum.add(e);
                 }
-                double logSum = Math.log(sum.value());
+                double total = sum.value();
+                double logSum = Math.log(total);
+                double reciprocal = 1.0 / total;
                 logSumExp[o * inner + k] = max + logSum;
                 for (int j = 0; j < length; j++) {
                     int i = index(o, j, k);
-                    double ls = StableMath.shift(x[i], max) - logSum;
-                    logSoftmax[i] = ls;
-                    softmax[i] = Math.exp(ls);
+                    logSoftmax[i] = StableMath.shift(x[i], max) - logSum;
+                    softmax[i] *= reciprocal;
                 }
             }
         }

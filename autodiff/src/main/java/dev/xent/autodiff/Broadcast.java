@@ -8,21 +8,17 @@ import java.util.Arrays;
  */
 final class Broadcast {
     final int[] shape;
-    final int size;
     private final int[] mapA;
     private final int[] mapB;
 
-    private Broadcast(int[] shape, int size, int[] mapA, int[] mapB) {
+    private Broadcast(int[] shape, int[] mapA, int[] mapB) {
         this.shape = shape;
-        this.size = size;
         this.mapA = mapA;
         this.mapB = mapB;
     }
 
+    /** The broadcast of two different shapes (equal shapes need none: callers use the operands as they are). */
     static Broadcast of(int[] a, int[] b) {
-        if (Arrays.equals(a, b)) {
-            return new Broadcast(a, product(a), null, null);
-        }
         if (a.length > 2 || b.length > 2) {
             throw mismatch(a, b);
         }
@@ -32,7 +28,7 @@ final class Broadcast {
         int rows = stretch(a2[0], b2[0], a, b);
         int columns = stretch(a2[1], b2[1], a, b);
         int[] shape = rank == 2 ? new int[] {rows, columns} : rank == 1 ? new int[] {columns} : new int[0];
-        return new Broadcast(shape, rows * columns, map(a2, rows, columns), map(b2, rows, columns));
+        return new Broadcast(shape, map(a2, rows, columns), map(b2, rows, columns));
     }
 
     private static int[] asMatrix(int[] s) {
@@ -77,11 +73,46 @@ final class Broadcast {
         return n;
     }
 
-    int a(int i) {
-        return mapA == null ? i : mapA[i];
+    boolean broadcastsA() {
+        return mapA != null;
     }
 
-    int b(int i) {
-        return mapB == null ? i : mapB[i];
+    boolean broadcastsB() {
+        return mapB != null;
+    }
+
+    /** Operand a's values on the result's shape: {@code values} itself if a has that shape. */
+    double[] expandA(double[] values) {
+        return expand(values, mapA);
+    }
+
+    double[] expandB(double[] values) {
+        return expand(values, mapB);
+    }
+
+    /** Adds a gradient on the result's shape into operand a's gradient, element by element in order. */
+    void sumIntoA(double[] full, double[] target) {
+        sumInto(full, mapA, target);
+    }
+
+    void sumIntoB(double[] full, double[] target) {
+        sumInto(full, mapB, target);
+    }
+
+    private static double[] expand(double[] values, int[] map) {
+        if (map == null) {
+            return values;
+        }
+        double[] out = new double[map.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[map[i]];
+        }
+        return out;
+    }
+
+    private static void sumInto(double[] full, int[] map, double[] target) {
+        for (int i = 0; i < full.length; i++) {
+            target[map[i]] += full[i];
+        }
     }
 }

@@ -3,39 +3,29 @@ package dev.xent.autodiff;
 import dev.xent.core.Node;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The engine: a node holds its value, its parents, and the backward step that pushes its gradient
- * to them. Every op below builds its result and, right under the forward computation, says how the
- * gradient flows back.
+ * to them. Every op below computes its result in its own loop and, right under it, says in its own
+ * loop how the gradient flows back: no per-element calls through shared interfaces, so the JIT
+ * compiles each loop for its one op.
  */
 final class GraphNode implements Node {
-    /** Local derivative of a unary op from its input x and output y. */
+    /** The backward step of a unary op: adds {@code gy} times the local derivative into {@code gx}. */
     @FunctionalInterface
-    private interface UnaryDerivative {
-        double at(double x, double y);
+    private interface UnaryStep {
+        void run(double[] gy, double[] gx);
     }
 
-    /** Local derivative of a binary op with respect to one operand, from both inputs and the output. */
+    /**
+     * The backward step of a binary op, on the result's shape: adds {@code gy} times each local
+     * derivative into {@code ga} and {@code gb}; either is null if that operand needs no gradient.
+     */
     @FunctionalInterface
-    private interface BinaryDerivative {
-        double at(double a, double b, double y);
-    }
-
-    @FunctionalInterface
-    private interface BinaryFunction {
-        double apply(double a, double b);
-    }
-
-    @FunctionalInterface
-    private interface UnaryFunction {
-        double apply(double x);
+    private interface BinaryStep {
+        void run(double[] gy, double[] ga, double[] gb);
     }
 
     /** Numbers backward passes, so that each marks the nodes it visited without a visited set (long: never wraps). */
@@ -86,6 +76,15 @@ final class GraphNode implements Node {
         return g;
     }
 
+    /** Copies the gradient into {@code target} (zeros if none was computed), without an intermediate tensor. */
+    void copyGradientTo(double[] target) {
+        if (g == null) {
+            Arrays.fill(target, 0, v.length, 0.0);
+        } else {
+            System.arraycopy(g, 0, target, 0, g.length);
+        }
+    }
+
     @Override
     public Tensor value() {
         return Tensor.wrap(v.clone(), shape);
@@ -118,9 +117,10 @@ final class GraphNode implements Node {
         if (!requiresGradient) {
             return;
         }
-        List<GraphNode> order = topologicalOrder();
+        GraphNode[] order = topologicalOrder();
         // Intermediate gradients start from zero on every pass; leaves accumulate across passes.
-        for (GraphNode n : order) {
+        for (int i = 0; i < order.length && order[i] != null; i++) {
+            GraphNode n = order[i];
             if (n.backwardStep != null && n.g != null) {
                 Arrays.fill(n.g, 0.0);
             }
@@ -129,37 +129,45 @@ final class GraphNode implements Node {
         for (int i = 0; i < seed.length; i++) {
             seed[i] += 1.0;
         }
-        for (int i = order.size() - 1; i >= 0; i--) {
-            GraphNode n = order.get(i);
-            if (n.backwardStep != null && n.g != null) {
+        for (int i = order.length - 1; i >= 0; i--) {
+            GraphNode n = order[i];
+            if (n != null && n.backwardStep != null && n.g != null) {
                 n.backwardStep.run();
             }
         }
     }
 
     /**
-     * Nodes needing a gradient, parents before children: iterative depth-first post-order. A node is
-     * marked with the number of the pass that visited it (no identity hash map: hashing identities
-     * was most of the cost of a small graph's backward pass).
+     * Nodes needing a gradient, parents before children (followed by nulls): iterative depth-first
+     * post-order on plain arrays. A node is marked with the number of the pass that visited it (no
+     * identity hash map: hashing identities was most of the cost of a small graph's backward pass).
      */
-    private List<GraphNode> topologicalOrder() {
+    private GraphNode[] topologicalOrder() {
         long pass = PASSES.incrementAndGet();
-        List<GraphNode> order = new ArrayList<>();
-        Deque<GraphNode> stack = new ArrayDeque<>();
-        stack.push(this);
+        GraphNode[] order = new GraphNode[16];
+        int size = 0;
+        GraphNode[] stack = new GraphNode[16];
+        int depth = 0;
+        stack[depth++] = this;
         visitedInPass = pass;
         nextParent = 0;
-        while (!stack.isEmpty()) {
-            GraphNode top = stack.peek();
+        while (depth > 0) {
+            GraphNode top = stack[depth - 1];
             if (top.nextParent < top.parents.length) {
                 GraphNode p = top.parents[top.nextParent++];
                 if (p.requiresGradient && p.visitedInPass != pass) {
                     p.visitedInPass = pass;
                     p.nextParent = 0;
-                    stack.push(p);
+                    if (depth == stack.length) {
+                        stack = Arrays.copyOf(stack, 2 * depth);
+                    }
+                    stack[depth++] = p;
                 }
             } else {
-                order.add(stack.pop());
+                if (size == order.length) {
+                    order = Arrays.copyOf(order, 2 * size);
+                }
+                order[size++] = stack[--depth];
             }
         }
         return order;
@@ -167,147 +175,395 @@ final class GraphNode implements Node {
 
     // ---------------------------------------------------------------- op builders
 
-    private GraphNode unary(UnaryFunction f, UnaryDerivative derivative) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = f.apply(v[i]);
+    /** A unary op's result {@code y} (this node's shape), whose backward step is {@code step}. */
+    private GraphNode unary(double[] y, UnaryStep step) {
+        GraphNode r = new GraphNode(y, shape, requiresGradient, this);
+        if (requiresGradient) {
+            r.backwardStep = () -> step.run(r.g, grad());
         }
-        GraphNode r = result(out, shape, this);
-        r.backwardStep = () -> {
-            double[] gx = grad();
-            for (int i = 0; i < out.length; i++) {
-                if (r.g[i] != 0) {
-                    gx[i] += r.g[i] * derivative.at(v[i], out[i]);
-                }
-            }
-        };
         return r;
     }
 
-    private GraphNode binary(Node other, BinaryFunction f, BinaryDerivative da, BinaryDerivative db) {
-        GraphNode o = cast(other);
-        Broadcast bc = Broadcast.of(shape, o.shape);
-        double[] out = new double[bc.size];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = f.apply(v[bc.a(i)], o.v[bc.b(i)]);
-        }
-        GraphNode r = result(out, bc.shape, this, o);
-        r.backwardStep = () -> {
-            for (int i = 0; i < out.length; i++) {
-                double gi = r.g[i];
-                if (gi == 0) {
-                    continue; // a zero upstream gradient contributes nothing, even where the local one is infinite
-                }
-                double a = v[bc.a(i)];
-                double b = o.v[bc.b(i)];
-                if (requiresGradient) {
-                    grad()[bc.a(i)] += gi * da.at(a, b, out[i]);
-                }
-                if (o.requiresGradient) {
-                    o.grad()[bc.b(i)] += gi * db.at(a, b, out[i]);
-                }
+    /**
+     * Both operands of a binary op on the result's shape: an operand that has it is used as is, a
+     * broadcast one is expanded (and its gradient summed back), so every op loops over equal-length
+     * arrays with a plain index.
+     */
+    private final class Operands {
+        final GraphNode other;
+        /** Null when both operands have the same shape (the common case: nothing to map). */
+        final Broadcast broadcast;
+        final double[] a;
+        final double[] b;
+        final double[] y;
+
+        Operands(Node otherNode) {
+            other = cast(otherNode);
+            if (Arrays.equals(shape, other.shape)) {
+                broadcast = null;
+                a = v;
+                b = other.v;
+            } else {
+                broadcast = Broadcast.of(shape, other.shape);
+                a = broadcast.expandA(v);
+                b = broadcast.expandB(other.v);
             }
-        };
-        return r;
+            y = new double[a.length];
+        }
+
+        /** The result node {@code y}, whose backward step is {@code step}. */
+        GraphNode result(BinaryStep step) {
+            GraphNode self = GraphNode.this;
+            GraphNode r = GraphNode.result(y, broadcast == null ? shape : broadcast.shape, self, other);
+            if (!r.requiresGradient) {
+                return r;
+            }
+            if (broadcast == null) {
+                r.backwardStep = () -> step.run(r.g, self.requiresGradient ? self.grad() : null,
+                        other.requiresGradient ? other.grad() : null);
+                return r;
+            }
+            r.backwardStep = () -> {
+                double[] ga = self.requiresGradient && broadcast.broadcastsA() ? new double[y.length]
+                        : self.requiresGradient ? self.grad() : null;
+                double[] gb = other.requiresGradient && broadcast.broadcastsB() ? new double[y.length]
+                        : other.requiresGradient ? other.grad() : null;
+                step.run(r.g, ga, gb);
+                if (self.requiresGradient && broadcast.broadcastsA()) {
+                    broadcast.sumIntoA(ga, self.grad());
+                }
+                if (other.requiresGradient && broadcast.broadcastsB()) {
+                    broadcast.sumIntoB(gb, other.grad());
+                }
+            };
+            return r;
+        }
     }
 
     // ---------------------------------------------------------------- element-wise arithmetic
+    // Where a local derivative can be infinite, a zero upstream gradient is skipped: it contributes
+    // nothing (not 0 * inf = NaN). Elsewhere adding 0 changes nothing, so the loops do not test it.
 
     @Override
     public Node add(Node other) {
-        return binary(other, (a, b) -> a + b, (a, b, y) -> 1, (a, b, y) -> 1);
+        Operands o = new Operands(other);
+        double[] a = o.a;
+        double[] b = o.b;
+        double[] y = o.y;
+        for (int i = 0; i < y.length; i++) {
+            y[i] = a[i] + b[i];
+        }
+        return o.result((gy, ga, gb) -> {
+            for (int i = 0; i < gy.length; i++) {
+                if (ga != null) {
+                    ga[i] += gy[i];
+                }
+                if (gb != null) {
+                    gb[i] += gy[i];
+                }
+            }
+        });
     }
 
     @Override
     public Node sub(Node other) {
-        return binary(other, (a, b) -> a - b, (a, b, y) -> 1, (a, b, y) -> -1);
+        Operands o = new Operands(other);
+        double[] a = o.a;
+        double[] b = o.b;
+        double[] y = o.y;
+        for (int i = 0; i < y.length; i++) {
+            y[i] = a[i] - b[i];
+        }
+        return o.result((gy, ga, gb) -> {
+            for (int i = 0; i < gy.length; i++) {
+                if (ga != null) {
+                    ga[i] += gy[i];
+                }
+                if (gb != null) {
+                    gb[i] -= gy[i];
+                }
+            }
+        });
     }
 
     @Override
     public Node mul(Node other) {
-        return binary(other, (a, b) -> a * b, (a, b, y) -> b, (a, b, y) -> a);
+        Operands o = new Operands(other);
+        double[] a = o.a;
+        double[] b = o.b;
+        double[] y = o.y;
+        for (int i = 0; i < y.length; i++) {
+            y[i] = a[i] * b[i];
+        }
+        return o.result((gy, ga, gb) -> {
+            for (int i = 0; i < gy.length; i++) {
+                double gi = gy[i];
+                if (gi != 0) {
+                    if (ga != null) {
+                        ga[i] += gi * b[i];
+                    }
+                    if (gb != null) {
+                        gb[i] += gi * a[i];
+                    }
+                }
+            }
+        });
     }
 
     @Override
     public Node div(Node other) {
-        return binary(other, (a, b) -> a / b, (a, b, y) -> 1 / b, (a, b, y) -> -y / b);
+        Operands o = new Operands(other);
+        double[] a = o.a;
+        double[] b = o.b;
+        double[] y = o.y;
+        for (int i = 0; i < y.length; i++) {
+            y[i] = a[i] / b[i];
+        }
+        return o.result((gy, ga, gb) -> {
+            for (int i = 0; i < gy.length; i++) {
+                double gi = gy[i];
+                if (gi != 0) {
+                    if (ga != null) {
+                        ga[i] += gi * (1 / b[i]);
+                    }
+                    if (gb != null) {
+                        gb[i] += gi * (-y[i] / b[i]);
+                    }
+                }
+            }
+        });
     }
 
     @Override
     public Node max(Node other) {
-        return binary(other, Math::max, (a, b, y) -> a >= b ? 1 : 0, (a, b, y) -> a >= b ? 0 : 1);
+        Operands o = new Operands(other);
+        double[] a = o.a;
+        double[] b = o.b;
+        double[] y = o.y;
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.max(a[i], b[i]);
+        }
+        return o.result((gy, ga, gb) -> {
+            for (int i = 0; i < gy.length; i++) {
+                boolean toA = a[i] >= b[i];
+                if (toA && ga != null) {
+                    ga[i] += gy[i];
+                }
+                if (!toA && gb != null) {
+                    gb[i] += gy[i];
+                }
+            }
+        });
     }
 
     @Override
     public Node add(double c) {
-        return unary(x -> x + c, (x, y) -> 1);
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = v[i] + c;
+        }
+        return unary(y, GraphNode::addTo);
     }
 
     @Override
     public Node sub(double c) {
-        return unary(x -> x - c, (x, y) -> 1);
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = v[i] - c;
+        }
+        return unary(y, GraphNode::addTo);
+    }
+
+    /** The backward step of ops whose local derivative is 1. */
+    private static void addTo(double[] gy, double[] gx) {
+        for (int i = 0; i < gy.length; i++) {
+            gx[i] += gy[i];
+        }
     }
 
     @Override
     public Node rsub(double c) {
-        return unary(x -> c - x, (x, y) -> -1);
-    }
-
-    @Override
-    public Node mul(double c) {
-        return unary(x -> x * c, (x, y) -> c);
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = c - v[i];
+        }
+        return unary(y, GraphNode::subtractFrom);
     }
 
     @Override
     public Node neg() {
-        return unary(x -> -x, (x, y) -> -1);
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = -v[i];
+        }
+        return unary(y, GraphNode::subtractFrom);
+    }
+
+    /** The backward step of ops whose local derivative is -1. */
+    private static void subtractFrom(double[] gy, double[] gx) {
+        for (int i = 0; i < gy.length; i++) {
+            gx[i] -= gy[i];
+        }
+    }
+
+    @Override
+    public Node mul(double c) {
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = v[i] * c;
+        }
+        return unary(y, (gy, gx) -> {
+            for (int i = 0; i < gy.length; i++) {
+                if (gy[i] != 0) {
+                    gx[i] += gy[i] * c;
+                }
+            }
+        });
     }
 
     @Override
     public Node pow(double p) {
-        return unary(x -> Math.pow(x, p), (x, y) -> p == 0 ? 0 : p * Math.pow(x, p - 1));
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.pow(v[i], p);
+        }
+        return unary(y, (gy, gx) -> {
+            for (int i = 0; i < gy.length; i++) {
+                if (gy[i] != 0) {
+                    gx[i] += gy[i] * powSlope(v[i], p, y[i]);
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code p x^(p - 1)} (0 for p = 0), as {@code p (x^p / x)} from the forward's {@code y = x^p} where
+     * that quotient is accurate (x nonzero, y a finite normal number: within a few ulps), else with a
+     * second {@code pow}.
+     */
+    private static double powSlope(double x, double p, double y) {
+        if (p == 0) {
+            return 0;
+        }
+        boolean quotientIsAccurate = x != 0 && Math.abs(y) >= Double.MIN_NORMAL && Math.abs(y) < Double.POSITIVE_INFINITY;
+        return quotientIsAccurate ? p * (y / x) : p * Math.pow(x, p - 1);
     }
 
     // ---------------------------------------------------------------- element-wise functions
 
     @Override
     public Node exp() {
-        return unary(Math::exp, (x, y) -> y);
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.exp(v[i]);
+        }
+        return unary(y, (gy, gx) -> {
+            for (int i = 0; i < gy.length; i++) {
+                if (gy[i] != 0) {
+                    gx[i] += gy[i] * y[i];
+                }
+            }
+        });
     }
 
     @Override
     public Node log() {
-        return unary(Math::log, (x, y) -> 1 / x);
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.log(v[i]);
+        }
+        return unary(y, (gy, gx) -> {
+            for (int i = 0; i < gy.length; i++) {
+                if (gy[i] != 0) {
+                    gx[i] += gy[i] * (1 / v[i]);
+                }
+            }
+        });
     }
 
     @Override
     public Node log1p() {
-        return unary(Math::log1p, (x, y) -> 1 / (1 + x));
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = StableMath.log1p(v[i]);
+        }
+        return unary(y, (gy, gx) -> {
+            for (int i = 0; i < gy.length; i++) {
+                if (gy[i] != 0) {
+                    gx[i] += gy[i] * (1 / (1 + v[i]));
+                }
+            }
+        });
     }
 
     @Override
     public Node sigmoid() {
-        return unary(StableMath::sigmoid, (x, y) -> y * (1 - y));
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = StableMath.sigmoid(v[i]);
+        }
+        return unary(y, (gy, gx) -> {
+            for (int i = 0; i < gy.length; i++) {
+                gx[i] += gy[i] * (y[i] * (1 - y[i]));
+            }
+        });
     }
 
+    /** {@code softplus(x)}; its derivative {@code sigmoid(x)} comes from the same exponential and is kept. */
     @Override
     public Node softplus() {
-        return unary(StableMath::softplus, (x, y) -> StableMath.sigmoid(x));
+        double[] y = new double[v.length];
+        double[] slope = requiresGradient ? new double[v.length] : null;
+        for (int i = 0; i < y.length; i++) {
+            y[i] = StableMath.softplus(v[i], slope, i);
+        }
+        return unary(y, (gy, gx) -> multiplyInto(gy, slope, gx));
     }
 
+    /** {@code -softplus(-x)}; its derivative {@code sigmoid(-x)} comes from the same exponential and is kept. */
     @Override
     public Node logSigmoid() {
-        return unary(x -> -StableMath.softplus(-x), (x, y) -> StableMath.sigmoid(-x));
+        double[] y = new double[v.length];
+        double[] slope = requiresGradient ? new double[v.length] : null;
+        for (int i = 0; i < y.length; i++) {
+            y[i] = -StableMath.softplus(-v[i], slope, i);
+        }
+        return unary(y, (gy, gx) -> multiplyInto(gy, slope, gx));
+    }
+
+    /** {@code gx += gy * slope}, for ops whose local derivatives are finite and precomputed. */
+    private static void multiplyInto(double[] gy, double[] slope, double[] gx) {
+        for (int i = 0; i < gy.length; i++) {
+            gx[i] += gy[i] * slope[i];
+        }
     }
 
     @Override
     public Node tanh() {
-        return unary(Math::tanh, (x, y) -> 1 - y * y);
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.tanh(v[i]);
+        }
+        return unary(y, (gy, gx) -> {
+            for (int i = 0; i < gy.length; i++) {
+                gx[i] += gy[i] * (1 - y[i] * y[i]);
+            }
+        });
     }
 
     @Override
     public Node relu() {
-        return unary(x -> x > 0 ? x : 0, (x, y) -> x > 0 ? 1 : 0);
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = v[i] > 0 ? v[i] : 0;
+        }
+        return unary(y, (gy, gx) -> {
+            for (int i = 0; i < gy.length; i++) {
+                if (v[i] > 0) {
+                    gx[i] += gy[i];
+                }
+            }
+        });
     }
 
     @Override
@@ -315,12 +571,30 @@ final class GraphNode implements Node {
         if (!(low <= high)) {
             throw new IllegalArgumentException("clamp needs low <= high, got [" + low + ", " + high + "]");
         }
-        return unary(x -> Math.min(high, Math.max(low, x)), (x, y) -> x >= low && x <= high ? 1 : 0);
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.min(high, Math.max(low, v[i]));
+        }
+        return unary(y, (gy, gx) -> {
+            for (int i = 0; i < gy.length; i++) {
+                if (v[i] >= low && v[i] <= high) {
+                    gx[i] += gy[i];
+                }
+            }
+        });
     }
 
     @Override
     public Node abs() {
-        return unary(Math::abs, (x, y) -> Math.signum(x));
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.abs(v[i]);
+        }
+        return unary(y, (gy, gx) -> {
+            for (int i = 0; i < gy.length; i++) {
+                gx[i] += gy[i] * Math.signum(v[i]);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- reductions

@@ -77,7 +77,7 @@ public final class LossGraph {
         }
         if (gradientOut != null) {
             total.backward();
-            p.gradient().copyTo(gradientOut, 0);
+            ((GraphNode) p).copyGradientTo(gradientOut);
         }
         return total.value().item();
     }
@@ -102,6 +102,9 @@ public final class LossGraph {
         int rows = shape.length == 0 ? 1 : shape[0];
         int rowLength = rows == 0 ? 0 : size / rows;
         Tensor meanWeights = loss.meanWeights(predictions, targets).orElse(null);
+        if (meanWeights == null && sampleWeights == null) {
+            return requirePositive(loss, size); // a sum of ones: exact below 2^53
+        }
         if (meanWeights != null && meanWeights.size() != size) {
             throw new IllegalStateException(loss.name() + ": meanWeights has " + meanWeights.size()
                     + " values but there are " + size + " per-sample losses");
@@ -112,7 +115,10 @@ public final class LossGraph {
             double s = sampleWeights == null ? 1.0 : sampleWeights.getFlat(rowLength == 0 ? 0 : i / rowLength);
             sum.add(s * m);
         }
-        double denominator = sum.value();
+        return requirePositive(loss, sum.value());
+    }
+
+    private static double requirePositive(Loss loss, double denominator) {
         if (!(denominator > 0)) {
             throw new IllegalArgumentException(loss.name() + ": the mean has nothing to average (total weight "
                     + denominator + "): every row is ignored or has zero weight");

@@ -90,8 +90,9 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
     @Override
     public Node graph(Node predictions, Node targets) {
         Node y = BinaryLogLoss.smooth(targets, labelSmoothing);
-        return fromLogits ? BinaryLogLoss.logitsGraph(predictions, y, posWeight)
-                : BinaryLogLoss.probabilitiesGraph(predictions.clamp(epsilon, 1 - epsilon), y, posWeight);
+        return fromLogits
+                ? BinaryLogLoss.logitsGraph(y, y.rsub(1), predictions.softplus(), predictions.logSigmoid(), posWeight)
+                : BinaryLogLoss.probabilitiesGraph(predictions.clamp(epsilon, 1 - epsilon), y, y.rsub(1), posWeight);
     }
 
     @Override

@@ -69,15 +69,19 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
     @Override
     public Node graph(Node predictions, Node targets) {
         Node y = BinaryLogLoss.smooth(targets, labelSmoothing);
+        Node oneMinusY = y.rsub(1);
         Node bce;
         Node remaining; // 1 - p_t
         if (fromLogits) {
-            bce = BinaryLogLoss.logitsGraph(predictions, y, 1.0);
-            remaining = y.mul(predictions.neg().sigmoid()).add(y.rsub(1).mul(predictions.sigmoid()));
+            // sigmoid(x) = exp(logSigmoid(x)) and sigmoid(-x) = exp(-softplus(x)) from the nodes bce uses.
+            Node softplus = predictions.softplus();
+            Node logSigmoid = predictions.logSigmoid();
+            bce = BinaryLogLoss.logitsGraph(y, oneMinusY, softplus, logSigmoid, 1.0);
+            remaining = y.mul(softplus.neg().exp()).add(oneMinusY.mul(logSigmoid.exp()));
         } else {
             Node clipped = predictions.clamp(epsilon, 1 - epsilon);
-            bce = BinaryLogLoss.probabilitiesGraph(clipped, y, 1.0);
-            remaining = y.mul(clipped.rsub(1)).add(y.rsub(1).mul(clipped));
+            bce = BinaryLogLoss.probabilitiesGraph(clipped, y, oneMinusY, 1.0);
+            remaining = y.mul(clipped.rsub(1)).add(oneMinusY.mul(clipped));
         }
         Node focal = bce.mul(remaining.pow(gamma));
         return alpha == null ? focal : focal.mul(y.mul(2 * alpha - 1).add(1 - alpha));

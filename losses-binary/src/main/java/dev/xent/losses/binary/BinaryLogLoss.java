@@ -95,22 +95,31 @@ final class BinaryLogLoss {
         return y * (1 - labelSmoothing) + 0.5 * labelSmoothing;
     }
 
-    /** {@link #smooth(double, double)} on the graph. */
+    /** {@link #smooth(double, double)} on the graph (y itself when ls = 0: no op for an identity). */
     static Node smooth(Node y, double labelSmoothing) {
-        return y.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
+        return labelSmoothing == 0 ? y : y.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
     }
 
-    /** {@link #logits} on the graph: {@code (1 - y) softplus(x) + pw y softplus(-x)}. */
-    static Node logitsGraph(Node x, Node y, double posWeight) {
-        return y.rsub(1).mul(x.softplus()).add(y.mul(posWeight).mul(x.neg().softplus()));
+    /** {@code pw y} on the graph (y itself when pw = 1). */
+    private static Node positiveWeight(Node y, double posWeight) {
+        return posWeight == 1 ? y : y.mul(posWeight);
+    }
+
+    /**
+     * {@link #logits} on the graph: {@code (1 - y) softplus(x) - pw y logSigmoid(x)}, which is
+     * {@code (1 - y) softplus(x) + pw y softplus(-x)}; the nodes {@code 1 - y}, {@code softplus(x)} and
+     * {@code logSigmoid(x)} come from the caller, which may reuse them (no op for {@code -x}).
+     */
+    static Node logitsGraph(Node y, Node oneMinusY, Node softplus, Node logSigmoid, double posWeight) {
+        return oneMinusY.mul(softplus).sub(positiveWeight(y, posWeight).mul(logSigmoid));
     }
 
     /**
      * {@link #probabilities} on the graph: {@code -(pw y log(pc) + (1 - y) log1p(-pc))}, where {@code clipped}
      * is {@code pc}, the probabilities already clamped to {@code [eps, 1 - eps]} by the caller (which may
-     * reuse the node).
+     * reuse the node, like {@code 1 - y}).
      */
-    static Node probabilitiesGraph(Node clipped, Node y, double posWeight) {
-        return y.mul(posWeight).mul(clipped.log()).add(y.rsub(1).mul(clipped.neg().log1p())).neg();
+    static Node probabilitiesGraph(Node clipped, Node y, Node oneMinusY, double posWeight) {
+        return positiveWeight(y, posWeight).mul(clipped.log()).add(oneMinusY.mul(clipped.neg().log1p())).neg();
     }
 }

@@ -1,6 +1,7 @@
 package dev.xent.losses.multiclass;
 
 import dev.xent.core.Node;
+import java.util.function.Supplier;
 
 /**
  * The function {@code f} of one class's probability in {@code l_i = -sum_c a_ic f(p_ic)}: {@code log p}
@@ -17,6 +18,11 @@ interface ClassTerm {
     /** {@code p f'(p)}: the gradient of {@code f} with respect to {@code log p}. */
     double slope(double logP, double p, double complement);
 
-    /** {@code f} on the graph, element-wise, given {@code log p} and {@code p}. */
-    Node graph(Node logP, Node p);
+    /**
+     * {@code a f(p)} on the graph, element-wise, given the coefficients {@code a} (a constant),
+     * {@code log p} and {@code p}; {@code p} is built only if {@code f} needs it (from logits it costs
+     * an {@code exp} per element). A constant factor of {@code f} goes on {@code a}, which needs no
+     * gradient.
+     */
+    Node graph(Node coefficients, Node logP, Supplier<Node> p);
 }

@@ -95,22 +95,22 @@ abstract class ClassWiseLoss extends GraphLoss {
      */
     @Override
     public Node graph(Node predictions, Node targets) {
-        Tensor p = predictions.value();
-        int rows = p.dim(0);
-        int classes = p.dim(1);
+        int[] shape = predictions.shape();
+        int rows = shape[0];
+        int classes = shape[1];
         Node coefficients = predictions.constant(new TargetCoefficients(options, targets.value(), classes).matrix(rows));
-        Node logP;
-        Node prob;
+        Node classTerms;
         if (options.fromLogits) {
-            logP = predictions.logSoftmax(1);
-            prob = logP.exp();
+            Node logP = predictions.logSoftmax(1);
+            classTerms = term.graph(coefficients, logP, logP::exp);
         } else {
-            Node rowSums = predictions.matmul(predictions.constant(Tensor.filled(1.0, classes, 1)));
-            Node normalized = options.normalize ? predictions.div(rowSums) : predictions;
-            prob = normalized.clamp(options.epsilon, 1 - options.epsilon);
-            logP = prob.log();
+            Node normalized = options.normalize
+                    ? predictions.div(predictions.matmul(predictions.constant(Tensor.filled(1.0, classes, 1))))
+                    : predictions;
+            Node prob = normalized.clamp(options.epsilon, 1 - options.epsilon);
+            classTerms = term.graph(coefficients, prob.log(), () -> prob);
         }
-        return coefficients.mul(term.graph(logP, prob)).sum(1).neg();
+        return classTerms.sum(1).neg();
     }
 
     /** The class weight of each row's target (0 if ignored), or {@code sum_c w_c q_ic} for distributions. */

@@ -1,6 +1,7 @@
 package dev.xent.losses.multiclass;
 
 import dev.xent.core.Node;
+import java.util.function.Supplier;
 
 /** {@code f(p) = log p}: plain cross-entropy; {@code p f'(p) = 1}. */
 final class CrossEntropyTerm implements ClassTerm {
@@ -20,7 +21,7 @@ final class CrossEntropyTerm implements ClassTerm {
     }
 
     @Override
-    public Node graph(Node logP, Node p) {
-        return logP;
+    public Node graph(Node coefficients, Node logP, Supplier<Node> p) {
+        return coefficients.mul(logP);
     }
 }

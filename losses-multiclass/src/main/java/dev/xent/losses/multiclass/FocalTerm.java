@@ -1,6 +1,7 @@
 package dev.xent.losses.multiclass;
 
 import dev.xent.core.Node;
+import java.util.function.Supplier;
 
 /**
  * {@code f(p) = alpha (1 - p)^gamma log p} (Lin et al., 2017), with
@@ -31,7 +32,7 @@ final class FocalTerm implements ClassTerm {
     }
 
     @Override
-    public Node graph(Node logP, Node p) {
-        return p.rsub(1.0).pow(gamma).mul(logP).mul(alpha);
+    public Node graph(Node coefficients, Node logP, Supplier<Node> p) {
+        return coefficients.mul(alpha).mul(p.get().rsub(1.0).pow(gamma).mul(logP));
     }
 }
