@@ -130,7 +130,13 @@ public final class CsvFile implements AutoCloseable {
     public Row next() {
         if (dataRecords == null) {
             NumbersAhead numbers = new NumbersAhead(numberColumns);
-            dataRecords = new ReadAhead<>(records::next, numbers::parse, "xent-csv-" + file.getFileName());
+            dataRecords = new ReadAhead<>(() -> {
+                Cells cells = records.next();
+                if (cells != null) {
+                    numbers.parse(cells);
+                }
+                return cells;
+            }, "xent-csv-" + file.getFileName());
         }
         Cells cells = nextRecord(dataRecords::next);
         if (cells == null) {

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -60,6 +63,10 @@ final class CsvRecords implements AutoCloseable {
         KINDS['\n'] = NEWLINE;
         KINDS['\r'] = CARRIAGE_RETURN;
     }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final Opener opener;
     private final int bufferBytes;
@@ -123,6 +130,10 @@ final class CsvRecords implements AutoCloseable {
                     }
                     i -= shift;
                 }
+                i = firstSpecialByte(buffer, i, end);
+                if (i == end) {
+                    continue;
+                }
                 byte kind = KINDS[buffer[i] & 0xFF];
                 if (kind != PLAIN) {
                     if (kind == NEWLINE) {
@@ -169,6 +180,38 @@ final class CsvRecords implements AutoCloseable {
             recordsGiven++;
             return record;
         }
+    }
+
+    /**
+     * The index of the first byte at or after {@code from} that is not {@link #PLAIN} (a comma, a
+     * line end, or a byte a simple line cannot hold), skipping plain bytes eight at a time; {@code to}
+     * if there is none, or the index of a byte in the last seven before {@code to}.
+     */
+    private static int firstSpecialByte(byte[] bytes, int from, int to) {
+        int i = from;
+        while (to - i >= Long.BYTES) {
+            long special = specialBytes((long) LONGS.get(bytes, i));
+            if (special != 0) {
+                return i + (Long.numberOfTrailingZeros(special) >>> 3);
+            }
+            i += Long.BYTES;
+        }
+        return i;
+    }
+
+    /**
+     * For eight bytes (little-endian: the first is the lowest), a word whose lowest set bit is the high
+     * bit of the first byte that is below 0x21 (controls, space, LF, CR), 0x22 ({@code "}), 0x2C
+     * ({@code ,}) or above 0x7E; zero if there is none. Each test is the classic SWAR one (e.g.
+     * "haszero"): its borrows and carries can only mark bytes after a byte it marks rightly, so the
+     * lowest mark is exact, which is all the caller uses.
+     */
+    static long specialBytes(long word) {
+        long below = (word - 0x21 * ONES) & ~word;
+        long quote = word ^ ('"' * ONES);
+        long comma = word ^ (',' * ONES);
+        long above = (word + ONES) | word;
+        return (below | ((quote - ONES) & ~quote) | ((comma - ONES) & ~comma) | above) & HIGH_BITS;
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -13,12 +12,6 @@ import java.util.function.Supplier;
  * validation and the loss. At most {@value #WAITING_CHUNKS} chunks of {@value #CHUNK_ITEMS} items
  * wait, so memory stays bounded. A failure of the source is thrown by {@link #next()} after every
  * item before it, so the caller still meets problems in file order.
- *
- * <p>An optional {@code prepare} step (e.g. parsing numbers) is work that either thread may do: the
- * background thread does it for a chunk only when the caller has chunks waiting (so the caller is the
- * slower of the two), and otherwise hands the chunk over unprepared for the caller to finish. The two
- * threads share the work by how busy they are; {@code prepare} must therefore change no result, only
- * save the caller work.
  *
  * @param <T> the item type
  */
@@ -41,22 +34,12 @@ final class ReadAhead<T> implements AutoCloseable {
      * @param source gives the next item, null after the last
      */
     ReadAhead(Supplier<? extends T> source, String threadName) {
-        this(source, item -> { }, threadName);
-    }
-
-    /**
-     * Starts reading, and prepares items while the caller is busy (see above).
-     *
-     * @param prepare optional work on an item that changes no result
-     */
-    ReadAhead(Supplier<? extends T> source, Consumer<? super T> prepare, String threadName) {
-        thread = new Thread(() -> fill(source, prepare), threadName);
+        thread = new Thread(() -> fill(source), threadName);
         thread.setDaemon(true);
         thread.start();
     }
 
-    @SuppressWarnings("unchecked")
-    private void fill(Supplier<? extends T> source, Consumer<? super T> prepare) {
+    private void fill(Supplier<? extends T> source) {
         try {
             boolean last = false;
             while (!last) {
@@ -72,11 +55,6 @@ final class ReadAhead<T> implements AutoCloseable {
                     failure = e;
                 }
                 last = failure != null || size < CHUNK_ITEMS;
-                if (!chunks.isEmpty()) {
-                    for (int i = 0; i < size; i++) {
-                        prepare.accept((T) items[i]);
-                    }
-                }
                 chunks.put(new Chunk(items, size, last, failure));
             }
         } catch (InterruptedException e) {

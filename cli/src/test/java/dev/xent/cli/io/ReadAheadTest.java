@@ -55,22 +55,4 @@ class ReadAheadTest {
         assertTrue(produced.get() <= (ReadAhead.WAITING_CHUNKS + 2) * ReadAhead.CHUNK_ITEMS + 1, "bounded read-ahead");
         items.close();
     }
-
-    @Test
-    void theThreadPreparesChunksWhileTheCallerHasChunksWaiting() throws InterruptedException {
-        AtomicInteger produced = new AtomicInteger();
-        try (ReadAhead<int[]> items = new ReadAhead<>(() -> new int[] {produced.getAndIncrement(), 0},
-                item -> item[1] = 1, "test")) {
-            // The caller takes nothing until the queue is full: the first chunk found the queue empty,
-            // the second found the first waiting.
-            while (produced.get() < (ReadAhead.WAITING_CHUNKS + 1) * ReadAhead.CHUNK_ITEMS) {
-                Thread.sleep(1);
-            }
-            for (int i = 0; i < 2 * ReadAhead.CHUNK_ITEMS; i++) {
-                int[] item = items.next();
-                assertEquals(i, item[0]);
-                assertEquals(i < ReadAhead.CHUNK_ITEMS ? 0 : 1, item[1], () -> "item " + item[0]);
-            }
-        }
-    }
 }
