@@ -111,21 +111,27 @@ final class LinearLayer {
         double[] transposed = new double[bias];
         Arrays.fill(gradientOut, bias, bias + outputs, 0.0);
         for (int i = 0; i < rows; i++) {
-            int xRow = i * inputs;
             int row = i * outputs;
             for (int j = 0; j < outputs; j++) {
-                double gij = g[row + j];
-                int t = j * inputs;
-                for (int p = 0; p < inputs; p++) {
-                    transposed[t + p] += x[xRow + p] * gij;
-                }
-                gradientOut[bias + j] += gij;
+                addMultiple(transposed, j * inputs, x, i * inputs, g[row + j], inputs);
+                gradientOut[bias + j] += g[row + j];
             }
         }
         for (int p = 0; p < inputs; p++) {
             for (int j = 0; j < outputs; j++) {
                 gradientOut[p * outputs + j] = transposed[j * inputs + p];
             }
+        }
+    }
+
+    /**
+     * {@code y[yFrom + p] += x[xFrom + p] * a} for p below n. A method of its own: called thousands of
+     * times per pass, it is compiled (and vectorized) early in the first epoch, before the loops
+     * around it.
+     */
+    private static void addMultiple(double[] y, int yFrom, double[] x, int xFrom, double a, int n) {
+        for (int p = 0; p < n; p++) {
+            y[yFrom + p] += x[xFrom + p] * a;
         }
     }
 }
