@@ -79,6 +79,26 @@ class NumberParsingTest {
     }
 
     @Test
+    void eightDigitWordsAreRecognisedAndReadLikeLongParseLong() {
+        // Words of digits, and words with one byte that is not a digit (bytes next to '0' and '9' included).
+        qt().withFixedSeed(20261123L).withExamples(200_000)
+                .forAll(longs().between(0, 99_999_999L), integers().between(-1, 7), integers().between(0, 255))
+                .checkAssert((number, position, other) -> {
+                    byte[] text = String.format(Locale.ROOT, "%08d", number).getBytes(StandardCharsets.US_ASCII);
+                    if (position >= 0) {
+                        text[position] = (byte) other.intValue();
+                    }
+                    long word = java.nio.ByteBuffer.wrap(text).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+                    boolean digits = new String(text, StandardCharsets.ISO_8859_1).chars().allMatch(c -> c >= '0' && c <= '9');
+                    assertEquals(digits, PlainDecimal.eightDigits(word), () -> new String(text, StandardCharsets.ISO_8859_1));
+                    if (digits) {
+                        assertEquals(Long.parseLong(new String(text, StandardCharsets.US_ASCII)),
+                                PlainDecimal.valueOfEightDigits(word));
+                    }
+                });
+    }
+
+    @Test
     void longDecimalTextsRoundCorrectly() {
         // Up to 19 significant digits with any exponent: beyond what a double holds, so rounding matters.
         qt().withFixedSeed(20261123L).withExamples(200_000)
