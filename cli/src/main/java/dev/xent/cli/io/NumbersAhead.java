@@ -38,8 +38,8 @@ final class NumbersAhead {
             if (columns[k] < cells.size()) {
                 try {
                     value = cells.number(columns[k]);
-                } catch (NumberFormatException e) {
-                    // Left NaN: reported when the record is used.
+                } catch (RuntimeException e) {
+                    // Left NaN: the row parses the cell again when it is used, with the same outcome.
                 }
             }
             values[used + k] = value;
