@@ -17,9 +17,10 @@ import java.util.function.Supplier;
  * {@link BadInputException} naming the file, the line and the column: an empty file, a duplicate or
  * missing column, a row with the wrong number of fields, a cell that is not a finite number.
  *
- * <p>Records after the header are read on a background thread ({@link ReadAhead}), started by the
- * first {@link #next()}, while the caller works on earlier ones; that thread also parses the cells of
- * the columns named by {@link #parseNumbersAhead}. Problems still surface in file order.
+ * <p>Records after the header are read ahead by two background threads ({@link ReadAhead} stages),
+ * started by the first {@link #next()}, while the caller works on earlier ones: one splits lines into
+ * cells, the other parses the cells of the columns named by {@link #parseNumbersAhead}. Problems
+ * still surface in file order.
  *
  * <p>Lines are counted as records (the header is line 1); a quoted cell spanning lines counts once.
  */
@@ -29,6 +30,7 @@ public final class CsvFile implements AutoCloseable {
     private final CsvRecords records;
     private final List<String> header;
     private int[] numberColumns = new int[0];
+    private ReadAhead<Cells> splitRecords;
     private ReadAhead<Cells> dataRecords;
     private long recordsRead = 1;
 
@@ -113,7 +115,7 @@ public final class CsvFile implements AutoCloseable {
     }
 
     /**
-     * Asks the read-ahead thread to parse these columns' cells as numbers, so that
+     * Asks the read-ahead threads to parse these columns' cells as numbers, so that
      * {@link Row#number} finds them done; the caller then has less work (the results and errors are
      * the same). Call before the first {@link #next()}.
      *
@@ -130,13 +132,14 @@ public final class CsvFile implements AutoCloseable {
     public Row next() {
         if (dataRecords == null) {
             NumbersAhead numbers = new NumbersAhead(numberColumns);
+            splitRecords = new ReadAhead<>(records::next, "xent-csv-split-" + file.getFileName());
             dataRecords = new ReadAhead<>(() -> {
-                Cells cells = records.next();
+                Cells cells = splitRecords.next();
                 if (cells != null) {
                     numbers.parse(cells);
                 }
                 return cells;
-            }, "xent-csv-" + file.getFileName());
+            }, "xent-csv-parse-" + file.getFileName());
         }
         Cells cells = nextRecord(dataRecords::next);
         if (cells == null) {
@@ -162,6 +165,7 @@ public final class CsvFile implements AutoCloseable {
     public void close() {
         if (dataRecords != null) {
             dataRecords.close();
+            splitRecords.close();
         }
         try {
             records.close();

@@ -3,7 +3,7 @@ package dev.xent.cli.io;
 import java.util.Arrays;
 
 /**
- * Parses chosen cells of each record as numbers on the read-ahead thread, so that the thread that
+ * Parses chosen cells of each record as numbers on a read-ahead thread, so that the thread that
  * uses the records has that much less to do. The values of many records share one array (no array
  * per record). A cell that is not a finite number is kept as NaN: the user of the record parses it
  * again, in file order, to report why ({@link CsvFile.Row#number}).

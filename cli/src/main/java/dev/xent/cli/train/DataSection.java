@@ -36,7 +36,7 @@ record DataSection(Path file, Dataset dataset, boolean standardize, double valid
         }
         try (CsvFile csv = CsvFile.open(file)) {
             int targetColumn = csv.column(target, data.pathOf("target"));
-            // Every other column may be a feature: the reading thread parses them while this one waits.
+            // Every other column may be a feature: a read-ahead thread parses them while this one waits.
             csv.parseNumbersAhead(IntStream.range(0, csv.header().size()).filter(c -> c != targetColumn).toArray());
             List<CsvFile.Row> rows = new ArrayList<>();
             for (CsvFile.Row row = csv.next(); row != null; row = csv.next()) {
