@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Reads a prediction CSV in blocks of at most a given number of rows: memory holds one block, never
@@ -40,6 +41,14 @@ public final class BlockReader implements AutoCloseable {
         this.weightColumn = weightColumn;
         this.predictionMatrix = predictionMatrix;
         this.classes = classes;
+        csv.parseNumbersAhead(numberColumns());
+    }
+
+    /** The columns read as numbers: predictions, targets unless they are class labels, the weight. */
+    private int[] numberColumns() {
+        IntStream targets = classes.isEmpty() ? Arrays.stream(targetColumns) : IntStream.empty();
+        IntStream weight = weightColumn < 0 ? IntStream.empty() : IntStream.of(weightColumn);
+        return IntStream.concat(IntStream.concat(Arrays.stream(predictionColumns), targets), weight).toArray();
     }
 
     /** Also keeps the text of an id column in each block ({@link Block#ids()}). */

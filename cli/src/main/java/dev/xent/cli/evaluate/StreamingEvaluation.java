@@ -35,7 +35,8 @@ import java.util.Optional;
  * <p>Memory: one block of B rows with K prediction columns holds about {@code 8 B (5K + 3)} bytes
  * (predictions, targets, weights, per-sample losses, gradient and its copy); with the default
  * B = 32768 that is 2 MB for K = 1 and 14 MB for K = 10, whatever the file's size. The CSV reader
- * adds a 1 MiB buffer and at most four chunks of 4096 records read ahead (see
+ * adds its 256 KiB read buffers (those that records read ahead still refer to) and at most eight
+ * chunks of 4096 records read ahead in its two stages (see
  * {@code dev.xent.cli.io.ReadAhead}). B is kept at 32768 so that a block's arrays for K = 1 (256 KB)
  * stay below G1's humongous-object size with a small heap (half a 1 MB region at -Xmx256m): larger
  * arrays are allocated in the old generation and made the collector run far more often.

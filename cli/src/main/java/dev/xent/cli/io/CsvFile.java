@@ -17,8 +17,10 @@ import java.util.function.Supplier;
  * {@link BadInputException} naming the file, the line and the column: an empty file, a duplicate or
  * missing column, a row with the wrong number of fields, a cell that is not a finite number.
  *
- * <p>Records after the header are read on a background thread ({@link ReadAhead}) while the caller
- * works on earlier ones; problems still surface in file order.
+ * <p>Records after the header are read ahead by two background threads ({@link ReadAhead} stages),
+ * started by the first {@link #next()}, while the caller works on earlier ones: one splits lines into
+ * cells, the other parses the cells of the columns named by {@link #parseNumbersAhead}. Problems
+ * still surface in file order.
  *
  * <p>Lines are counted as records (the header is line 1); a quoted cell spanning lines counts once.
  */
@@ -27,7 +29,9 @@ public final class CsvFile implements AutoCloseable {
     private final String name;
     private final CsvRecords records;
     private final List<String> header;
-    private final ReadAhead<Cells> dataRecords;
+    private int[] numberColumns = new int[0];
+    private ReadAhead<Cells> splitRecords;
+    private ReadAhead<Cells> dataRecords;
     private long recordsRead = 1;
 
     private CsvFile(Path file, CsvRecords records) {
@@ -49,7 +53,6 @@ public final class CsvFile implements AutoCloseable {
             }
         }
         this.header = List.copyOf(names);
-        this.dataRecords = new ReadAhead<>(records::next, "xent-csv-" + file.getFileName());
     }
 
     /** Opens a CSV file and reads its header. */
@@ -111,8 +114,33 @@ public final class CsvFile implements AutoCloseable {
         return names.stream().mapToInt(name -> column(name, jsonPath)).toArray();
     }
 
+    /**
+     * Asks the read-ahead threads to parse these columns' cells as numbers, so that
+     * {@link Row#number} finds them done; the caller then has less work (the results and errors are
+     * the same). Call before the first {@link #next()}.
+     *
+     * @throws IllegalStateException after the first {@link #next()}
+     */
+    public void parseNumbersAhead(int... columns) {
+        if (dataRecords != null) {
+            throw new IllegalStateException("parseNumbersAhead must be called before the first row is read");
+        }
+        numberColumns = columns.clone();
+    }
+
     /** The next data row, or null at the end of the file. */
     public Row next() {
+        if (dataRecords == null) {
+            NumbersAhead numbers = new NumbersAhead(numberColumns);
+            splitRecords = new ReadAhead<>(records::next, "xent-csv-split-" + file.getFileName());
+            dataRecords = new ReadAhead<>(() -> {
+                Cells cells = splitRecords.next();
+                if (cells != null) {
+                    numbers.parse(cells);
+                }
+                return cells;
+            }, "xent-csv-parse-" + file.getFileName());
+        }
         Cells cells = nextRecord(dataRecords::next);
         if (cells == null) {
             return null;
@@ -135,7 +163,10 @@ public final class CsvFile implements AutoCloseable {
 
     @Override
     public void close() {
-        dataRecords.close();
+        if (dataRecords != null) {
+            dataRecords.close();
+            splitRecords.close();
+        }
         try {
             records.close();
         } catch (IOException e) {
@@ -169,6 +200,10 @@ public final class CsvFile implements AutoCloseable {
          * @throws BadInputException naming the line, the column and the cell for text, NaN or infinity
          */
         public double number(int column) {
+            double ahead = cells.finiteNumberAhead(column);
+            if (!Double.isNaN(ahead)) {
+                return ahead;
+            }
             double value;
             try {
                 value = cells.number(column);

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -34,10 +37,46 @@ final class CsvRecords implements AutoCloseable {
             .setTrim(true)
             .build();
 
-    private static final int BUFFER_BYTES = 1 << 20;
+    /**
+     * Read buffer size: 256 KiB, under G1's humongous-object size (half a region) even at -Xmx256m,
+     * and it is also the longest simple line.
+     */
+    private static final int BUFFER_BYTES = 1 << 18;
+    /** commons-csv's character buffer (128 KB). */
+    private static final int READER_CHARS = 1 << 16;
+    /** Cell ends per shared array (64 KB). */
+    private static final int SHARED_ENDS = 16384;
+
+    /** What each byte is to a simple line: one table look-up instead of several comparisons per byte. */
+    private static final byte[] KINDS = new byte[256];
+    private static final byte PLAIN = 0;
+    private static final byte COMMA = 1;
+    private static final byte NEWLINE = 2;
+    private static final byte CARRIAGE_RETURN = 3;
+    private static final byte NOT_SIMPLE = 4;
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            KINDS[b] = b <= ' ' || b == '"' || b > '~' ? NOT_SIMPLE : PLAIN;
+        }
+        KINDS[','] = COMMA;
+        KINDS['\n'] = NEWLINE;
+        KINDS['\r'] = CARRIAGE_RETURN;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final Opener opener;
-    private final byte[] buffer;
+    private final int bufferBytes;
+    /** Holds the lines of the records given since the last refill: each refill takes a new one. */
+    private byte[] buffer;
+    /** The cell ends of many records' lines, shared (see {@link Cells#ofLine}). */
+    private int[] ends = new int[0];
+    private int endsUsed;
+    /** The positions of a line's commas, relative to the line's start; grows with the widest line. */
+    private int[] commaScratch = new int[16];
     private InputStream in;
     private long recordsGiven;
     private int start;
@@ -59,6 +98,7 @@ final class CsvRecords implements AutoCloseable {
     /** With a given buffer size (tests use small buffers to cross many refills). */
     CsvRecords(Opener opener, int bufferBytes) throws IOException {
         this.opener = opener;
+        this.bufferBytes = bufferBytes;
         this.buffer = new byte[bufferBytes];
         this.in = opener.open();
     }
@@ -74,75 +114,128 @@ final class CsvRecords implements AutoCloseable {
 
     private Cells nextSimple() throws IOException {
         while (true) {
-            int newline = newline();
-            if (newline < 0) {
-                if (start == end) {
-                    return null;
+            // One pass over the line: find its end, check that it is simple, note its commas.
+            int commas = 0;
+            int carriageReturns = 0;
+            int i = start;
+            while (true) {
+                if (i == end) {
+                    int shift = start;
+                    if (!refill()) {
+                        if (start == end) {
+                            return null;
+                        }
+                        // The last line has no newline, or a line fills the buffer: commons-csv takes over.
+                        return startParsing();
+                    }
+                    i -= shift;
                 }
-                // The last line has no newline, or a line fills the buffer: commons-csv takes over.
-                return startParsing();
+                i = firstSpecialByte(buffer, i, end);
+                if (i == end) {
+                    continue;
+                }
+                byte kind = KINDS[buffer[i] & 0xFF];
+                if (kind != PLAIN) {
+                    if (kind == NEWLINE) {
+                        break;
+                    }
+                    if (kind == COMMA) {
+                        if (commas == commaScratch.length) {
+                            commaScratch = Arrays.copyOf(commaScratch, 2 * commas);
+                        }
+                        commaScratch[commas++] = i - start;
+                    } else if (kind == CARRIAGE_RETURN) {
+                        carriageReturns++;
+                    } else {
+                        return startParsing();
+                    }
+                }
+                i++;
             }
-            int contentEnd = newline > start && buffer[newline - 1] == '\r' ? newline - 1 : newline;
+            int newline = i;
+            int contentEnd = newline;
+            if (carriageReturns > 0) {
+                // Only a CR right before the LF (a CRLF line end) keeps a line simple.
+                if (carriageReturns > 1 || buffer[newline - 1] != '\r') {
+                    return startParsing();
+                }
+                contentEnd = newline - 1;
+            }
             if (contentEnd == start) {
                 start = newline + 1;
                 continue;
             }
-            Cells cells = simpleCells(start, contentEnd);
-            if (cells == null) {
-                return startParsing();
+            int cells = commas + 1;
+            if (endsUsed + cells > ends.length) {
+                ends = new int[Math.max(SHARED_ENDS, cells)];
+                endsUsed = 0;
             }
+            for (int c = 0; c < commas; c++) {
+                ends[endsUsed + c] = start + commaScratch[c];
+            }
+            ends[endsUsed + commas] = contentEnd;
+            Cells record = Cells.ofLine(buffer, start, ends, endsUsed, cells);
+            endsUsed += cells;
             start = newline + 1;
             recordsGiven++;
-            return cells;
+            return record;
         }
     }
 
-    /** The index of the next LF at or after {@code start}, reading more input as needed; -1 if none. */
-    private int newline() throws IOException {
-        int from = start;
-        while (true) {
-            for (int i = from; i < end; i++) {
-                if (buffer[i] == '\n') {
-                    return i;
-                }
+    /**
+     * The index of the first byte at or after {@code from} that is not {@link #PLAIN} (a comma, a
+     * line end, or a byte a simple line cannot hold), skipping plain bytes eight at a time; {@code to}
+     * if there is none, or the index of a byte in the last seven before {@code to}.
+     */
+    private static int firstSpecialByte(byte[] bytes, int from, int to) {
+        int i = from;
+        while (to - i >= Long.BYTES) {
+            long special = specialBytes((long) LONGS.get(bytes, i));
+            if (special != 0) {
+                return i + (Long.numberOfTrailingZeros(special) >>> 3);
             }
-            if (endOfInput || (start == 0 && end == buffer.length)) {
-                return -1;
-            }
-            from = end - start;
-            System.arraycopy(buffer, start, buffer, 0, end - start);
-            end -= start;
-            start = 0;
-            int read = in.read(buffer, end, buffer.length - end);
-            if (read < 0) {
-                endOfInput = true;
-            } else {
-                end += read;
-            }
+            i += Long.BYTES;
         }
+        return i;
     }
 
-    /** The cells of the non-empty line {@code buffer[from, to)}, or null if it is not simple. */
-    private Cells simpleCells(int from, int to) {
-        int commas = 0;
-        for (int i = from; i < to; i++) {
-            byte b = buffer[i];
-            if (b == ',') {
-                commas++;
-            } else if (b <= ' ' || b == '"' || b > '~') {
-                return null;
-            }
+    /**
+     * For eight bytes (little-endian: the first is the lowest), a word whose lowest set bit is the high
+     * bit of the first byte that is below 0x21 (controls, space, LF, CR), 0x22 ({@code "}), 0x2C
+     * ({@code ,}) or above 0x7E; zero if there is none. Each test is the classic SWAR one (e.g.
+     * "haszero"): its borrows and carries can only mark bytes after a byte it marks rightly, so the
+     * lowest mark is exact, which is all the caller uses.
+     */
+    static long specialBytes(long word) {
+        long below = (word - 0x21 * ONES) & ~word;
+        long quote = word ^ ('"' * ONES);
+        long comma = word ^ (',' * ONES);
+        long above = (word + ONES) | word;
+        return (below | ((quote - ONES) & ~quote) | ((comma - ONES) & ~comma) | above) & HIGH_BITS;
+    }
+
+    /**
+     * Moves the unread bytes {@code buffer[start, end)} to the front of a new buffer (the records
+     * given keep the old one) and reads more after them.
+     *
+     * @return false at the end of the input, or if the unread bytes fill the buffer
+     */
+    private boolean refill() throws IOException {
+        if (endOfInput || (start == 0 && end == buffer.length)) {
+            return false;
         }
-        byte[] line = Arrays.copyOfRange(buffer, from, to);
-        int[] ends = new int[commas + 1];
-        int cell = 0;
-        for (int i = 0; i < line.length; i++) {
-            if (line[i] == ',') {
-                ends[cell++] = i;
-            }
+        byte[] old = buffer;
+        buffer = new byte[bufferBytes];
+        System.arraycopy(old, start, buffer, 0, end - start);
+        end -= start;
+        start = 0;
+        int read = in.read(buffer, end, buffer.length - end);
+        if (read < 0) {
+            endOfInput = true;
+            return false;
         }
-        ends[commas] = line.length;
-        return Cells.ofLine(line, ends);
+        end += read;
+        return true;
     }
 
     /** Hands the file to commons-csv, which continues after the records already given. */
@@ -151,7 +244,7 @@ final class CsvRecords implements AutoCloseable {
         in = opener.open();
         // newDecoder() reports malformed UTF-8 instead of replacing it, like Files.newBufferedReader.
         parser = CSVParser.parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()),
-                BUFFER_BYTES), FORMAT);
+                READER_CHARS), FORMAT);
         parsed = parser.iterator();
         for (long r = 0; r < recordsGiven; r++) {
             parsed.next();

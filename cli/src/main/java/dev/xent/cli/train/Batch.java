@@ -44,6 +44,11 @@ public final class Batch {
         return Tensor.wrap(features, rows(), featureCount);
     }
 
+    /** The features, row-major ({@code rows x features}); not a copy: do not change them. */
+    double[] featureValues() {
+        return features;
+    }
+
     public Tensor targets() {
         return columnTargets ? Tensor.wrap(targets, rows(), 1) : Tensor.wrap(targets, rows());
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The {@code data} section of a train job, read into a {@link Dataset}: {@code path} (CSV with a
@@ -35,6 +36,8 @@ record DataSection(Path file, Dataset dataset, boolean standardize, double valid
         }
         try (CsvFile csv = CsvFile.open(file)) {
             int targetColumn = csv.column(target, data.pathOf("target"));
+            // Every other column may be a feature: a read-ahead thread parses them while this one waits.
+            csv.parseNumbersAhead(IntStream.range(0, csv.header().size()).filter(c -> c != targetColumn).toArray());
             List<CsvFile.Row> rows = new ArrayList<>();
             for (CsvFile.Row row = csv.next(); row != null; row = csv.next()) {
                 rows.add(row);
@@ -84,15 +87,13 @@ record DataSection(Path file, Dataset dataset, boolean standardize, double valid
     }
 
     private static boolean allNumbers(List<CsvFile.Row> rows, int column) {
-        for (CsvFile.Row row : rows) {
-            try {
-                if (!Double.isFinite(Double.parseDouble(row.text(column)))) {
-                    return false;
-                }
-            } catch (NumberFormatException e) {
-                return false;
+        try {
+            for (CsvFile.Row row : rows) {
+                row.number(column);
             }
+            return true;
+        } catch (BadInputException notAFiniteNumber) {
+            return false;
         }
-        return true;
     }
 }

@@ -10,7 +10,9 @@ import java.util.List;
  * What training minimises: {@code mean loss(logits, targets) + l2 / 2 * ||W||^2} (biases not
  * penalised), and its gradient with respect to the network's flat parameter vector.
  *
- * <p>The model part runs on the autodiff graph; the loss part uses the loss's fused
+ * <p>The model part runs on the autodiff graph, except for a linear model, whose two matrix loops
+ * ({@link LinearLayer}) give the graph's results bit for bit without its overhead; the loss part
+ * uses the loss's fused
  * {@link Loss#valueAndGradient(Tensor, Tensor, Tensor, double[])} kernel, whose gradient G with
  * respect to the logits is pushed back through the model by backpropagating {@code sum(logits * G)}.
  */
@@ -44,6 +46,9 @@ final class Objective {
      * (overwritten). NaN when the logits are NaN (the run diverged).
      */
     Value valueAndGradient(double[] params, Batch batch, double[] gradientOut) {
+        if (network.layerCount() == 1) {
+            return linearValueAndGradient(params, batch, gradientOut);
+        }
         List<Node> leaves = network.leaves(params, true);
         Node logits = network.logits(Graph.constant(batch.features()), leaves);
         Tensor z = logits.value();
@@ -57,9 +62,32 @@ final class Objective {
         return new Value(meanLoss, meanLoss + network.penalty(params, l2, gradientOut));
     }
 
+    /** As the graph path, bit for bit, with {@link LinearLayer}'s loops for the model part. */
+    private Value linearValueAndGradient(double[] params, Batch batch, double[] gradientOut) {
+        Tensor z = logits(params, batch);
+        if (hasNaN(z)) {
+            return Value.NAN;
+        }
+        double[] upstream = new double[z.size()];
+        double meanLoss = loss.valueAndGradient(z, batch.targets(), null, upstream);
+        LinearLayer.gradient(batch.featureValues(), batch.rows(), network.inputs(), upstream, network.outputs(),
+                gradientOut);
+        return new Value(meanLoss, meanLoss + network.penalty(params, l2, gradientOut));
+    }
+
+    /** The logits of a batch ({@code rows x outputs}), forward only. */
+    private Tensor logits(double[] params, Batch batch) {
+        if (network.layerCount() > 1) {
+            return network.logits(params, batch.features());
+        }
+        double[] z = new double[batch.rows() * network.outputs()];
+        LinearLayer.logits(batch.featureValues(), batch.rows(), network.inputs(), params, network.outputs(), z);
+        return Tensor.wrap(z, batch.rows(), network.outputs());
+    }
+
     /** The mean loss without the penalty; NaN when the logits are NaN. */
     double meanLoss(double[] params, Batch batch) {
-        Tensor z = network.logits(params, batch.features());
+        Tensor z = logits(params, batch);
         return hasNaN(z) ? Double.NaN : loss.value(z, batch.targets());
     }
 
@@ -70,7 +98,7 @@ final class Objective {
 
     /** The share of rows whose predicted class (logit > 0, or the arg-max logit) is the target. */
     double accuracy(double[] params, Batch batch) {
-        Tensor z = network.logits(params, batch.features());
+        Tensor z = logits(params, batch);
         int outputs = network.outputs();
         int correct = 0;
         for (int r = 0; r < batch.rows(); r++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -53,6 +54,27 @@ class CsvRecordsTest {
                     pieces.forEach(piece -> file.append(PIECES.get(piece)));
                     String text = file.toString();
                     assertEquals(commonsCsv(text), fastPath(text, buffer), () -> "'" + text + "' with buffer " + buffer);
+                });
+    }
+
+    @Test
+    void theEightByteScanFindsTheFirstByteThatIsNotPlain() {
+        // Each of the eight bytes is random (bit set in the mask) or a digit, so that words with a special
+        // byte anywhere, or none, are all common.
+        qt().withFixedSeed(20261123L).withExamples(200_000).forAll(longs().all(), integers().between(0, 255))
+                .checkAssert((random, mask) -> {
+                    long word = 0;
+                    int expected = Long.BYTES;
+                    for (int j = Long.BYTES - 1; j >= 0; j--) {
+                        int b = (mask >> j & 1) == 1 ? (int) (random >>> (8 * j)) & 0xFF : '0' + j;
+                        word |= (long) b << (8 * j);
+                        if (b <= ' ' || b == '"' || b == ',' || b > '~') {
+                            expected = j;
+                        }
+                    }
+                    long special = CsvRecords.specialBytes(word);
+                    int found = special == 0 ? Long.BYTES : Long.numberOfTrailingZeros(special) >>> 3;
+                    assertEquals(expected, found, Long.toHexString(word));
                 });
     }
 

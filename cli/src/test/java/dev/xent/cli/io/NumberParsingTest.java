@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +38,12 @@ class NumberParsingTest {
                 "NaN", "Infinity", "-Infinity", "+Infinity", "1d", "1f", "1D", "0x1p3", "0x1.8p-1", " 1 ", "\t2\n",
                 // Not numbers.
                 "", " ", "-", "+", ".", "e5", "1e", "1e+", "1..2", "1.2.3", "--1", "1-", "1_000", "1,5", "0x", "nan",
-                "infinity", "Inf", "1e5e5", "\u0661", "1 2", "abc");
+                "infinity", "Inf", "1e5e5", "\u0661", "1 2", "abc",
+                // Plain decimals (PlainDecimal's fast path) and the texts just outside it.
+                "0.", ".0", "-.0", "+.5", "-5.", "007", "-0.000", "123456789012345", "-999999999999999",
+                "1234567890123456", "12345678901234567890", "0.123456789012345", "0.1234567890123456",
+                "0.000000000000001", "0.0000000000000001", "9007199254740991", "1.5-", "1+5", "-+1", "+-1", "1..",
+                "..1", ".", "-.", "+.", "1.2e3", "1.2E-3", "1.2d", " 1.5", "1.5 ");
         for (String text : texts) {
             assertSameAsTheJdk(text);
         }
@@ -47,6 +53,49 @@ class NumberParsingTest {
     void everyDoublesShortestTextParsesBackToTheSameBits() {
         qt().withFixedSeed(20261123L).withExamples(200_000).forAll(longs().all())
                 .checkAssert(bits -> assertSameAsTheJdk(Double.toString(Double.longBitsToDouble(bits))));
+    }
+
+    @Test
+    void everyDoublesSeventeenDigitTextParsesToTheSameBits() {
+        qt().withFixedSeed(20261123L).withExamples(200_000).forAll(longs().all())
+                .checkAssert(bits -> assertSameAsTheJdk(String.format(Locale.ROOT, "%.17g",
+                        Double.longBitsToDouble(bits))));
+    }
+
+    @Test
+    void plainDecimalsOfUpToEighteenDigitsParseToTheSameBits() {
+        // Digits and a point anywhere (or none), both signs: PlainDecimal takes up to 15 digits, the rest
+        // goes to FastDoubleParser; leading zeros count as digits.
+        qt().withFixedSeed(20261123L).withExamples(200_000)
+                .forAll(longs().between(0, 999_999_999_999_999_999L), integers().between(0, 19),
+                        integers().between(0, 3), integers().between(0, 2))
+                .checkAssert((digits, point, zeros, sign) -> {
+                    String mantissa = "0".repeat(zeros) + digits;
+                    int at = Math.min(point, mantissa.length());
+                    String text = List.of("", "-", "+").get(sign) + mantissa.substring(0, at)
+                            + (point > mantissa.length() + 1 ? "" : ".") + mantissa.substring(at);
+                    assertSameAsTheJdk(text);
+                });
+    }
+
+    @Test
+    void eightDigitWordsAreRecognisedAndReadLikeLongParseLong() {
+        // Words of digits, and words with one byte that is not a digit (bytes next to '0' and '9' included).
+        qt().withFixedSeed(20261123L).withExamples(200_000)
+                .forAll(longs().between(0, 99_999_999L), integers().between(-1, 7), integers().between(0, 255))
+                .checkAssert((number, position, other) -> {
+                    byte[] text = String.format(Locale.ROOT, "%08d", number).getBytes(StandardCharsets.US_ASCII);
+                    if (position >= 0) {
+                        text[position] = (byte) other.intValue();
+                    }
+                    long word = java.nio.ByteBuffer.wrap(text).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+                    boolean digits = new String(text, StandardCharsets.ISO_8859_1).chars().allMatch(c -> c >= '0' && c <= '9');
+                    assertEquals(digits, PlainDecimal.eightDigits(word), () -> new String(text, StandardCharsets.ISO_8859_1));
+                    if (digits) {
+                        assertEquals(Long.parseLong(new String(text, StandardCharsets.US_ASCII)),
+                                PlainDecimal.valueOfEightDigits(word));
+                    }
+                });
     }
 
     @Test
