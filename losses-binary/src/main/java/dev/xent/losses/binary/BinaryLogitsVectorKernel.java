@@ -2,6 +2,7 @@ package dev.xent.losses.binary;
 
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.KernelScratch;
 import dev.xent.core.numeric.VectorMath;
 import java.util.function.Supplier;
 import jdk.incubator.vector.DoubleVector;
@@ -33,7 +34,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class BinaryLogitsVectorKernel implements SegmentKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    /** Elements per block: a multiple of every lane count; the scratch (5 blocks, 10 KB) stays in L1. */
+    /** Elements per block: a multiple of every lane count; the scratch (5 blocks, 10 KB, kept per thread) stays in L1. */
     private static final int BLOCK = 256;
     private static final double SQRT2 = 1.41421356237309504880;
     // fdlibm's e_log.c: log(1 + f) = f - hfsq + s (hfsq + R(s^2)), s = f / (2 + f).
@@ -47,18 +48,19 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
 
     private final double labelSmoothing;
     private final double posWeight;
-    private final double[] logits = new double[BLOCK];
-    private final double[] labels = new double[BLOCK];
-    private final double[] exps = new double[BLOCK];
-    private final double[] losses = new double[BLOCK];
-    private final double[] derivatives = new double[BLOCK];
+    private final double[] logits = KernelScratch.doubles(0, BLOCK);
+    private final double[] labels = KernelScratch.doubles(1, BLOCK);
+    private final double[] exps = KernelScratch.doubles(2, BLOCK);
+    private final double[] losses = KernelScratch.doubles(3, BLOCK);
+    private final double[] derivatives = KernelScratch.doubles(4, BLOCK);
 
+    /** Made at the start of a chunk, on the thread that runs it: its scratch is that thread's. */
     private BinaryLogitsVectorKernel(double labelSmoothing, double posWeight) {
         this.labelSmoothing = labelSmoothing;
         this.posWeight = posWeight;
     }
 
-    /** A new kernel (with its own scratch) per call of {@code get()}: one per chunk. */
+    /** A new kernel per call of {@code get()}: one per chunk, with the scratch of the thread that runs it. */
     static Supplier<SegmentKernel> factory(double labelSmoothing, double posWeight) {
         return () -> new BinaryLogitsVectorKernel(labelSmoothing, posWeight);
     }

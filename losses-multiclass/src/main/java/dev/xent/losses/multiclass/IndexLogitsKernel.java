@@ -4,6 +4,7 @@ import dev.xent.autodiff.StableMath;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.KernelScratch;
 import dev.xent.core.numeric.VectorMath;
 import java.util.Arrays;
 
@@ -23,7 +24,7 @@ import java.util.Arrays;
  * the same on both paths.
  */
 final class IndexLogitsKernel {
-    /** Elements per block: the scratch (2 blocks of 4 KB) stays in L1. */
+    /** Elements per block: the scratch (2 blocks of 4 KB, kept per thread) stays in L1. */
     private static final int BLOCK_ELEMENTS = 512;
 
     private final ClassWiseOptions options;
@@ -54,7 +55,7 @@ final class IndexLogitsKernel {
         });
     }
 
-    /** Scratch for one block of rows, reused across the blocks of a chunk. */
+    /** One chunk's view of this thread's scratch ({@link KernelScratch}), reused across the chunk's blocks. */
     private final class Block {
         private final int classes;
         private final int rows;
@@ -69,9 +70,9 @@ final class IndexLogitsKernel {
             this.rows = Math.min(chunkRows, Math.max(1, BLOCK_ELEMENTS / classes));
             // VectorMath is touched only when enabled: without the incubator module it must never load.
             int padded = vectorExp ? VectorMath.paddedLength(rows * classes) : rows * classes;
-            this.shifted = new double[padded];
-            this.exps = new double[padded];
-            this.argMax = new int[rows];
+            this.shifted = KernelScratch.doubles(0, padded);
+            this.exps = KernelScratch.doubles(1, padded);
+            this.argMax = KernelScratch.ints(0, rows);
         }
 
         void run(Tensor logits, Tensor targets, Tensor sampleWeights, double denominator, int from, int to,
