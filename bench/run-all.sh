@@ -25,7 +25,7 @@ export XENT_JAVA_OPTS="--add-modules jdk.incubator.vector -Dxent.vector=true"
 unset XENT_JAVA_OPTS
 for run in 1 2 3; do { time ./xent run examples/digits-softmax.json; } >> "$out/train.txt" 2>&1; done
 # The example trainings whose output README.md and docs/training.md quote.
-{ date -u; uptime; for job in breast-cancer-logistic iris-softmax digits-softmax; do
+{ date -u; uptime; for job in breast-cancer-logistic iris-softmax digits-softmax breast-cancer-conjugate-gradient; do
       echo "\$ ./xent run examples/$job.json"; ./xent run "examples/$job.json"; done; } > "$out/examples.txt" 2>&1
 # Streaming evaluate: 10,000,000 rows (the generator of docs/cli.md), -Xmx256m, five runs of the whole command.
 data=$(mktemp -d)
