@@ -4,6 +4,8 @@
  */
 module dev.xent.losses.multiclass {
     requires transitive dev.xent.autodiff;
+    // Optional: only the vector kernel uses it, and only when it is present and enabled (dev.xent.core.numeric.VectorSupport).
+    requires static jdk.incubator.vector;
 
     exports dev.xent.losses.multiclass;
 

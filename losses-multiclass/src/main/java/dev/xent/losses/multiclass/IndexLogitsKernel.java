@@ -5,7 +5,6 @@ import dev.xent.core.Tensor;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.KernelScratch;
-import dev.xent.core.numeric.VectorMath;
 import java.util.Arrays;
 
 /**
@@ -18,21 +17,20 @@ import java.util.Arrays;
  * and for class {@code k} the gradient {@code [k != y] w - (s / (1 + s)) w}, which keeps a confident
  * row's precision.
  *
- * <p>Rows are taken a block at a time, so that the exponentials of a whole block are one array pass:
- * {@link Math#exp} by default, or {@link VectorMath#expOfNonPositive} when the vector kernels are
- * enabled (within about an ulp of it, so within 1e-15 relative, not bit for bit). Everything else is
- * the same on both paths.
+ * <p>Rows are taken a block at a time, so that the exponentials of a whole block are one array pass
+ * of {@link Math#exp}. With the vector kernels enabled, {@link IndexLogitsVectorKernel} does the same
+ * with one row per vector lane (within about an ulp of this kernel: its {@code exp} rounds differently).
  */
 final class IndexLogitsKernel {
     /** Elements per block: the scratch (2 blocks of 4 KB, kept per thread) stays in L1. */
     private static final int BLOCK_ELEMENTS = 512;
 
     private final ClassWiseOptions options;
-    private final boolean vectorExp;
+    private final boolean vector;
 
-    IndexLogitsKernel(ClassWiseOptions options, boolean vectorExp) {
+    IndexLogitsKernel(ClassWiseOptions options, boolean vector) {
         this.options = options;
-        this.vectorExp = vectorExp;
+        this.vector = vector;
     }
 
     /** Whether this kernel computes what {@link ClassWiseKernel} would for these targets and term. */
@@ -41,12 +39,28 @@ final class IndexLogitsKernel {
                 && term == CrossEntropyTerm.INSTANCE;
     }
 
+    /** A row's class index, or -1 if it has the {@code ignore_index}. */
+    int target(double y) {
+        return options.ignoreIndex != null && y == options.ignoreIndex ? -1 : (int) y;
+    }
+
+    /** The weight {@code w_y} of a row's target class: its class weight, 1 without them, 0 if ignored. */
+    double weight(int target) {
+        return target < 0 ? 0.0 : options.classWeights == null ? 1.0 : options.classWeights[target];
+    }
+
     /** As {@link ClassWiseKernel#run}. */
     double run(Tensor logits, Tensor targets, Tensor sampleWeights, double denominator, int grain,
                double[] perSampleOut, double[] gradientOut) {
         int rows = logits.dim(0);
         int classes = logits.dim(1);
         return ChunkedSum.sum(rows, grain, (from, to, sum) -> {
+            if (vector) {
+                // The vector class is touched only here, and only when enabled: without the module it never loads.
+                new IndexLogitsVectorKernel(this, classes)
+                        .accumulate(logits, targets, sampleWeights, denominator, from, to, sum, perSampleOut, gradientOut);
+                return;
+            }
             Block block = new Block(classes, to - from);
             for (int start = from; start < to; start += block.rows) {
                 block.run(logits, targets, sampleWeights, denominator, start, Math.min(to, start + block.rows), sum,
@@ -68,10 +82,8 @@ final class IndexLogitsKernel {
         Block(int classes, int chunkRows) {
             this.classes = classes;
             this.rows = Math.min(chunkRows, Math.max(1, BLOCK_ELEMENTS / classes));
-            // VectorMath is touched only when enabled: without the incubator module it must never load.
-            int padded = vectorExp ? VectorMath.paddedLength(rows * classes) : rows * classes;
-            this.shifted = KernelScratch.doubles(0, padded);
-            this.exps = KernelScratch.doubles(1, padded);
+            this.shifted = KernelScratch.doubles(0, rows * classes);
+            this.exps = KernelScratch.doubles(1, rows * classes);
             this.argMax = KernelScratch.ints(0, rows);
         }
 
@@ -86,10 +98,8 @@ final class IndexLogitsKernel {
             for (int r = 0; r < to - from; r++) {
                 int row = from + r;
                 double s = sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
-                double y = targets.getFlat(row);
-                boolean ignored = options.ignoreIndex != null && y == options.ignoreIndex;
-                int target = ignored ? -1 : (int) y;
-                double w = ignored ? 0.0 : options.classWeights == null ? 1.0 : options.classWeights[target];
+                int target = target(targets.getFlat(row));
+                double w = weight(target);
                 double others = othersSum(r);
                 double loss = w == 0 ? 0.0 : rowLoss(r, target, w, others);
                 if (perSampleOut != null) {
@@ -149,12 +159,8 @@ final class IndexLogitsKernel {
          */
         private void exponentials(int rowCount) {
             int count = rowCount * classes;
-            if (vectorExp) {
-                VectorMath.expOfNonPositive(shifted, exps, count);
-            } else {
-                for (int i = 0; i < count; i++) {
-                    exps[i] = Math.exp(shifted[i]);
-                }
+            for (int i = 0; i < count; i++) {
+                exps[i] = Math.exp(shifted[i]);
             }
             for (int r = 0; r < rowCount; r++) {
                 exps[r * classes + argMax[r]] = 0.0;
