@@ -53,8 +53,8 @@ import dev.xent.core.spi.ParameterValues;
  *
  * <p><b>Kernels.</b> Logits with class indices and no label smoothing (the common case) run a kernel
  * specialised to it, with the same bits as the general one. With the Vector API switch on (start the
- * JVM with {@code --add-modules jdk.incubator.vector -Dxent.vector=true}; see docs/vector.md) its
- * {@code exp} runs on vector lanes: within 1e-15 relative of the default, the same bits for any thread
+ * JVM with {@code --add-modules jdk.incubator.vector -Dxent.vector=true}; see docs/vector.md) it runs
+ * with one row per vector lane: within 1e-15 relative of the default, the same bits for any thread
  * count. Off by default; without the module the switch is ignored.
  *
  * <p><b>Worked example</b> (optax's): logits {@code [[1.2, -0.8, -0.5], [0.9, -1.2, 1.1]]}, labels
