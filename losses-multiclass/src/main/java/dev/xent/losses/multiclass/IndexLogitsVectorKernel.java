@@ -30,7 +30,8 @@ final class IndexLogitsVectorKernel {
     /** Rows per group: several vectors, so that each pass and each exp call covers a few hundred elements. */
     private static final int GROUP = 4 * LANES;
 
-    private final IndexLogitsKernel rows;
+    /** The scalar kernel, for its reading of targets and class weights. */
+    private final IndexLogitsKernel kernel;
     private final int classes;
     // Class-major: [c * GROUP + r]. This thread's scratch (KernelScratch), kept for the chunk.
     private final double[] shifted;
@@ -44,8 +45,8 @@ final class IndexLogitsVectorKernel {
     private final double[] targetClasses;
 
     /** Made at the start of a chunk, on the thread that runs it. */
-    IndexLogitsVectorKernel(IndexLogitsKernel rows, int classes) {
-        this.rows = rows;
+    IndexLogitsVectorKernel(IndexLogitsKernel kernel, int classes) {
+        this.kernel = kernel;
         this.classes = classes;
         int block = classes * GROUP;
         this.shifted = KernelScratch.doubles(0, block);
@@ -76,43 +77,43 @@ final class IndexLogitsVectorKernel {
             shiftByMaximum();
             VectorMath.expOfNonPositive(shifted, exps, classes * GROUP);
             sumOthers();
-            for (int lane = 0; lane < GROUP; lane++) {
-                weights[lane] = 0.0;
-                scales[lane] = 0.0;
-                targetClasses[lane] = -1;
+            for (int r = 0; r < GROUP; r++) {
+                weights[r] = 0.0;
+                scales[r] = 0.0;
+                targetClasses[r] = -1;
             }
-            for (int lane = 0; lane < count; lane++) {
-                int row = start + lane;
+            for (int r = 0; r < count; r++) {
+                int row = start + r;
                 double s = sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
-                int target = rows.target(targets.getFlat(row));
-                double w = rows.weight(target);
-                double loss = w == 0 ? 0.0 : rowLoss(lane, target, w);
+                int target = kernel.target(targets.getFlat(row));
+                double w = kernel.weight(target);
+                double loss = w == 0 ? 0.0 : rowLoss(r, target, w);
                 if (perSampleOut != null) {
                     perSampleOut[row] = loss;
                 }
                 if (s != 0) {
                     sum.add(s * loss);
                 }
-                weights[lane] = w;
-                scales[lane] = s / denominator;
-                targetClasses[lane] = target;
+                weights[r] = w;
+                scales[r] = s / denominator;
+                targetClasses[r] = target;
             }
             if (gradientOut != null) {
                 gradients();
-                for (int lane = 0; lane < count; lane++) {
-                    int offset = (start + lane) * classes;
+                for (int r = 0; r < count; r++) {
+                    int offset = (start + r) * classes;
                     for (int c = 0; c < classes; c++) {
-                        gradientOut[offset + c] = gradient[c * GROUP + lane];
+                        gradientOut[offset + c] = gradient[c * GROUP + r];
                     }
                 }
             }
         }
     }
 
-    /** {@code -(w log p_y)} of a lane's row, as the scalar kernel computes it. */
-    private double rowLoss(int lane, int target, double w) {
-        double logP = (target == (int) argMax[lane] ? 0.0 : shifted[target * GROUP + lane])
-                - StableMath.log1p(others[lane]);
+    /** {@code -(w log p_y)} of row r of the group, as the scalar kernel computes it. */
+    private double rowLoss(int r, int target, double w) {
+        double logP = (target == (int) argMax[r] ? 0.0 : shifted[target * GROUP + r])
+                - StableMath.log1p(others[r]);
         return -w * logP + 0.0; // + 0.0: a loss of exactly 0 is +0.0, as in the scalar kernel
     }
 

@@ -40,7 +40,7 @@ class IndexLogitsKernelTest {
             s[r] = random.nextInt(5) == 0 ? 0.0 : random.nextDouble() * 3;
         }
         s[0] = 1.0;
-        y[0] = 1; // a weighted row, so that the mean always has something to average
+        y[0] = classes - 1; // a weighted row, so that the mean always has something to average
         return new Tensor[] {Tensor.wrap(x, rows, classes), Tensor.wrap(y, rows), Tensor.wrap(s, rows)};
     }
 
@@ -112,19 +112,24 @@ class IndexLogitsKernelTest {
         assumeTrue(VectorSupport.modulePresent(), "jdk.incubator.vector is not in the boot layer");
         int original = Parallelism.threads();
         try {
-            // 3000 rows of 7 classes: several chunks and blocks, with partial vectors at block ends.
-            Tensor[] in = inputs(7L, 3000, 7);
-            Object[] options = {"from_logits", true, "ignore_index", -100};
-            double[] scalar = crossEntropy(in, options);
-            List<double[]> vector = new ArrayList<>();
-            for (int threads : new int[] {1, 2, 4}) {
-                Parallelism.setThreads(threads);
-                vector.add(VectorSwitch.on(() -> crossEntropy(in, options)));
-            }
-            for (int i = 0; i < scalar.length; i++) {
-                assertEquals(scalar[i], vector.get(0)[i], 1e-15 * Math.abs(scalar[i]) + 1e-300, "result " + i);
-                for (double[] other : vector) {
-                    assertEquals(Double.doubleToRawLongBits(vector.get(0)[i]), Double.doubleToRawLongBits(other[i]));
+            // 3000 rows of 7 classes: several chunks, and groups of rows cut short at chunk ends; then
+            // one class, and more classes than a block of the scalar kernel has room for, in a few rows.
+            int[][] shapes = {{3000, 7}, {17, 1}, {45, 37}};
+            for (int[] shape : shapes) {
+                Tensor[] in = inputs(7L, shape[0], shape[1]);
+                Object[] options = {"from_logits", true, "ignore_index", -100};
+                double[] scalar = crossEntropy(in, options);
+                List<double[]> vector = new ArrayList<>();
+                for (int threads : new int[] {1, 2, 4}) {
+                    Parallelism.setThreads(threads);
+                    vector.add(VectorSwitch.on(() -> crossEntropy(in, options)));
+                }
+                for (int i = 0; i < scalar.length; i++) {
+                    assertEquals(scalar[i], vector.get(0)[i], 1e-15 * Math.abs(scalar[i]) + 1e-300,
+                            shape[0] + " x " + shape[1] + ", result " + i);
+                    for (double[] other : vector) {
+                        assertEquals(Double.doubleToRawLongBits(vector.get(0)[i]), Double.doubleToRawLongBits(other[i]));
+                    }
                 }
             }
         } finally {
