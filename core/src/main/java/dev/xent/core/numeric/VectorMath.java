@@ -35,11 +35,6 @@ public final class VectorMath {
     private VectorMath() {
     }
 
-    /** Elements per vector on this machine. */
-    public static int lanes() {
-        return SPECIES.length();
-    }
-
     /** {@code n} rounded up to whole vectors: how many elements the array kernels touch for {@code n}. */
     public static int paddedLength(int n) {
         return SPECIES.loopBound(n + SPECIES.length() - 1);

@@ -67,12 +67,12 @@ class VectorMathTest {
 
     @Test
     void addAllGivesInfinityForAnInfiniteTermAndForAnOverflow() {
-        double[] values = new double[VectorMath.lanes() * 3];
+        double[] values = new double[VectorMath.paddedLength(1) * 3];
         values[1] = Double.POSITIVE_INFINITY;
         CompensatedSum sum = new CompensatedSum();
         VectorMath.addAll(values, values.length, sum);
         assertEquals(Double.POSITIVE_INFINITY, sum.value());
-        double[] large = new double[VectorMath.lanes() * 3];
+        double[] large = new double[VectorMath.paddedLength(1) * 3];
         java.util.Arrays.fill(large, Double.MAX_VALUE);
         CompensatedSum overflow = new CompensatedSum();
         VectorMath.addAll(large, large.length, overflow);
