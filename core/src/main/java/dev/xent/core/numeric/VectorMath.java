@@ -31,6 +31,30 @@ public final class VectorMath {
     private static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
     /** Below this exp(t) is 0 in double (t = -746 rounds to 0 whatever the last bits). */
     private static final double EXP_FLOOR = -746.0;
+    /**
+     * fdlibm's e_log.c: {@code log(1 + f) = f - hfsq + s (hfsq + R(z))}, {@code s = f / (2 + f)},
+     * {@code hfsq = f^2 / 2}, {@code z = s^2}, {@code R(z) = z (LG1 + z LG2 + ... + z^6 LG7)}: a minimax
+     * fit on {@code 1 + f} in {@code [sqrt(2) / 2, sqrt(2)]}, error below 2^-58.45.
+     */
+    public static final double LG1 = 6.666666666666735130e-01;
+    /** See {@link #LG1}. */
+    public static final double LG2 = 3.999999999940941908e-01;
+    /** See {@link #LG1}. */
+    public static final double LG3 = 2.857142874366239149e-01;
+    /** See {@link #LG1}. */
+    public static final double LG4 = 2.222219843214978396e-01;
+    /** See {@link #LG1}. */
+    public static final double LG5 = 1.818357216161805012e-01;
+    /** See {@link #LG1}. */
+    public static final double LG6 = 1.531383769920937332e-01;
+    /** See {@link #LG1}. */
+    public static final double LG7 = 1.479819860511658591e-01;
+    private static final long MANTISSA_BITS = 0x000f_ffff_ffff_ffffL;
+    private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+    /** Added to the mantissa, carries into bit 52 exactly when the mantissa is at least {@code sqrt(2) - 1} (fdlibm's 0x95f64). */
+    private static final long ROOT2_CARRY = 0x95f64L << 32;
+    private static final double TWO52 = 0x1p52;
+    private static final long TWO52_BITS = Double.doubleToRawLongBits(TWO52);
 
     private VectorMath() {
     }
@@ -71,6 +95,42 @@ public final class VectorMath {
             p.mul(halfBits.lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
                     .mul(restBits.lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
                     .intoArray(out, j);
+        }
+    }
+
+    /**
+     * {@code logs[i] = log1p(x[i])} and {@code reciprocals[i] = 1 / (1 + x[i])} for finite
+     * {@code x[i] >= 0}, the log within about 1 ulp: {@code u = 1 + x} (rounded) is split as
+     * {@code 2^k m} with {@code m} in {@code [sqrt(2) / 2, sqrt(2))} by bit operations, {@code log(u) =
+     * k ln2 + log(m)} with {@link #LG1 fdlibm's polynomial}, and the rounding of {@code u} is put back:
+     * {@code log1p(x) = log(u) - ((u - 1) - x) / u} (to first order; {@code (u - 1) - x} is exact).
+     * {@code log1p(0)} is exactly 0. Touches {@code paddedLength(n)} elements.
+     */
+    public static void log1pAndReciprocal(double[] x, double[] logs, double[] reciprocals, int n) {
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        int padded = paddedLength(n);
+        for (int j = 0; j < padded; j += SPECIES.length()) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, j);
+            DoubleVector u = v.add(1.0);
+            DoubleVector reciprocal = one.div(u);
+            LongVector bits = u.reinterpretAsLongs();
+            LongVector mantissa = bits.and(MANTISSA_BITS);
+            LongVector halve = mantissa.add(ROOT2_CARRY).and(1L << 52); // 2^52 where m would be >= sqrt(2)
+            DoubleVector m = mantissa.or(halve.lanewise(VectorOperators.XOR, ONE_BITS)).reinterpretAsDoubles();
+            // k = biased exponent (+ 1 if halved) - 1023, as a double: the integer put in the low bits of 2^52.
+            DoubleVector k = bits.lanewise(VectorOperators.LSHR, 52).add(halve.lanewise(VectorOperators.LSHR, 52))
+                    .or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52 + 1023.0);
+            DoubleVector f = m.sub(1.0);
+            DoubleVector s = f.div(f.add(2.0));
+            DoubleVector z = s.mul(s);
+            DoubleVector z2 = z.mul(z);
+            DoubleVector poly = z.mul(LG2).add(LG1).add(z.mul(LG4).add(LG3).mul(z2))
+                    .add(z.mul(LG6).add(LG5).add(z2.mul(LG7)).mul(z2.mul(z2)));
+            DoubleVector halfSquare = f.mul(f).mul(0.5);
+            DoubleVector logU = k.mul(LN2_HI)
+                    .sub(halfSquare.sub(s.mul(halfSquare.add(poly.mul(z))).add(k.mul(LN2_LO))).sub(f));
+            logU.sub(u.sub(1.0).sub(v).mul(reciprocal)).intoArray(logs, j);
+            reciprocal.intoArray(reciprocals, j);
         }
     }
 

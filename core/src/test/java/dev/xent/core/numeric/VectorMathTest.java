@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** VectorMath against Math.exp and CompensatedSum (the surefire configuration adds the incubator module). */
+/** VectorMath against Math.exp, Math.log1p and CompensatedSum (the surefire configuration adds the incubator module). */
 class VectorMathTest {
 
     @BeforeEach
@@ -45,6 +45,40 @@ class VectorMathTest {
         assertEquals(Math.exp(-745.0), exp(-745.0)); // the smallest subnormal
         assertEquals(Math.exp(-720.0), exp(-720.0), Math.ulp(Math.exp(-720.0)));
         assertEquals(1.0, exp(-Double.MIN_VALUE));
+    }
+
+    /** {log1p(x), 1 / (1 + x)} from {@link VectorMath#log1pAndReciprocal}. */
+    private static double[] log1pAndReciprocal(double x) {
+        double[] in = new double[VectorMath.paddedLength(1)];
+        in[0] = x;
+        double[] logs = new double[in.length];
+        double[] reciprocals = new double[in.length];
+        VectorMath.log1pAndReciprocal(in, logs, reciprocals, 1);
+        return new double[] {logs[0], reciprocals[0]};
+    }
+
+    @Test
+    void log1pIsWithinTwoUlpsOfMathLog1pFromZeroToTheLargestDouble() {
+        qt().withFixedSeed(20261123L).withExamples(20_000)
+                .forAll(doubles().between(0.0, 30.0), integers().between(-320, 307))
+                .checkAssert((mantissa, exponent) -> {
+                    for (double x : new double[] {mantissa, mantissa / 30.0 * Math.pow(10, exponent)}) {
+                        double expected = Math.log1p(x);
+                        double[] actual = log1pAndReciprocal(x);
+                        assertEquals(expected, actual[0], 2 * Math.ulp(expected), "log1p(" + x + ")");
+                        assertEquals(1.0 / (1.0 + x), actual[1], "1 / (1 + " + x + ")");
+                    }
+                });
+    }
+
+    @Test
+    void log1pIsExactAtZeroAndForTinyArguments() {
+        assertEquals(0.0, log1pAndReciprocal(0.0)[0]);
+        assertEquals(Double.MIN_VALUE, log1pAndReciprocal(Double.MIN_VALUE)[0]);
+        assertEquals(1e-300, log1pAndReciprocal(1e-300)[0]);
+        assertEquals(Math.log1p(1e-17), log1pAndReciprocal(1e-17)[0]);
+        assertEquals(Math.log(2.0), log1pAndReciprocal(1.0)[0], Math.ulp(Math.log(2.0)));
+        assertEquals(Math.log1p(Double.MAX_VALUE), log1pAndReciprocal(Double.MAX_VALUE)[0], Math.ulp(709.0));
     }
 
     @Test

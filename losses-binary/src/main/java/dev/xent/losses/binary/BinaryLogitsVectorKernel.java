@@ -37,14 +37,6 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
     /** Elements per block: a multiple of every lane count; the scratch (5 blocks, 10 KB, kept per thread) stays in L1. */
     private static final int BLOCK = 256;
     private static final double SQRT2 = 1.41421356237309504880;
-    // fdlibm's e_log.c: log(1 + f) = f - hfsq + s (hfsq + R(s^2)), s = f / (2 + f).
-    private static final double LG1 = 6.666666666666735130e-01;
-    private static final double LG2 = 3.999999999940941908e-01;
-    private static final double LG3 = 2.857142874366239149e-01;
-    private static final double LG4 = 2.222219843214978396e-01;
-    private static final double LG5 = 1.818357216161805012e-01;
-    private static final double LG6 = 1.531383769920937332e-01;
-    private static final double LG7 = 1.479819860511658591e-01;
 
     private final double labelSmoothing;
     private final double posWeight;
@@ -109,15 +101,16 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
             DoubleVector onePlusE = one.add(e);
             DoubleVector large = one.div(onePlusE);
 
-            // log(1 + e), 1 + e in [1, 2]: fdlibm's 2^m (1 + f), m in {0, 1}, f = (1 + e) / 2^m - 1 exact.
+            // log(1 + e), 1 + e in [1, 2]: fdlibm's 2^m (1 + f) (VectorMath.LG1), m in {0, 1}, f = (1 + e) / 2^m - 1 exact.
             VectorMask<Double> upper = onePlusE.compare(VectorOperators.GT, SQRT2);
             DoubleVector m = zero.blend(one, upper);
             DoubleVector f = onePlusE.blend(onePlusE.mul(0.5), upper).sub(1.0);
             DoubleVector s = f.div(f.add(2.0));
             DoubleVector z = s.mul(s);
             DoubleVector z2 = z.mul(z);
-            DoubleVector poly = z.mul(LG2).add(LG1).add(z.mul(LG4).add(LG3).mul(z2))
-                    .add(z.mul(LG6).add(LG5).add(z2.mul(LG7)).mul(z2.mul(z2)));
+            DoubleVector poly = z.mul(VectorMath.LG2).add(VectorMath.LG1)
+                    .add(z.mul(VectorMath.LG4).add(VectorMath.LG3).mul(z2))
+                    .add(z.mul(VectorMath.LG6).add(VectorMath.LG5).add(z2.mul(VectorMath.LG7)).mul(z2.mul(z2)));
             DoubleVector halfSquare = f.mul(f).mul(0.5);
             DoubleVector logOnePlusE = m.mul(VectorMath.LN2_HI)
                     .sub(halfSquare.sub(s.mul(halfSquare.add(poly.mul(z))).add(m.mul(VectorMath.LN2_LO))).sub(f));

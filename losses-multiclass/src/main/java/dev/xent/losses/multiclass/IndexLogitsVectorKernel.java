@@ -1,6 +1,5 @@
 package dev.xent.losses.multiclass;
 
-import dev.xent.autodiff.StableMath;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.KernelScratch;
@@ -14,12 +13,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link IndexLogitsKernel}'s computation with one row per vector lane: a group of rows is transposed
  * into class-major scratch ({@code [c * GROUP + r]}), so that each class of the group is a few vectors,
- * and the row maximum, its first index, the shift, the compensated sum of the other classes and the
- * gradient are lane-wise operations in the scalar kernel's order (class by class, the same TwoSum
- * steps per lane). {@code exp} is {@link VectorMath#expOfNonPositive}, {@code log1p} and the loss are
- * per row as in the scalar kernel. Rows are added to the chunk's sum in row order, so the result has
- * the same bits for any thread count; it differs from the scalar kernel only where the vector
- * {@code exp} rounds differently (about an ulp). Only loaded when the vector kernels are enabled.
+ * and the row maximum, its first index, the shift, the compensated sum of the other classes, the loss
+ * and the gradient are lane-wise operations in the scalar kernel's order (class by class, the same
+ * TwoSum steps per lane). {@code exp} is {@link VectorMath#expOfNonPositive}, {@code log1p} (and
+ * {@code 1 / (1 + s)}) {@link VectorMath#log1pAndReciprocal}. Rows are added to the chunk's sum in row
+ * order, so the result has the same bits for any thread count; it differs from the scalar kernel only
+ * where the vector {@code exp} and {@code log} round differently (about an ulp). Only loaded when the
+ * vector kernels are enabled.
  *
  * <p>Each pass sits in one method and takes its vectors from arrays: C2 keeps vectors in registers
  * only within the code it inlines, and boxes a vector passed to or returned from a call it does not.
@@ -43,6 +43,9 @@ final class IndexLogitsVectorKernel {
     private final double[] weights;
     private final double[] scales;
     private final double[] targetClasses;
+    private final double[] logs;
+    private final double[] reciprocals;
+    private final double[] losses;
 
     /** Made at the start of a chunk, on the thread that runs it. */
     IndexLogitsVectorKernel(IndexLogitsKernel kernel, int classes) {
@@ -57,6 +60,9 @@ final class IndexLogitsVectorKernel {
         this.weights = KernelScratch.doubles(5, GROUP);
         this.scales = KernelScratch.doubles(6, GROUP);
         this.targetClasses = KernelScratch.doubles(7, GROUP);
+        this.logs = KernelScratch.doubles(8, GROUP);
+        this.reciprocals = KernelScratch.doubles(9, GROUP);
+        this.losses = KernelScratch.doubles(10, GROUP);
     }
 
     /** Rows {@code [from, to)}: as {@link IndexLogitsKernel#run} for them, adding to {@code sum} in row order. */
@@ -74,32 +80,21 @@ final class IndexLogitsVectorKernel {
                     shifted[c * GROUP + r] = logits.getFlat(offset + c);
                 }
             }
-            shiftByMaximum();
-            VectorMath.expOfNonPositive(shifted, exps, classes * GROUP);
-            sumOthers();
-            for (int r = 0; r < GROUP; r++) {
-                weights[r] = 0.0;
-                scales[r] = 0.0;
-                targetClasses[r] = -1;
-            }
+            readTargets(targets, sampleWeights, denominator, start, count);
+            softmaxParts();
+            lossesAndGradients(gradientOut != null);
             for (int r = 0; r < count; r++) {
                 int row = start + r;
-                double s = sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
-                int target = kernel.target(targets.getFlat(row));
-                double w = kernel.weight(target);
-                double loss = w == 0 ? 0.0 : rowLoss(r, target, w);
+                double loss = losses[r];
                 if (perSampleOut != null) {
                     perSampleOut[row] = loss;
                 }
+                double s = sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
                 if (s != 0) {
                     sum.add(s * loss);
                 }
-                weights[r] = w;
-                scales[r] = s / denominator;
-                targetClasses[r] = target;
             }
             if (gradientOut != null) {
-                gradients();
                 for (int r = 0; r < count; r++) {
                     int offset = (start + r) * classes;
                     for (int c = 0; c < classes; c++) {
@@ -110,23 +105,36 @@ final class IndexLogitsVectorKernel {
         }
     }
 
-    /** {@code -(w log p_y)} of row r of the group, as the scalar kernel computes it. */
-    private double rowLoss(int r, int target, double w) {
-        double logP = (target == (int) argMax[r] ? 0.0 : shifted[target * GROUP + r])
-                - StableMath.log1p(others[r]);
-        return -w * logP + 0.0; // + 0.0: a loss of exactly 0 is +0.0, as in the scalar kernel
+    /** Each row's target class (-1 if ignored or past the last row), its weight and gradient scale (0 past the last row). */
+    private void readTargets(Tensor targets, Tensor sampleWeights, double denominator, int start, int count) {
+        for (int r = 0; r < GROUP; r++) {
+            int row = start + r;
+            int target = r < count ? kernel.target(targets.getFlat(row)) : -1;
+            double s = r >= count ? 0.0 : sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
+            weights[r] = kernel.weight(target);
+            scales[r] = s / denominator;
+            targetClasses[r] = target;
+        }
     }
 
     /**
-     * Lane-wise: the row maximum ({@code Math.max} semantics), its first class, and
-     * {@code shifted = x - max}, taken as 0 where {@code x == max} (so infinite maxima give limits).
+     * Lane-wise: the row maximum, its first class, {@code shifted = x - max}, taken as 0 where
+     * {@code x == max} (so infinite maxima give limits), {@code exps = exp(shifted)}, and the compensated
+     * (TwoSum) sum {@code others} of {@code exps} over the classes but the first largest. Where the
+     * maximum is a zero, the sign the comparisons keep may differ from {@code Math.max}'s, which changes
+     * none of these results.
+     *
+     * <p>This and {@link #lossesAndGradients} are each longer than C2 inlines (325 bytecodes), so each is
+     * compiled on its own. Inlined into one compile with the group loop, their vector operations went
+     * past C2's node budget in some runs, and an operation left as a call boxes its vectors: 1.7x slower.
      */
-    private void shiftByMaximum() {
+    private void softmaxParts() {
         DoubleVector zero = DoubleVector.zero(SPECIES);
         for (int v = 0; v < GROUP; v += LANES) {
             DoubleVector max = DoubleVector.fromArray(SPECIES, shifted, v);
             for (int c = 1; c < classes; c++) {
-                max = max.lanewise(VectorOperators.MAX, DoubleVector.fromArray(SPECIES, shifted, c * GROUP + v));
+                DoubleVector x = DoubleVector.fromArray(SPECIES, shifted, c * GROUP + v);
+                max = max.blend(x, x.compare(VectorOperators.GT, max)); // no NaN here: cheaper than MAX's semantics
             }
             DoubleVector first = zero;
             for (int c = classes - 1; c >= 0; c--) {
@@ -137,11 +145,7 @@ final class IndexLogitsVectorKernel {
             }
             first.intoArray(argMax, v);
         }
-    }
-
-    /** Lane-wise compensated (TwoSum) sum of {@code exp(shifted)} over the classes but the first largest. */
-    private void sumOthers() {
-        DoubleVector zero = DoubleVector.zero(SPECIES);
+        VectorMath.expOfNonPositive(shifted, exps, classes * GROUP);
         for (int v = 0; v < GROUP; v += LANES) {
             DoubleVector first = DoubleVector.fromArray(SPECIES, argMax, v);
             DoubleVector total = zero;
@@ -158,19 +162,35 @@ final class IndexLogitsVectorKernel {
     }
 
     /**
-     * Lane-wise {@code scale (p_c w - [c = y] w)}, for the largest class {@code scale ([k != y] w - (s / (1 + s)) w)};
-     * 0 for ignored or weightless rows.
+     * Lane-wise, from {@link #softmaxParts}: the losses {@code -(w log p_y)}, {@code log p_y = z_y - log1p(s)}
+     * ({@code z_k} is exactly 0), 0 where {@code w = 0} (both {@code -z_y} and {@code log1p(s)} are
+     * non-negative: no cancellation); then, if asked, the gradients {@code scale (p_c w - [c = y] w)},
+     * for the largest class {@code scale ([k != y] w - (s / (1 + s)) w)}, 0 for ignored or weightless rows.
      */
-    private void gradients() {
+    private void lossesAndGradients(boolean withGradients) {
+        VectorMath.log1pAndReciprocal(others, logs, reciprocals, GROUP);
         DoubleVector zero = DoubleVector.zero(SPECIES);
-        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        for (int v = 0; v < GROUP; v += LANES) {
+            DoubleVector target = DoubleVector.fromArray(SPECIES, targetClasses, v);
+            DoubleVector targetShift = zero; // stays 0 for rows without a target
+            for (int c = 0; c < classes; c++) {
+                targetShift = targetShift.blend(DoubleVector.fromArray(SPECIES, shifted, c * GROUP + v), target.eq(c));
+            }
+            DoubleVector w = DoubleVector.fromArray(SPECIES, weights, v);
+            DoubleVector logP = targetShift.sub(DoubleVector.fromArray(SPECIES, logs, v));
+            // + 0.0: a loss of exactly 0 is +0.0, as in the scalar kernel
+            w.neg().mul(logP).add(0.0).blend(zero, w.eq(0.0)).intoArray(losses, v);
+        }
+        if (!withGradients) {
+            return;
+        }
         for (int v = 0; v < GROUP; v += LANES) {
             DoubleVector first = DoubleVector.fromArray(SPECIES, argMax, v);
             DoubleVector s = DoubleVector.fromArray(SPECIES, others, v);
             DoubleVector w = DoubleVector.fromArray(SPECIES, weights, v);
             DoubleVector scale = DoubleVector.fromArray(SPECIES, scales, v);
             DoubleVector target = DoubleVector.fromArray(SPECIES, targetClasses, v);
-            DoubleVector inverseSum = one.div(s.add(1.0));
+            DoubleVector inverseSum = DoubleVector.fromArray(SPECIES, reciprocals, v);
             DoubleVector othersWeight = w.blend(zero, target.eq(first));
             DoubleVector topGradient = scale.mul(othersWeight.sub(s.mul(inverseSum).mul(w)));
             VectorMask<Double> dead = w.eq(0.0).or(scale.eq(0.0));
