@@ -67,27 +67,28 @@ public final class VectorMath {
     /**
      * {@code out[i] = exp(t[i])} for {@code t[i] <= 0} (including {@code -inf}, whose exp is 0), within
      * about 1 ulp: {@code t = k ln2 + r} with {@code |r| <= ln2 / 2}, a degree-13 Taylor polynomial in
-     * Estrin's scheme (pairs, then powers {@code r^2, r^4, r^8}: a short dependency chain), times
+     * Estrin's scheme with fused multiply-adds (pairs, then powers {@code r^2, r^4, r^8}: a short
+     * dependency chain; {@code fma} rounds once, in C2's code as in {@link Math#fma}), times
      * {@code 2^k} applied as two halves so that subnormal results are rounded once. {@code t} below -746
      * gives 0. Touches {@code paddedLength(n)} elements; {@code out} may be {@code t}.
      */
     public static void expOfNonPositive(double[] t, double[] out, int n) {
         DoubleVector floor = DoubleVector.broadcast(SPECIES, EXP_FLOOR);
+        DoubleVector minusLn2Lo = DoubleVector.broadcast(SPECIES, -LN2_LO);
         int padded = paddedLength(n);
         for (int j = 0; j < padded; j += SPECIES.length()) {
             DoubleVector raw = DoubleVector.fromArray(SPECIES, t, j);
             // A blend rather than max(): Java's max semantics (NaN, -0.0) cost several instructions per lane.
             DoubleVector x = raw.blend(floor, raw.compare(VectorOperators.LT, EXP_FLOOR));
             DoubleVector k = x.mul(INV_LN2).add(ROUNDER).sub(ROUNDER);
-            DoubleVector r = x.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+            DoubleVector r = k.fma(minusLn2Lo, x.sub(k.mul(LN2_HI))); // k LN2_HI is exact
             DoubleVector r2 = r.mul(r);
             DoubleVector r4 = r2.mul(r2);
-            DoubleVector low = r.add(1.0).add(r.mul(1.0 / 6.0).add(0.5).mul(r2))
-                    .add(r.mul(1.0 / 120.0).add(1.0 / 24.0).add(r.mul(1.0 / 5040.0).add(1.0 / 720.0).mul(r2)).mul(r4));
-            DoubleVector high = r.mul(1.0 / 362880.0).add(1.0 / 40320.0)
-                    .add(r.mul(1.0 / 39916800.0).add(1.0 / 3628800.0).mul(r2))
-                    .add(r.mul(1.0 / 6227020800.0).add(1.0 / 479001600.0).mul(r4));
-            DoubleVector p = low.add(high.mul(r4.mul(r4)));
+            DoubleVector low = r.fma(1.0 / 5040.0, 1.0 / 720.0).fma(r2, r.fma(1.0 / 120.0, 1.0 / 24.0))
+                    .fma(r4, r.fma(1.0 / 6.0, 0.5).fma(r2, r.add(1.0)));
+            DoubleVector high = r.fma(1.0 / 6227020800.0, 1.0 / 479001600.0)
+                    .fma(r4, r.fma(1.0 / 39916800.0, 1.0 / 3628800.0).fma(r2, r.fma(1.0 / 362880.0, 1.0 / 40320.0)));
+            DoubleVector p = high.fma(r4.mul(r4), low);
             DoubleVector half = k.mul(0.5).add(ROUNDER).sub(ROUNDER);
             // 2^n from the bits of n + ROUNDER (n in its low bits): ((n + 1023) << 52).
             LongVector halfBits = half.add(ROUNDER).reinterpretAsLongs().sub(ROUNDER_BITS - 1023L);
