@@ -126,7 +126,7 @@ final class IndexLogitsVectorKernel {
      *
      * <p>This and {@link #lossesAndGradients} are each longer than C2 inlines (325 bytecodes), so each is
      * compiled on its own. Inlined into one compile with the group loop, their vector operations went
-     * past C2's node budget in some runs, and an operation left as a call boxes its vectors: 1.7x slower.
+     * past C2's node budget in some runs, and an operation left as a call boxes its vectors (half speed).
      */
     private void softmaxParts() {
         DoubleVector zero = DoubleVector.zero(SPECIES);
