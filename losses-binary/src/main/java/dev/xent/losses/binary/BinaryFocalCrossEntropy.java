@@ -73,11 +73,9 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
         Node bce;
         Node remaining; // 1 - p_t
         if (fromLogits) {
-            // sigmoid(x) = exp(logSigmoid(x)) and sigmoid(-x) = exp(-softplus(x)) from the nodes bce uses.
-            Node softplus = predictions.softplus();
-            Node logSigmoid = predictions.logSigmoid();
-            bce = BinaryLogLoss.logitsGraph(y, oneMinusY, softplus, logSigmoid, 1.0);
-            remaining = y.mul(softplus.neg().exp()).add(oneMinusY.mul(logSigmoid.exp()));
+            bce = BinaryLogLoss.logitsGraph(y, oneMinusY, predictions.softplus(), predictions.logSigmoid(), 1.0);
+            // The engine computes both sigmoids with softplus and logSigmoid: they cost no exponential here.
+            remaining = y.mul(predictions.neg().sigmoid()).add(oneMinusY.mul(predictions.sigmoid()));
         } else {
             Node clipped = predictions.clamp(epsilon, 1 - epsilon);
             bce = BinaryLogLoss.probabilitiesGraph(clipped, y, oneMinusY, 1.0);
