@@ -53,6 +53,8 @@ final class GraphNode implements Node {
     private int nextParent;
     /** Shared by sigmoid, softplus and logSigmoid of this node; created by the first of them. */
     private SigmoidParts sigmoidParts;
+    /** Shared by softmax, logSoftmax and logSumExp of this node along one axis; created by the first of them. */
+    private SoftmaxParts softmaxParts;
 
     /** A node and its operands (none for a leaf): it needs a gradient if asked to or if an operand does. */
     private GraphNode(double[] v, int[] shape, boolean requiresGradient, GraphNode first, GraphNode second) {
@@ -447,6 +449,9 @@ final class GraphNode implements Node {
 
     @Override
     public Node pow(double p) {
+        if (p == 2) {
+            return square();
+        }
         double[] y = new double[v.length];
         for (int i = 0; i < y.length; i++) {
             y[i] = Math.pow(v[i], p);
@@ -455,6 +460,21 @@ final class GraphNode implements Node {
             for (int i = 0; i < gy.length; i++) {
                 if (gy[i] != 0) {
                     gx[i] += gy[i] * powSlope(v[i], p, y[i]);
+                }
+            }
+        });
+    }
+
+    /** {@code x^2} as {@code x * x} (correctly rounded, like {@code Math.pow(x, 2)}), with derivative {@code 2x}: no pow, no division. */
+    private Node square() {
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = v[i] * v[i];
+        }
+        return unary(y, (gy, gx) -> {
+            for (int i = 0; i < gy.length; i++) {
+                if (gy[i] != 0) {
+                    gx[i] += gy[i] * (2 * v[i]);
                 }
             }
         });
@@ -550,6 +570,14 @@ final class GraphNode implements Node {
             y[i] = -(Math.max(-v[i], 0.0) + s.log1pExp[i]);
         }
         return unary(y, (gy, gx) -> multiplyInto(gy, s.sigmoidOfMinus, gx));
+    }
+
+    /** What softmax, logSoftmax and logSumExp of this node along {@code axis} share: computed at the first of them. */
+    private SoftmaxParts softmaxParts(int axis) {
+        if (softmaxParts == null || softmaxParts.axisIndex != axis) {
+            softmaxParts = new SoftmaxParts(v, shape, axis);
+        }
+        return softmaxParts;
     }
 
     /** What sigmoid, softplus and logSigmoid of this node share: computed at the first of them, reused by the others. */
@@ -676,11 +704,10 @@ final class GraphNode implements Node {
 
     @Override
     public Node logSumExp(int axis) {
-        Axis ax = Axis.of(shape, axis);
-        double[] out = new double[ax.outer * ax.inner];
-        double[] softmax = new double[v.length];
-        ax.softmax(v, softmax, out);
-        return unary(out, ax.reducedShape, (gy, gx) -> {
+        SoftmaxParts parts = softmaxParts(axis);
+        Axis ax = parts.axis;
+        double[] softmax = parts.softmax;
+        return unary(parts.logSumExp, ax.reducedShape, (gy, gx) -> {
             for (int o = 0; o < ax.outer; o++) {
                 for (int k = 0; k < ax.inner; k++) {
                     double gi = gy[o * ax.inner + k];
@@ -695,11 +722,10 @@ final class GraphNode implements Node {
 
     @Override
     public Node logSoftmax(int axis) {
-        Axis ax = Axis.of(shape, axis);
-        double[] softmax = new double[v.length];
-        double[] logSumExp = new double[ax.outer * ax.inner];
-        double[] out = ax.softmax(v, softmax, logSumExp);
-        return unary(out, (gy, gx) -> {
+        SoftmaxParts parts = softmaxParts(axis);
+        Axis ax = parts.axis;
+        double[] softmax = parts.softmax;
+        return unary(parts.logSoftmax, (gy, gx) -> {
             for (int o = 0; o < ax.outer; o++) {
                 for (int k = 0; k < ax.inner; k++) {
                     double total = 0;
@@ -717,9 +743,9 @@ final class GraphNode implements Node {
 
     @Override
     public Node softmax(int axis) {
-        Axis ax = Axis.of(shape, axis);
-        double[] out = new double[v.length];
-        ax.softmax(v, out, new double[ax.outer * ax.inner]);
+        SoftmaxParts parts = softmaxParts(axis);
+        Axis ax = parts.axis;
+        double[] out = parts.softmax;
         return unary(out, (gy, gx) -> {
             for (int o = 0; o < ax.outer; o++) {
                 for (int k = 0; k < ax.inner; k++) {

@@ -123,6 +123,19 @@ class ForwardReuseTest {
         assertArrayEquals(expected, softmax, 1e-16);
     }
 
+    /** softmax, logSoftmax and logSumExp of one node share their exponentials per axis: the same bits as on separate nodes. */
+    @Test
+    void softmaxOpsOnOneNodeGiveTheBitsOfSeparateNodesAlongEitherAxis() {
+        Tensor logits = Tensor.of(new double[][] {{1000, 0, -1000}, {1e-300, -1e-300, 0}, {3, 1, -2}, {-40, 0, 0}});
+        Node shared = Graph.variable(logits);
+        for (int axis : new int[] {1, 0, 1}) {
+            for (UnaryOperator<Node> op : java.util.List.<UnaryOperator<Node>>of(
+                    x -> x.logSoftmax(axis), x -> x.softmax(axis), x -> x.logSumExp(axis))) {
+                assertArrayEquals(op.apply(Graph.constant(logits)).value().toArray(), op.apply(shared).value().toArray(), 0.0);
+            }
+        }
+    }
+
     private static void assertGradientIs(UnaryOperator<Node> op, DoubleUnaryOperator derivative) {
         Node x = Graph.variable(Tensor.of(LOGITS));
         op.apply(x).backward();
