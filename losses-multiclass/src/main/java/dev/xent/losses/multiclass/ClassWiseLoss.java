@@ -104,7 +104,7 @@ abstract class ClassWiseLoss extends GraphLoss {
         Node classTerms;
         if (options.fromLogits) {
             Node logP = predictions.logSoftmax(1);
-            classTerms = term.graph(coefficients, logP, logP::exp);
+            classTerms = term.graph(coefficients, logP, () -> predictions.softmax(1)); // shares logSoftmax's exponentials
         } else {
             Node normalized = options.normalize
                     ? predictions.div(predictions.matmul(predictions.constant(Tensor.filled(1.0, classes, 1))))
