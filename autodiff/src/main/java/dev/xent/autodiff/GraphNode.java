@@ -7,13 +7,16 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The engine: a node holds its value, its parents, and the backward step that pushes its gradient
+ * The engine: a node holds its value, its operands, and the backward step that pushes its gradient
  * to them. Every op below computes its result in its own loop and, right under it, says in its own
  * loop how the gradient flows back: no per-element calls through shared interfaces, so the JIT
  * compiles each loop for its one op.
  */
 final class GraphNode implements Node {
-    /** The backward step of a unary op: adds {@code gy} times the local derivative into {@code gx}. */
+    /**
+     * The backward step of an op with one operand: adds {@code gy} (on the result's shape) times the
+     * local derivative into {@code gx} (on the operand's shape).
+     */
     @FunctionalInterface
     private interface UnaryStep {
         void run(double[] gy, double[] gx);
@@ -33,32 +36,39 @@ final class GraphNode implements Node {
 
     final double[] v;
     final int[] shape;
-    private final GraphNode[] parents;
+    /** The operands: none for a leaf, {@code second} only for binary ops. */
+    private final GraphNode first;
+    private final GraphNode second;
     private final boolean requiresGradient;
     private double[] g;
-    private Runnable backwardStep;
+    /*
+     * The backward step (set only if the node needs a gradient): one of the two, called directly by
+     * backward(), with no wrapping closure; a broadcast binary op's operands are expanded by `broadcast`.
+     */
+    private UnaryStep unaryStep;
+    private BinaryStep binaryStep;
+    private Broadcast broadcast;
     /** Scratch of {@link #topologicalOrder}: the pass that last visited this node and its next parent. */
     private long visitedInPass;
     private int nextParent;
+    /** Shared by sigmoid, softplus and logSigmoid of this node; created by the first of them. */
+    private SigmoidParts sigmoidParts;
+    /** Shared by softmax, logSoftmax and logSumExp of this node along one axis; created by the first of them. */
+    private SoftmaxParts softmaxParts;
 
-    private GraphNode(double[] v, int[] shape, boolean requiresGradient, GraphNode... parents) {
+    /** A node and its operands (none for a leaf): it needs a gradient if asked to or if an operand does. */
+    private GraphNode(double[] v, int[] shape, boolean requiresGradient, GraphNode first, GraphNode second) {
         this.v = v;
         this.shape = shape;
-        this.parents = parents;
-        this.requiresGradient = requiresGradient;
+        this.first = first;
+        this.second = second;
+        this.requiresGradient = requiresGradient
+                || first != null && first.requiresGradient
+                || second != null && second.requiresGradient;
     }
 
     static GraphNode leaf(Tensor value, boolean requiresGradient) {
-        return new GraphNode(value.toArray(), value.shape(), requiresGradient);
-    }
-
-    /** An op's result: it needs a gradient if any parent does. */
-    private static GraphNode result(double[] v, int[] shape, GraphNode... parents) {
-        boolean needs = false;
-        for (GraphNode p : parents) {
-            needs |= p.requiresGradient;
-        }
-        return new GraphNode(v, shape, needs, parents);
+        return new GraphNode(value.toArray(), value.shape(), requiresGradient, null, null);
     }
 
     private static GraphNode cast(Node node) {
@@ -121,7 +131,7 @@ final class GraphNode implements Node {
         // Intermediate gradients start from zero on every pass; leaves accumulate across passes.
         for (int i = 0; i < order.length && order[i] != null; i++) {
             GraphNode n = order[i];
-            if (n.backwardStep != null && n.g != null) {
+            if (n.first != null && n.g != null) {
                 Arrays.fill(n.g, 0.0);
             }
         }
@@ -131,9 +141,33 @@ final class GraphNode implements Node {
         }
         for (int i = order.length - 1; i >= 0; i--) {
             GraphNode n = order[i];
-            if (n != null && n.backwardStep != null && n.g != null) {
-                n.backwardStep.run();
+            if (n != null && n.first != null && n.g != null) {
+                n.propagate();
             }
+        }
+    }
+
+    /** This node's backward step: adds its gradient times the local derivatives into its operands' gradients. */
+    private void propagate() {
+        if (unaryStep != null) {
+            unaryStep.run(g, first.grad());
+            return;
+        }
+        double[] ga = first.requiresGradient ? first.grad() : null;
+        double[] gb = second.requiresGradient ? second.grad() : null;
+        if (broadcast == null) {
+            binaryStep.run(g, ga, gb);
+            return;
+        }
+        // A broadcast operand's gradient is taken on the result's shape and summed back to its own.
+        double[] fullA = ga != null && broadcast.broadcastsA() ? new double[g.length] : ga;
+        double[] fullB = gb != null && broadcast.broadcastsB() ? new double[g.length] : gb;
+        binaryStep.run(g, fullA, fullB);
+        if (fullA != ga) {
+            broadcast.sumIntoA(fullA, ga);
+        }
+        if (fullB != gb) {
+            broadcast.sumIntoB(fullB, gb);
         }
     }
 
@@ -153,8 +187,9 @@ final class GraphNode implements Node {
         nextParent = 0;
         while (depth > 0) {
             GraphNode top = stack[depth - 1];
-            if (top.nextParent < top.parents.length) {
-                GraphNode p = top.parents[top.nextParent++];
+            GraphNode p = top.nextParent == 0 ? top.first : top.nextParent == 1 ? top.second : null;
+            if (p != null) {
+                top.nextParent++;
                 if (p.requiresGradient && p.visitedInPass != pass) {
                     p.visitedInPass = pass;
                     p.nextParent = 0;
@@ -177,9 +212,14 @@ final class GraphNode implements Node {
 
     /** A unary op's result {@code y} (this node's shape), whose backward step is {@code step}. */
     private GraphNode unary(double[] y, UnaryStep step) {
-        GraphNode r = new GraphNode(y, shape, requiresGradient, this);
+        return unary(y, shape, step);
+    }
+
+    /** The result {@code y}, of shape {@code resultShape}, of an op on this node alone, whose backward step is {@code step}. */
+    private GraphNode unary(double[] y, int[] resultShape, UnaryStep step) {
+        GraphNode r = new GraphNode(y, resultShape, false, this, null);
         if (requiresGradient) {
-            r.backwardStep = () -> step.run(r.g, grad());
+            r.unaryStep = step;
         }
         return r;
     }
@@ -213,29 +253,11 @@ final class GraphNode implements Node {
 
         /** The result node {@code y}, whose backward step is {@code step}. */
         GraphNode result(BinaryStep step) {
-            GraphNode self = GraphNode.this;
-            GraphNode r = GraphNode.result(y, broadcast == null ? shape : broadcast.shape, self, other);
-            if (!r.requiresGradient) {
-                return r;
+            GraphNode r = new GraphNode(y, broadcast == null ? shape : broadcast.shape, false, GraphNode.this, other);
+            if (r.requiresGradient) {
+                r.binaryStep = step;
+                r.broadcast = broadcast;
             }
-            if (broadcast == null) {
-                r.backwardStep = () -> step.run(r.g, self.requiresGradient ? self.grad() : null,
-                        other.requiresGradient ? other.grad() : null);
-                return r;
-            }
-            r.backwardStep = () -> {
-                double[] ga = self.requiresGradient && broadcast.broadcastsA() ? new double[y.length]
-                        : self.requiresGradient ? self.grad() : null;
-                double[] gb = other.requiresGradient && broadcast.broadcastsB() ? new double[y.length]
-                        : other.requiresGradient ? other.grad() : null;
-                step.run(r.g, ga, gb);
-                if (self.requiresGradient && broadcast.broadcastsA()) {
-                    broadcast.sumIntoA(ga, self.grad());
-                }
-                if (other.requiresGradient && broadcast.broadcastsB()) {
-                    broadcast.sumIntoB(gb, other.grad());
-                }
-            };
             return r;
         }
     }
@@ -396,7 +418,11 @@ final class GraphNode implements Node {
         for (int i = 0; i < y.length; i++) {
             y[i] = -v[i];
         }
-        return unary(y, GraphNode::subtractFrom);
+        GraphNode r = unary(y, GraphNode::subtractFrom);
+        if (sigmoidParts != null) {
+            r.sigmoidParts = sigmoidParts.ofNegation(); // sigmoid(-x) of this node is already known
+        }
+        return r;
     }
 
     /** The backward step of ops whose local derivative is -1. */
@@ -423,6 +449,9 @@ final class GraphNode implements Node {
 
     @Override
     public Node pow(double p) {
+        if (p == 2) {
+            return square();
+        }
         double[] y = new double[v.length];
         for (int i = 0; i < y.length; i++) {
             y[i] = Math.pow(v[i], p);
@@ -431,6 +460,21 @@ final class GraphNode implements Node {
             for (int i = 0; i < gy.length; i++) {
                 if (gy[i] != 0) {
                     gx[i] += gy[i] * powSlope(v[i], p, y[i]);
+                }
+            }
+        });
+    }
+
+    /** {@code x^2} as {@code x * x} (correctly rounded, like {@code Math.pow(x, 2)}), with derivative {@code 2x}: no pow, no division. */
+    private Node square() {
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = v[i] * v[i];
+        }
+        return unary(y, (gy, gx) -> {
+            for (int i = 0; i < gy.length; i++) {
+                if (gy[i] != 0) {
+                    gx[i] += gy[i] * (2 * v[i]);
                 }
             }
         });
@@ -498,37 +542,50 @@ final class GraphNode implements Node {
 
     @Override
     public Node sigmoid() {
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = StableMath.sigmoid(v[i]);
-        }
-        return unary(y, (gy, gx) -> {
+        SigmoidParts s = sigmoidParts();
+        return unary(s.sigmoid, (gy, gx) -> {
             for (int i = 0; i < gy.length; i++) {
-                gx[i] += gy[i] * (y[i] * (1 - y[i]));
+                gx[i] += gy[i] * (s.sigmoid[i] * s.sigmoidOfMinus[i]);
             }
         });
     }
 
-    /** {@code softplus(x)}; its derivative {@code sigmoid(x)} comes from the same exponential and is kept. */
+    /** {@code max(x, 0) + log1p(exp(-|x|))}; its derivative is {@code sigmoid(x)}. */
     @Override
     public Node softplus() {
+        SigmoidParts s = sigmoidParts();
         double[] y = new double[v.length];
-        double[] slope = requiresGradient ? new double[v.length] : null;
         for (int i = 0; i < y.length; i++) {
-            y[i] = StableMath.softplus(v[i], slope, i);
+            y[i] = Math.max(v[i], 0.0) + s.log1pExp[i];
         }
-        return unary(y, (gy, gx) -> multiplyInto(gy, slope, gx));
+        return unary(y, (gy, gx) -> multiplyInto(gy, s.sigmoid, gx));
     }
 
-    /** {@code -softplus(-x)}; its derivative {@code sigmoid(-x)} comes from the same exponential and is kept. */
+    /** {@code -softplus(-x)}; its derivative is {@code sigmoid(-x)}. */
     @Override
     public Node logSigmoid() {
+        SigmoidParts s = sigmoidParts();
         double[] y = new double[v.length];
-        double[] slope = requiresGradient ? new double[v.length] : null;
         for (int i = 0; i < y.length; i++) {
-            y[i] = -StableMath.softplus(-v[i], slope, i);
+            y[i] = -(Math.max(-v[i], 0.0) + s.log1pExp[i]);
         }
-        return unary(y, (gy, gx) -> multiplyInto(gy, slope, gx));
+        return unary(y, (gy, gx) -> multiplyInto(gy, s.sigmoidOfMinus, gx));
+    }
+
+    /** What softmax, logSoftmax and logSumExp of this node along {@code axis} share: computed at the first of them. */
+    private SoftmaxParts softmaxParts(int axis) {
+        if (softmaxParts == null || softmaxParts.axisIndex != axis) {
+            softmaxParts = new SoftmaxParts(v, shape, axis);
+        }
+        return softmaxParts;
+    }
+
+    /** What sigmoid, softplus and logSigmoid of this node share: computed at the first of them, reused by the others. */
+    private SigmoidParts sigmoidParts() {
+        if (sigmoidParts == null) {
+            sigmoidParts = new SigmoidParts(v);
+        }
+        return sigmoidParts;
     }
 
     /** {@code gx += gy * slope}, for ops whose local derivatives are finite and precomputed. */
@@ -601,15 +658,12 @@ final class GraphNode implements Node {
 
     @Override
     public Node sum() {
-        GraphNode r = result(new double[] {CompensatedSum.of(v)}, new int[0], this);
-        r.backwardStep = () -> {
-            double[] gx = grad();
-            double gi = r.g[0];
+        return unary(new double[] {CompensatedSum.of(v)}, new int[0], (gy, gx) -> {
+            double gi = gy[0];
             for (int i = 0; i < gx.length; i++) {
                 gx[i] += gi;
             }
-        };
-        return r;
+        });
     }
 
     @Override
@@ -631,19 +685,16 @@ final class GraphNode implements Node {
                 out[o * ax.inner + k] = s.value();
             }
         }
-        GraphNode r = result(out, ax.reducedShape, this);
-        r.backwardStep = () -> {
-            double[] gx = grad();
+        return unary(out, ax.reducedShape, (gy, gx) -> {
             for (int o = 0; o < ax.outer; o++) {
                 for (int k = 0; k < ax.inner; k++) {
-                    double gi = r.g[o * ax.inner + k];
+                    double gi = gy[o * ax.inner + k];
                     for (int j = 0; j < ax.length; j++) {
                         gx[ax.index(o, j, k)] += gi;
                     }
                 }
             }
-        };
-        return r;
+        });
     }
 
     @Override
@@ -653,74 +704,63 @@ final class GraphNode implements Node {
 
     @Override
     public Node logSumExp(int axis) {
-        Axis ax = Axis.of(shape, axis);
-        double[] out = new double[ax.outer * ax.inner];
-        double[] softmax = new double[v.length];
-        ax.softmax(v, softmax, out);
-        GraphNode r = result(out, ax.reducedShape, this);
-        r.backwardStep = () -> {
-            double[] gx = grad();
+        SoftmaxParts parts = softmaxParts(axis);
+        Axis ax = parts.axis;
+        double[] softmax = parts.softmax;
+        return unary(parts.logSumExp, ax.reducedShape, (gy, gx) -> {
             for (int o = 0; o < ax.outer; o++) {
                 for (int k = 0; k < ax.inner; k++) {
-                    double gi = r.g[o * ax.inner + k];
+                    double gi = gy[o * ax.inner + k];
                     for (int j = 0; j < ax.length; j++) {
                         int i = ax.index(o, j, k);
                         gx[i] += gi * softmax[i];
                     }
                 }
             }
-        };
-        return r;
+        });
     }
 
     @Override
     public Node logSoftmax(int axis) {
-        Axis ax = Axis.of(shape, axis);
-        double[] softmax = new double[v.length];
-        double[] logSumExp = new double[ax.outer * ax.inner];
-        double[] out = ax.softmax(v, softmax, logSumExp);
-        GraphNode r = result(out, shape, this);
-        r.backwardStep = () -> {
-            double[] gx = grad();
+        SoftmaxParts parts = softmaxParts(axis);
+        Axis ax = parts.axis;
+        double[] softmax = parts.softmax;
+        return unary(parts.logSoftmax, (gy, gx) -> {
             for (int o = 0; o < ax.outer; o++) {
                 for (int k = 0; k < ax.inner; k++) {
                     double total = 0;
                     for (int j = 0; j < ax.length; j++) {
-                        total += r.g[ax.index(o, j, k)];
+                        total += gy[ax.index(o, j, k)];
                     }
                     for (int j = 0; j < ax.length; j++) {
                         int i = ax.index(o, j, k);
-                        gx[i] += r.g[i] - softmax[i] * total;
+                        gx[i] += gy[i] - softmax[i] * total;
                     }
                 }
             }
-        };
-        return r;
+        });
     }
 
     @Override
     public Node softmax(int axis) {
-        Axis ax = Axis.of(shape, axis);
-        double[] out = new double[v.length];
-        ax.softmax(v, out, new double[ax.outer * ax.inner]);
-        GraphNode r = result(out, shape, this);
-        r.backwardStep = () -> {
-            double[] gx = grad();
+        SoftmaxParts parts = softmaxParts(axis);
+        Axis ax = parts.axis;
+        double[] out = parts.softmax;
+        return unary(out, (gy, gx) -> {
             for (int o = 0; o < ax.outer; o++) {
                 for (int k = 0; k < ax.inner; k++) {
                     double dot = 0;
                     for (int j = 0; j < ax.length; j++) {
                         int i = ax.index(o, j, k);
-                        dot += r.g[i] * out[i];
+                        dot += gy[i] * out[i];
                     }
                     for (int j = 0; j < ax.length; j++) {
                         int i = ax.index(o, j, k);
-                        gx[i] += out[i] * (r.g[i] - dot);
+                        gx[i] += out[i] * (gy[i] - dot);
                     }
                 }
             }
-        };
-        return r;
+        });
     }
 
     // ---------------------------------------------------------------- matrix product
@@ -738,11 +778,12 @@ final class GraphNode implements Node {
         double[] a = v;
         double[] b = o.v;
         double[] out = product(a, b, n, k, m);
-        GraphNode r = result(out, new int[] {n, m}, this, o);
-        r.backwardStep = () -> {
-            double[] g = r.g;
-            if (requiresGradient) { // dA = G B^T
-                double[] ga = grad();
+        GraphNode r = new GraphNode(out, new int[] {n, m}, false, this, o);
+        if (!r.requiresGradient) {
+            return r;
+        }
+        r.binaryStep = (g, ga, gb) -> {
+            if (ga != null) { // dA = G B^T
                 for (int i = 0; i < n; i++) {
                     int gRow = i * m;
                     for (int p = 0; p < k; p++) {
@@ -755,8 +796,7 @@ final class GraphNode implements Node {
                     }
                 }
             }
-            if (o.requiresGradient) { // dB = A^T G
-                double[] gb = o.grad();
+            if (gb != null) { // dB = A^T G
                 for (int i = 0; i < n; i++) {
                     int gRow = i * m;
                     int aRow = i * k;

@@ -30,25 +30,6 @@ public final class StableMath {
     }
 
     /**
-     * {@link #softplus(double)} that also stores its derivative {@code sigmoid(x)} in
-     * {@code sigmoids[index]} (unless {@code sigmoids} is null), from the same exponential:
-     * {@code e = exp(-|x|)} and {@code r = 1 / (1 + e) = sigmoid(|x|)} give {@code sigmoid(-|x|) = e r}
-     * (no {@code 1 - sigmoid} cancellation) and the rounding correction of the {@code log1p}.
-     */
-    static double softplus(double x, double[] sigmoids, int index) {
-        double e = Math.exp(-Math.abs(x));
-        double u = 1.0 + e;
-        double r = 1.0 / u;
-        if (sigmoids != null) {
-            // r where x >= 0, else e r: chosen by x's sign bit, without a branch (random signs mispredict).
-            long large = Double.doubleToRawLongBits(r);
-            long negative = Double.doubleToRawLongBits(x) >> 63;
-            sigmoids[index] = Double.longBitsToDouble(large ^ ((large ^ Double.doubleToRawLongBits(e * r)) & negative));
-        }
-        return Math.max(x, 0.0) + (Math.log(u) - ((u - 1.0) - e) * r);
-    }
-
-    /**
      * {@code log(1 + x)}, within about one ulp like {@link Math#log1p}, but through the intrinsic
      * {@link Math#log}: on JDK 17 {@code Math.log1p} is a native call several times slower, which
      * dominated the loss kernels. {@code u = 1 + x} is rounded; its rounding error

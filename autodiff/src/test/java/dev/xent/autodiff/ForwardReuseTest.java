@@ -11,9 +11,9 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * Backward steps that reuse what their forward loop computed (softplus and logSigmoid keep the
- * sigmoid from their exponential, pow divides {@code x^p} by x, softmax normalises its exponentials)
- * give the derivatives computed from scratch, at extreme inputs too.
+ * Backward steps that reuse what their forward loop computed (sigmoid, softplus and logSigmoid share
+ * one exponential per element, also with a negation of their operand; pow divides {@code x^p} by x;
+ * softmax normalises its exponentials) give the derivatives computed from scratch, at extreme inputs too.
  */
 class ForwardReuseTest {
     /** Extreme and ordinary logits, both signs: tails where exp(-|x|) underflows, near-ties at 0. */
@@ -29,6 +29,34 @@ class ForwardReuseTest {
     @Test
     void logSigmoidGradientIsTheSigmoidOfMinusXAtEveryExtremeInput() {
         assertGradientIs(Node::logSigmoid, x -> StableMath.sigmoid(-x));
+    }
+
+    @Test
+    void sigmoidGradientIsTheProductOfBothSigmoidsAtEveryExtremeInput() {
+        assertGradientIs(Node::sigmoid, x -> StableMath.sigmoid(x) * StableMath.sigmoid(-x));
+    }
+
+    /** A negation takes the sigmoids its operand already computed, swapped: the same bits as computing them anew. */
+    @Test
+    void opsOnANegationGiveTheSameBitsWhetherOrNotTheOperandsSigmoidsWereReused() {
+        double[] negated = new double[LOGITS.length];
+        for (int i = 0; i < LOGITS.length; i++) {
+            negated[i] = -LOGITS[i];
+        }
+        for (UnaryOperator<Node> op : java.util.List.<UnaryOperator<Node>>of(Node::sigmoid, Node::softplus, Node::logSigmoid)) {
+            Node x = Graph.variable(Tensor.of(LOGITS));
+            x.softplus(); // computes x's sigmoids, which x.neg() then reuses
+            Node reused = op.apply(x.neg());
+            reused.backward();
+            Node fresh = Graph.variable(Tensor.of(negated));
+            op.apply(fresh).backward();
+            assertArrayEquals(op.apply(Graph.constant(Tensor.of(negated))).value().toArray(), reused.value().toArray(), 0.0);
+            double[] expectedGradient = fresh.gradient().toArray();
+            for (int i = 0; i < expectedGradient.length; i++) {
+                expectedGradient[i] = -expectedGradient[i];
+            }
+            assertArrayEquals(expectedGradient, x.gradient().toArray(), 0.0);
+        }
     }
 
     @Test
@@ -93,6 +121,19 @@ class ForwardReuseTest {
             expected[i] = Math.exp(logSoftmax[i]);
         }
         assertArrayEquals(expected, softmax, 1e-16);
+    }
+
+    /** softmax, logSoftmax and logSumExp of one node share their exponentials per axis: the same bits as on separate nodes. */
+    @Test
+    void softmaxOpsOnOneNodeGiveTheBitsOfSeparateNodesAlongEitherAxis() {
+        Tensor logits = Tensor.of(new double[][] {{1000, 0, -1000}, {1e-300, -1e-300, 0}, {3, 1, -2}, {-40, 0, 0}});
+        Node shared = Graph.variable(logits);
+        for (int axis : new int[] {1, 0, 1}) {
+            for (UnaryOperator<Node> op : java.util.List.<UnaryOperator<Node>>of(
+                    x -> x.logSoftmax(axis), x -> x.softmax(axis), x -> x.logSumExp(axis))) {
+                assertArrayEquals(op.apply(Graph.constant(logits)).value().toArray(), op.apply(shared).value().toArray(), 0.0);
+            }
+        }
     }
 
     private static void assertGradientIs(UnaryOperator<Node> op, DoubleUnaryOperator derivative) {

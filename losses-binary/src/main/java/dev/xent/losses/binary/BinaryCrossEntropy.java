@@ -89,6 +89,12 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
 
     @Override
     public Node graph(Node predictions, Node targets) {
+        Tensor signs = fromLogits ? BinaryLogLoss.hardLabelSigns(targets, labelSmoothing) : null;
+        if (signs != null) {
+            // Hard labels: with z = (1 - 2y) x the loss is pw softplus(z) where y = 1, softplus(z) where y = 0.
+            Node loss = predictions.mul(predictions.constant(signs)).softplus();
+            return posWeight == 1 ? loss : loss.mul(BinaryLogLoss.byLabel(predictions, signs, posWeight, 1.0));
+        }
         Node y = BinaryLogLoss.smooth(targets, labelSmoothing);
         return fromLogits
                 ? BinaryLogLoss.logitsGraph(y, y.rsub(1), predictions.softplus(), predictions.logSigmoid(), posWeight)

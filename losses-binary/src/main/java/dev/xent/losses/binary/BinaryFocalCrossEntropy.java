@@ -4,6 +4,7 @@ import static dev.xent.autodiff.StableMath.sigmoid;
 import static dev.xent.autodiff.StableMath.softplus;
 
 import dev.xent.core.Node;
+import dev.xent.core.Tensor;
 import dev.xent.core.spi.ParameterValues;
 
 /**
@@ -68,16 +69,21 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
 
     @Override
     public Node graph(Node predictions, Node targets) {
+        Tensor signs = fromLogits ? BinaryLogLoss.hardLabelSigns(targets, labelSmoothing) : null;
+        if (signs != null) {
+            // Hard labels: with z = (1 - 2y) x, bce = softplus(z) and 1 - p_t = sigmoid(z).
+            Node z = predictions.mul(predictions.constant(signs));
+            Node focal = z.softplus().mul(z.sigmoid().pow(gamma));
+            return alpha == null ? focal : focal.mul(BinaryLogLoss.byLabel(predictions, signs, alpha, 1 - alpha));
+        }
         Node y = BinaryLogLoss.smooth(targets, labelSmoothing);
         Node oneMinusY = y.rsub(1);
         Node bce;
         Node remaining; // 1 - p_t
         if (fromLogits) {
-            // sigmoid(x) = exp(logSigmoid(x)) and sigmoid(-x) = exp(-softplus(x)) from the nodes bce uses.
-            Node softplus = predictions.softplus();
-            Node logSigmoid = predictions.logSigmoid();
-            bce = BinaryLogLoss.logitsGraph(y, oneMinusY, softplus, logSigmoid, 1.0);
-            remaining = y.mul(softplus.neg().exp()).add(oneMinusY.mul(logSigmoid.exp()));
+            bce = BinaryLogLoss.logitsGraph(y, oneMinusY, predictions.softplus(), predictions.logSigmoid(), 1.0);
+            // Soft labels. The engine computes both sigmoids with softplus and logSigmoid: no exponential here.
+            remaining = y.mul(predictions.neg().sigmoid()).add(oneMinusY.mul(predictions.sigmoid()));
         } else {
             Node clipped = predictions.clamp(epsilon, 1 - epsilon);
             bce = BinaryLogLoss.probabilitiesGraph(clipped, y, oneMinusY, 1.0);

@@ -1,6 +1,7 @@
 package dev.xent.losses.binary;
 
 import dev.xent.core.Node;
+import dev.xent.core.Tensor;
 
 /**
  * The element-wise binary log loss {@code l = -[pw y log(p) + (1 - y) log(1 - p)]} and its first and
@@ -98,6 +99,37 @@ final class BinaryLogLoss {
     /** {@link #smooth(double, double)} on the graph (y itself when ls = 0: no op for an identity). */
     static Node smooth(Node y, double labelSmoothing) {
         return labelSmoothing == 0 ? y : y.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
+    }
+
+    /**
+     * For hard labels, {@code s = 1 - 2y} (1 where y = 0, -1 where y = 1): with {@code z = s x} the log
+     * loss on logits is {@code softplus(z)} and {@code 1 - p_t} is {@code sigmoid(z)}, one op each instead
+     * of a weighted sum of two. Null unless {@code targets} is a constant whose every value is 0 or 1
+     * (with label smoothing none is).
+     */
+    static Tensor hardLabelSigns(Node targets, double labelSmoothing) {
+        if (labelSmoothing != 0 || targets.requiresGradient()) {
+            return null;
+        }
+        Tensor y = targets.value();
+        double[] signs = new double[y.size()];
+        for (int i = 0; i < signs.length; i++) {
+            double label = y.getFlat(i);
+            if (label != 0 && label != 1) {
+                return null;
+            }
+            signs[i] = 1 - 2 * label;
+        }
+        return Tensor.wrap(signs, y.shape());
+    }
+
+    /** A constant on the graph that is {@code whereOne} where a label is 1 and {@code whereZero} where it is 0. */
+    static Node byLabel(Node graph, Tensor hardLabelSigns, double whereOne, double whereZero) {
+        double[] values = new double[hardLabelSigns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = hardLabelSigns.getFlat(i) < 0 ? whereOne : whereZero;
+        }
+        return graph.constant(Tensor.wrap(values, hardLabelSigns.shape()));
     }
 
     /** {@code pw y} on the graph (y itself when pw = 1). */

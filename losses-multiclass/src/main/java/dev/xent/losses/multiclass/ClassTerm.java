@@ -18,11 +18,14 @@ interface ClassTerm {
     /** {@code p f'(p)}: the gradient of {@code f} with respect to {@code log p}. */
     double slope(double logP, double p, double complement);
 
+    /** The constant factor of {@code f} ({@code alpha} for focal, 1 for cross-entropy). */
+    double constantFactor();
+
     /**
-     * {@code a f(p)} on the graph, element-wise, given the coefficients {@code a} (a constant),
-     * {@code log p} and {@code p}; {@code p} is built only if {@code f} needs it (from logits it costs
-     * an {@code exp} per element). A constant factor of {@code f} goes on {@code a}, which needs no
-     * gradient.
+     * {@code c f(p) / constantFactor()} on the graph, element-wise, given {@code c} (a constant: the
+     * coefficients {@code a} times the constant factor and the minus sign of {@code l}, which so need no
+     * op), {@code log p} and {@code p}; {@code p} is built only if {@code f} needs it (from logits it
+     * costs an op per element).
      */
-    Node graph(Node coefficients, Node logP, Supplier<Node> p);
+    Node graph(Node scaledCoefficients, Node logP, Supplier<Node> p);
 }

@@ -98,11 +98,13 @@ abstract class ClassWiseLoss extends GraphLoss {
         int[] shape = predictions.shape();
         int rows = shape[0];
         int classes = shape[1];
-        Node coefficients = predictions.constant(new TargetCoefficients(options, targets.value(), classes).matrix(rows));
+        // -a times f's constant factor: a constant, so the minus sign and the factor cost no op.
+        Node coefficients = predictions.constant(
+                new TargetCoefficients(options, targets.value(), classes).matrix(rows, -term.constantFactor()));
         Node classTerms;
         if (options.fromLogits) {
             Node logP = predictions.logSoftmax(1);
-            classTerms = term.graph(coefficients, logP, logP::exp);
+            classTerms = term.graph(coefficients, logP, () -> predictions.softmax(1)); // shares logSoftmax's exponentials
         } else {
             Node normalized = options.normalize
                     ? predictions.div(predictions.matmul(predictions.constant(Tensor.filled(1.0, classes, 1))))
@@ -110,7 +112,7 @@ abstract class ClassWiseLoss extends GraphLoss {
             Node prob = normalized.clamp(options.epsilon, 1 - options.epsilon);
             classTerms = term.graph(coefficients, prob.log(), () -> prob);
         }
-        return classTerms.sum(1).neg();
+        return classTerms.sum(1);
     }
 
     /** The class weight of each row's target (0 if ignored), or {@code sum_c w_c q_ic} for distributions. */

@@ -21,7 +21,12 @@ final class CrossEntropyTerm implements ClassTerm {
     }
 
     @Override
-    public Node graph(Node coefficients, Node logP, Supplier<Node> p) {
-        return coefficients.mul(logP);
+    public double constantFactor() {
+        return 1.0;
+    }
+
+    @Override
+    public Node graph(Node scaledCoefficients, Node logP, Supplier<Node> p) {
+        return scaledCoefficients.mul(logP);
     }
 }

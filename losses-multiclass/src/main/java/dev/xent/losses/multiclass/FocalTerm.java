@@ -32,7 +32,12 @@ final class FocalTerm implements ClassTerm {
     }
 
     @Override
-    public Node graph(Node coefficients, Node logP, Supplier<Node> p) {
-        return coefficients.mul(alpha).mul(p.get().rsub(1.0).pow(gamma).mul(logP));
+    public double constantFactor() {
+        return alpha;
+    }
+
+    @Override
+    public Node graph(Node scaledCoefficients, Node logP, Supplier<Node> p) {
+        return scaledCoefficients.mul(p.get().rsub(1.0).pow(gamma).mul(logP));
     }
 }

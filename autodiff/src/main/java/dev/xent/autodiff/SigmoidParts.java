@@ -1,0 +1,49 @@
+package dev.xent.autodiff;
+
+/**
+ * What {@code softplus}, {@code logSigmoid} and {@code sigmoid} of the same values share, computed
+ * once from one exponential per element (a loss on logits uses two or three of these ops on its
+ * predictions). With {@code e = exp(-|x|)} and {@code r = 1 / (1 + e) = sigmoid(|x|)}:
+ * <ul>
+ *   <li>{@code log1p(e)}, through {@link Math#log} with the rounding correction of {@link StableMath#log1p};
+ *       then {@code softplus(x) = max(x, 0) + log1p(e)} and {@code logSigmoid(x) = -(max(-x, 0) + log1p(e))};</li>
+ *   <li>{@code sigmoid(x)} and {@code sigmoid(-x)}: one is {@code r}, the other {@code e r} (no cancelling
+ *       {@code 1 - sigmoid}). They are the derivatives of softplus and logSigmoid, and their product
+ *       is sigmoid's.</li>
+ * </ul>
+ * The arrays are shared by the nodes that read them and never written after construction.
+ */
+final class SigmoidParts {
+    final double[] log1pExp;
+    final double[] sigmoid;
+    final double[] sigmoidOfMinus;
+
+    private SigmoidParts(double[] log1pExp, double[] sigmoid, double[] sigmoidOfMinus) {
+        this.log1pExp = log1pExp;
+        this.sigmoid = sigmoid;
+        this.sigmoidOfMinus = sigmoidOfMinus;
+    }
+
+    SigmoidParts(double[] x) {
+        log1pExp = new double[x.length];
+        sigmoid = new double[x.length];
+        sigmoidOfMinus = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double e = Math.exp(-Math.abs(x[i]));
+            double u = 1.0 + e;
+            double r = 1.0 / u;
+            log1pExp[i] = Math.log(u) - ((u - 1.0) - e) * r;
+            // sigmoid(x) is r where x >= 0, else e r: swapped by x's sign bit, without a branch (random signs mispredict).
+            long large = Double.doubleToRawLongBits(r);
+            long small = Double.doubleToRawLongBits(e * r);
+            long swap = (large ^ small) & (Double.doubleToRawLongBits(x[i]) >> 63);
+            sigmoid[i] = Double.longBitsToDouble(large ^ swap);
+            sigmoidOfMinus[i] = Double.longBitsToDouble(small ^ swap);
+        }
+    }
+
+    /** The parts of {@code -x}: the same {@code log1p(exp(-|x|))}, the two sigmoids swapped. */
+    SigmoidParts ofNegation() {
+        return new SigmoidParts(log1pExp, sigmoidOfMinus, sigmoid);
+    }
+}

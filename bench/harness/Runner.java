@@ -1,0 +1,46 @@
+import dev.xent.autodiff.LossGraph;
+import dev.xent.core.Loss;
+import dev.xent.core.Losses;
+import dev.xent.core.Tensor;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * One build's side of {@code AB}: loaded once per benchmarks.jar, in that jar's own class loader, it runs
+ * batches of {@code LossGraph.valueAndGradient} calls on the inputs of {@code LossBenchmark} (logits
+ * uniform in [-6, 6], seed 42, from_logits = true, default parameters, C = 10 classes).
+ */
+public class Runner implements IntToDoubleFunction {
+    private final Loss loss;
+    private final Tensor p;
+    private final Tensor t;
+    private final double[] g;
+
+    public Runner(String name, Integer size) {
+        loss = Losses.create(name, Map.of("from_logits", true));
+        SplittableRandom random = new SplittableRandom(42);
+        boolean classWise = loss.inputSpace().isClassWise();
+        int rows = classWise ? size / 10 : size;
+        double[] logits = new double[size];
+        for (int i = 0; i < size; i++) {
+            logits[i] = random.nextDouble(-6, 6);
+        }
+        double[] labels = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            labels[i] = classWise ? random.nextInt(10) : random.nextInt(2);
+        }
+        p = classWise ? Tensor.wrap(logits, rows, 10) : Tensor.wrap(logits, size);
+        t = Tensor.wrap(labels, rows);
+        g = new double[size];
+    }
+
+    @Override
+    public double applyAsDouble(int calls) {
+        double sum = 0;
+        for (int i = 0; i < calls; i++) {
+            sum += LossGraph.valueAndGradient(loss, p, t, null, g);
+        }
+        return sum;
+    }
+}
