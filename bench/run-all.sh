@@ -9,7 +9,9 @@ common="-f 1 -i 5 -w 1 -r 1 -rf json"
 { date -u; uptime; } > "$out/machine.txt"
 java -jar $jar 'LossBenchmark.analytic(Value|ValueAndGradient)$' -p size=1000,1000000,10000000 $common -wi 2 -rff "$out/analytic.json" > "$out/analytic.txt"
 # The optional Vector API kernels (docs/vector.md): the losses that have one, on the same machine in the same session.
-java -jar $jar 'LossBenchmark.analytic(Value|ValueAndGradient)$' -p loss=binary_cross_entropy,categorical_cross_entropy -p size=1000000,10000000 -p vector=true $common -wi 2 -rff "$out/vector.json" > "$out/vector.txt"
+# Until C2 has compiled them they run the Vector API's boxing fallback (the first call at 1e7 takes seconds) and
+# reach their speed only after several seconds of compiling: a longer warm-up, as for the graph path.
+java -jar $jar 'LossBenchmark.analytic(Value|ValueAndGradient)$' -p loss=binary_cross_entropy,categorical_cross_entropy -p size=1000000,10000000 -p vector=true $common -wi 6 -rff "$out/vector.json" > "$out/vector.txt"
 # The graph path has many small methods to compile: it needs a longer warm-up than the fused kernels.
 java -jar $jar 'LossBenchmark.autodiffValueAndGradient' -p size=10,1000,1000000 -p threads=1 $common -wi 6 -rff "$out/autodiff.json" > "$out/autodiff.txt"
 java -jar $jar 'LossBenchmark.analyticValueAndGradient' -p size=10 -p threads=1 $common -wi 2 -rff "$out/small.json" > "$out/small.txt"

@@ -89,6 +89,8 @@ public interface Loss {
      * Value and gradient in one pass, writing the gradient (row-major, predictions' shape) into
      * {@code gradientOut}, which must hold {@code predictions.size()} values and is overwritten.
      * Allocates nothing per element. Throws {@link IllegalStateException} for reduction {@code none}.
+     * If it throws for bad input, {@code gradientOut} may have been partly written: a kernel may check
+     * values as it reads them (one pass over memory instead of two), with the same error message.
      */
     double valueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut);
 }

@@ -2,6 +2,7 @@ package dev.xent.losses.multiclass;
 
 import dev.xent.autodiff.StableMath;
 import dev.xent.core.Tensor;
+import dev.xent.core.Validate;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.VectorSupport;
@@ -82,6 +83,14 @@ final class ClassWiseKernel {
     }
 
     /**
+     * Whether {@link #run} checks the predictions for NaN itself (the index-logits kernels do, as they
+     * read them), so that the caller need not before: it then throws {@link Validate#notNaN}'s error.
+     */
+    boolean checksLogitsForNaN(Tensor targets) {
+        return IndexLogitsKernel.appliesTo(options, term, targets);
+    }
+
+    /**
      * Computes {@code sum_i s_i l_i}. Optionally writes each {@code l_i} into {@code perSampleOut} and
      * {@code s_i dl_i/dp / denominator} into {@code gradientOut} (row-major, every element overwritten).
      */
@@ -90,8 +99,13 @@ final class ClassWiseKernel {
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
         if (IndexLogitsKernel.appliesTo(options, term, targets)) {
-            return indexLogits.run(predictions, targets, sampleWeights, denominator, grain(classes), perSampleOut,
-                    gradientOut);
+            try {
+                return indexLogits.run(predictions, targets, sampleWeights, denominator, grain(classes), perSampleOut,
+                        gradientOut);
+            } catch (NaNLogitFound e) {
+                Validate.notNaN("logit", predictions); // throws, naming the first NaN on any thread count
+                throw new IllegalStateException("the kernel saw a NaN logit that validation did not find", e);
+            }
         }
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
         return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {

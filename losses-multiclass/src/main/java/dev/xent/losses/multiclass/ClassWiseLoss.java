@@ -35,6 +35,26 @@ abstract class ClassWiseLoss extends GraphLoss {
      */
     @Override
     public void validate(Tensor predictions, Tensor targets) {
+        validateAllButLogits(predictions, targets);
+        if (options.fromLogits) {
+            Validate.notNaN("logit", predictions);
+        }
+    }
+
+    /**
+     * {@link #validate} for the fused kernel: the logits' NaN check is left to the kernel when it makes
+     * it while computing ({@link ClassWiseKernel#checksLogitsForNaN}), with the same error.
+     */
+    private void validateForKernel(Tensor predictions, Tensor targets) {
+        if (options.fromLogits && kernel.checksLogitsForNaN(targets)) {
+            validateAllButLogits(predictions, targets);
+        } else {
+            validate(predictions, targets);
+        }
+    }
+
+    /** Everything {@link #validate} checks but whether logits are NaN (probabilities are checked here). */
+    private void validateAllButLogits(Tensor predictions, Tensor targets) {
         Validate.classTargets(predictions, targets, options.ignoreIndex);
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
@@ -47,12 +67,10 @@ abstract class ClassWiseLoss extends GraphLoss {
             throw new IllegalArgumentException(name() + ": class_weights has " + options.classWeights.length
                     + " values but predictions " + predictions.shapeString() + " have " + classes + " classes");
         }
-        if (options.fromLogits) {
-            Validate.notNaN("logit", predictions);
-        } else if (options.normalize) {
+        if (!options.fromLogits && options.normalize) {
             Validate.inClosedRange("probability", predictions, 0.0, Double.MAX_VALUE);
             requirePositiveRowSums(predictions);
-        } else {
+        } else if (!options.fromLogits) {
             Validate.inClosedRange("probability", predictions, 0.0, 1.0);
             Validate.rowsSumToOne("probability", predictions, Validate.ROW_SUM_TOLERANCE);
         }
@@ -135,7 +153,7 @@ abstract class ClassWiseLoss extends GraphLoss {
 
     @Override
     public Tensor perSample(Tensor predictions, Tensor targets) {
-        validate(predictions, targets);
+        validateForKernel(predictions, targets);
         double[] losses = new double[predictions.dim(0)];
         kernel.run(predictions, targets, null, 1.0, losses, null);
         return Tensor.wrap(losses, losses.length);
@@ -163,7 +181,7 @@ abstract class ClassWiseLoss extends GraphLoss {
 
     /** The reduced value; the gradient too unless {@code gradientOut} is null. */
     private double fusedValueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
-        validate(predictions, targets);
+        validateForKernel(predictions, targets);
         Validate.sampleWeights(sampleWeights, predictions.dim(0));
         double denominator = denominator(predictions, targets, sampleWeights);
         return kernel.run(predictions, targets, sampleWeights, denominator, null, gradientOut) / denominator;

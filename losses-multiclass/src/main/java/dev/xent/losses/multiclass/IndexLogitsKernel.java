@@ -49,7 +49,10 @@ final class IndexLogitsKernel {
         return target < 0 ? 0.0 : options.classWeights == null ? 1.0 : options.classWeights[target];
     }
 
-    /** As {@link ClassWiseKernel#run}. */
+    /**
+     * As {@link ClassWiseKernel#run}, but checks the logits for NaN as it reads them: throws
+     * {@link NaNLogitFound} (having written part of the outputs, perhaps) if there is one.
+     */
     double run(Tensor logits, Tensor targets, Tensor sampleWeights, double denominator, int grain,
                double[] perSampleOut, double[] gradientOut) {
         int rows = logits.dim(0);
@@ -136,6 +139,9 @@ final class IndexLogitsKernel {
                 odd = Math.max(odd, shifted[base + c + 1]);
             }
             double max = Math.max(c < classes ? Math.max(even, shifted[base + c]) : even, odd);
+            if (Double.isNaN(max)) { // Math.max passes a NaN on: the row holds one
+                throw new NaNLogitFound();
+            }
             int k = 0;
             if (Double.isInfinite(max)) {
                 for (c = classes - 1; c >= 0; c--) {

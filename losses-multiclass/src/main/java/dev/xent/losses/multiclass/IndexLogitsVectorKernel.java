@@ -122,7 +122,8 @@ final class IndexLogitsVectorKernel {
      * {@code x == max} (so infinite maxima give limits), {@code exps = exp(shifted)}, and the compensated
      * (TwoSum) sum {@code others} of {@code exps} over the classes but the first largest. Where the
      * maximum is a zero, the sign the comparisons keep may differ from {@code Math.max}'s, which changes
-     * none of these results.
+     * none of these results. A NaN logit throws {@link NaNLogitFound}: as the first class it makes the
+     * maximum NaN, elsewhere the sum of the others.
      *
      * <p>This and {@link #lossesAndGradients} are each longer than C2 inlines (325 bytecodes), so each is
      * compiled on its own. Inlined into one compile with the group loop, their vector operations went
@@ -134,7 +135,10 @@ final class IndexLogitsVectorKernel {
             DoubleVector max = DoubleVector.fromArray(SPECIES, shifted, v);
             for (int c = 1; c < classes; c++) {
                 DoubleVector x = DoubleVector.fromArray(SPECIES, shifted, c * GROUP + v);
-                max = max.blend(x, x.compare(VectorOperators.GT, max)); // no NaN here: cheaper than MAX's semantics
+                max = max.blend(x, x.compare(VectorOperators.GT, max)); // cheaper than MAX's NaN and -0.0 rules
+            }
+            if (max.compare(VectorOperators.NE, max).anyTrue()) { // NaN where the first class is
+                throw new NaNLogitFound();
             }
             DoubleVector first = zero;
             for (int c = classes - 1; c >= 0; c--) {
@@ -157,7 +161,11 @@ final class IndexLogitsVectorKernel {
                 compensation = compensation.add(total.sub(t.sub(xPart)).add(x.sub(xPart)));
                 total = t;
             }
-            total.add(compensation).intoArray(others, v); // finite: at most C - 1
+            if (total.compare(VectorOperators.NE, total).anyTrue()) {
+                // A NaN in any other class: never the maximum, so its x - max, exp and the sum are NaN.
+                throw new NaNLogitFound();
+            }
+            total.add(compensation).intoArray(others, v); // else finite: at most C - 1
         }
     }
 

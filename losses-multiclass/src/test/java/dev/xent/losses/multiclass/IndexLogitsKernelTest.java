@@ -1,6 +1,7 @@
 package dev.xent.losses.multiclass;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -102,6 +103,47 @@ class IndexLogitsKernelTest {
                             }
                         }
                     });
+        } finally {
+            Parallelism.setThreads(original);
+        }
+    }
+
+    /** The message of the error that {@code call} throws. */
+    private static String errorOf(Runnable call) {
+        return assertThrows(IllegalArgumentException.class, call::run).getMessage();
+    }
+
+    @Test
+    void aNaNLogitFoundByTheKernelGivesValidationsErrorNamingTheFirstOneOnEveryPathAndThreadCount() {
+        int original = Parallelism.threads();
+        try {
+            // 4000 rows of 10 classes: several chunks. NaNs in a late chunk, an ignored row and an early chunk:
+            // the error names the first one, whichever chunk a thread reaches first.
+            Tensor[] in = inputs(11L, 4000, 10);
+            double[] x = in[0].toArray();
+            double[] y = in[1].toArray();
+            x[3500 * 10 + 2] = Double.NaN;
+            y[2000] = -100;
+            x[2000 * 10 + 9] = Double.NaN;
+            x[1700 * 10 + 4] = Double.NaN;
+            Tensor logits = Tensor.wrap(x, 4000, 10);
+            Tensor targets = Tensor.wrap(y, 4000);
+            Loss loss = crossEntropy("mean", "from_logits", true, "ignore_index", -100);
+            String expected = "logit at row 1700, column 4 is NaN";
+            assertEquals(expected, errorOf(() -> loss.validate(logits, targets)));
+            List<Boolean> vectorSettings = VectorSupport.modulePresent() ? List.of(false, true) : List.of(false);
+            for (boolean vector : vectorSettings) {
+                for (int threads : new int[] {1, 2, 4}) {
+                    Parallelism.setThreads(threads);
+                    Loss onPath = vector ? VectorSwitch.on(() -> crossEntropy("mean", "from_logits", true, "ignore_index", -100))
+                            : loss;
+                    String where = (vector ? "vector" : "scalar") + ", " + threads + " threads";
+                    assertEquals(expected, errorOf(() -> onPath.value(logits, targets)), where);
+                    assertEquals(expected, errorOf(() -> onPath.perSample(logits, targets)), where);
+                    assertEquals(expected, errorOf(() -> onPath.valueAndGradient(logits, targets, null, new double[x.length])),
+                            where);
+                }
+            }
         } finally {
             Parallelism.setThreads(original);
         }
