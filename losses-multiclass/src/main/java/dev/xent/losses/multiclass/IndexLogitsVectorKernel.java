@@ -144,7 +144,7 @@ final class IndexLogitsVectorKernel {
             for (int c = classes - 1; c >= 0; c--) {
                 DoubleVector x = DoubleVector.fromArray(SPECIES, shifted, c * GROUP + v);
                 VectorMask<Double> top = x.compare(VectorOperators.EQ, max);
-                first = first.blend(c, top);
+                first = first.blend((double) c, top); // the double overloads: the long ones check each value at run time
                 x.sub(max).blend(zero, top).intoArray(shifted, c * GROUP + v);
             }
             first.intoArray(argMax, v);
@@ -204,7 +204,7 @@ final class IndexLogitsVectorKernel {
             VectorMask<Double> dead = w.eq(0.0).or(scale.eq(0.0));
             for (int c = 0; c < classes; c++) {
                 DoubleVector e = DoubleVector.fromArray(SPECIES, exps, c * GROUP + v);
-                DoubleVector targetWeight = w.blend(zero, target.compare(VectorOperators.NE, c));
+                DoubleVector targetWeight = w.blend(zero, target.compare(VectorOperators.NE, (double) c));
                 scale.mul(e.mul(inverseSum).mul(w).sub(targetWeight))
                         .blend(topGradient, first.eq(c))
                         .blend(zero, dead)
