@@ -96,9 +96,12 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
     @Override
     double elementLoss(double prediction, double target, double[] derivatives, int index) {
         double y = BinaryLogLoss.smooth(target, labelSmoothing);
+        if (fromLogits && gamma != 0 && (y == 0 || y == 1)) {
+            return hardLabelLogits(prediction, y, derivatives, index);
+        }
         double bce = fromLogits ? BinaryLogLoss.logits(prediction, y, 1.0, derivatives, index)
                 : BinaryLogLoss.probabilities(prediction, y, 1.0, epsilon, derivatives, index);
-        double balance = alpha == null ? 1.0 : y * alpha + (1 - y) * (1 - alpha);
+        double balance = balance(y);
         if (balance == 0 || gamma == 0) {
             // No focal factor (it is 1; gamma * log(0) would be NaN), or an element that carries no weight.
             if (derivatives != null) {
@@ -123,6 +126,46 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
             derivatives[index] = productRule(balance, factor, factorSlope, bce, derivatives[index]);
         }
         return balance * factor * bce;
+    }
+
+    /**
+     * Logits with a hard label: with {@code s = 1 - 2y} (+-1) and {@code z = s x}, {@code bce = softplus(z)},
+     * {@code 1 - p_t = sigmoid(z)} and {@code log(1 - p_t) = -softplus(-z)}, all from one
+     * {@code e = exp(-|x|)}, {@code r = 1 / (1 + e)} and {@code log1p(e)} (as {@link BinaryLogLoss#logits}
+     * computes them); {@code dbce/dx = s sigmoid(z)}, {@code dF/dx = gamma F s sigmoid(-z)}. Two
+     * {@code exp}, one {@code log} and one division per element, where the general path takes four,
+     * two and two. At {@code x = +-inf}: {@code e = 0}, and the limits follow (F = 0 where bce = 0,
+     * bce = inf with F = 1 and a zero focal slope).
+     */
+    private double hardLabelLogits(double x, double y, double[] derivatives, int index) {
+        double balance = balance(y);
+        if (balance == 0) { // an element that carries no weight: 0, also where bce is infinite
+            if (derivatives != null) {
+                derivatives[index] = 0.0;
+            }
+            return 0.0;
+        }
+        double sign = 1 - 2 * y;
+        double z = sign * x;
+        double e = Math.exp(-Math.abs(x));
+        double onePlusE = 1.0 + e;
+        double large = 1.0 / onePlusE;
+        double log1pE = Math.log(onePlusE) - ((onePlusE - 1.0) - e) * large;
+        double bce = Math.max(z, 0.0) + log1pE;
+        double factor = Math.exp(-gamma * (Math.max(-z, 0.0) + log1pE));
+        if (derivatives != null) {
+            double small = e * large;
+            double sigmoidOfZ = z >= 0 ? large : small;
+            double sigmoidOfMinusZ = z >= 0 ? small : large;
+            derivatives[index] = productRule(balance, factor, gamma * factor * sign * sigmoidOfMinusZ, bce,
+                    sign * sigmoidOfZ);
+        }
+        return balance * factor * bce;
+    }
+
+    /** {@code a_t = y alpha + (1 - y)(1 - alpha)}, 1 without alpha. */
+    private double balance(double y) {
+        return alpha == null ? 1.0 : y * alpha + (1 - y) * (1 - alpha);
     }
 
     /** {@code log(1 - p_t) = log(y sigmoid(-x) + (1 - y) sigmoid(x))}, via log-sigmoid for hard labels. */
