@@ -32,7 +32,7 @@ final class SigmoidParts {
             double e = Math.exp(-Math.abs(x[i]));
             double u = 1.0 + e;
             double r = 1.0 / u;
-            log1pExp[i] = Math.log(u) - ((u - 1.0) - e) * r;
+            log1pExp[i] = StableMath.log1p(e, u, r);
             // sigmoid(x) is r where x >= 0, else e r: swapped by x's sign bit, without a branch (random signs mispredict).
             long large = Double.doubleToRawLongBits(r);
             long small = Double.doubleToRawLongBits(e * r);

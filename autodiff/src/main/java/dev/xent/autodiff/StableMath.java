@@ -43,6 +43,14 @@ public final class StableMath {
         return Math.log(u) - ((u - 1.0) - x) / u;
     }
 
+    /**
+     * {@link #log1p(double)} for {@code x} in {@code [0, 1]} (such as {@code exp(-|x|)}) when
+     * {@code u = 1 + x} and {@code 1 / u} are at hand anyway (they give sigmoids): no division.
+     */
+    public static double log1p(double x, double onePlusX, double reciprocal) {
+        return Math.log(onePlusX) - ((onePlusX - 1.0) - x) * reciprocal;
+    }
+
     /** {@code log(sigmoid(x)) = -softplus(-x)}. */
     public static double logSigmoid(double x) {
         return -softplus(-x);

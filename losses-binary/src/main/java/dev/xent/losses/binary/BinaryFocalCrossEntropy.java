@@ -3,6 +3,7 @@ package dev.xent.losses.binary;
 import static dev.xent.autodiff.StableMath.sigmoid;
 import static dev.xent.autodiff.StableMath.softplus;
 
+import dev.xent.autodiff.StableMath;
 import dev.xent.core.Node;
 import dev.xent.core.Tensor;
 import dev.xent.core.spi.ParameterValues;
@@ -150,7 +151,7 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
         double e = Math.exp(-Math.abs(x));
         double onePlusE = 1.0 + e;
         double large = 1.0 / onePlusE;
-        double log1pE = Math.log(onePlusE) - ((onePlusE - 1.0) - e) * large;
+        double log1pE = StableMath.log1p(e, onePlusE, large);
         double bce = Math.max(z, 0.0) + log1pE;
         double factor = Math.exp(-gamma * (Math.max(-z, 0.0) + log1pE));
         if (derivatives != null) {

@@ -1,5 +1,6 @@
 package dev.xent.losses.binary;
 
+import dev.xent.autodiff.StableMath;
 import dev.xent.core.Node;
 import dev.xent.core.Tensor;
 
@@ -27,7 +28,7 @@ final class BinaryLogLoss {
         double e = Math.exp(-Math.abs(x)); // in [0, 1]: never overflows
         double onePlusE = 1.0 + e;
         double large = 1.0 / onePlusE; // sigmoid(|x|); e * large = sigmoid(-|x|): each accurate, no 1 - sigmoid
-        double log1pE = Math.log(onePlusE) - ((onePlusE - 1.0) - e) * large;
+        double log1pE = StableMath.log1p(e, onePlusE, large);
         double softplusOfX = Math.max(x, 0.0) + log1pE;
         double softplusOfMinusX = Math.max(-x, 0.0) + log1pE;
         double loss = Double.isInfinite(x) ? infiniteLogitLoss(y, posWeight, softplusOfX, softplusOfMinusX)

@@ -46,7 +46,7 @@ abstract class ClassWiseLoss extends GraphLoss {
      * it while computing ({@link ClassWiseKernel#checksLogitsForNaN}), with the same error.
      */
     private void validateForKernel(Tensor predictions, Tensor targets) {
-        if (options.fromLogits && kernel.checksLogitsForNaN(targets)) {
+        if (kernel.checksLogitsForNaN(targets)) { // only ever on logits
             validateAllButLogits(predictions, targets);
         } else {
             validate(predictions, targets);
@@ -67,12 +67,14 @@ abstract class ClassWiseLoss extends GraphLoss {
             throw new IllegalArgumentException(name() + ": class_weights has " + options.classWeights.length
                     + " values but predictions " + predictions.shapeString() + " have " + classes + " classes");
         }
-        if (!options.fromLogits && options.normalize) {
-            Validate.inClosedRange("probability", predictions, 0.0, Double.MAX_VALUE);
-            requirePositiveRowSums(predictions);
-        } else if (!options.fromLogits) {
-            Validate.inClosedRange("probability", predictions, 0.0, 1.0);
-            Validate.rowsSumToOne("probability", predictions, Validate.ROW_SUM_TOLERANCE);
+        if (!options.fromLogits) {
+            if (options.normalize) {
+                Validate.inClosedRange("probability", predictions, 0.0, Double.MAX_VALUE);
+                requirePositiveRowSums(predictions);
+            } else {
+                Validate.inClosedRange("probability", predictions, 0.0, 1.0);
+                Validate.rowsSumToOne("probability", predictions, Validate.ROW_SUM_TOLERANCE);
+            }
         }
         if (options.ignoreIndex != null && rows > 0 && everyRowIgnored(targets)) {
             throw new IllegalArgumentException(name() + ": every one of the " + rows
