@@ -6,6 +6,7 @@ import dev.xent.cli.data.PredictionData;
 import dev.xent.cli.io.Display;
 import dev.xent.cli.io.Json;
 import dev.xent.cli.io.OutputFiles;
+import dev.xent.cli.io.TemporaryFiles;
 import dev.xent.cli.job.Job;
 import dev.xent.cli.job.JobLoss;
 import dev.xent.cli.job.JobObject;
@@ -64,7 +65,7 @@ public final class EvaluateTask implements Task {
             Optional<Path> reportFile = Optional.ofNullable(files.get("report"));
             Optional<Path> gradientFile = Optional.ofNullable(files.get("gradient"));
             Optional<Path> perSampleFile = Optional.ofNullable(files.get("per_sample"));
-            Path scratch = gradientFile.isPresent() ? Files.createTempFile("xent-gradient-", ".bin") : null;
+            Path scratch = gradientFile.isPresent() ? TemporaryFiles.scratch("xent-gradient-", ".bin") : null;
             try {
                 StreamingEvaluation.Result result;
                 try (BufferedWriter perSample = perSampleFile.map(outputs::writer).orElse(null);
@@ -90,7 +91,7 @@ public final class EvaluateTask implements Task {
                 return TaskResult.ok(report, summary(loss, data, result, files));
             } finally {
                 if (scratch != null) {
-                    Files.deleteIfExists(scratch);
+                    TemporaryFiles.delete(scratch);
                 }
             }
         }

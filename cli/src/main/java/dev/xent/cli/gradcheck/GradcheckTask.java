@@ -5,6 +5,7 @@ import dev.xent.autodiff.GradientCheck;
 import dev.xent.autodiff.Graph;
 import dev.xent.autodiff.LossGraph;
 import dev.xent.cli.BadInputException;
+import dev.xent.cli.Memory;
 import dev.xent.cli.io.Json;
 import dev.xent.cli.io.OutputFiles;
 import dev.xent.cli.job.Job;
@@ -37,6 +38,8 @@ import java.util.Map;
  */
 public final class GradcheckTask implements Task {
     private static final double DEFAULT_TOLERANCE = 1e-6;
+    /** Inputs, three gradients and the graph's forward and backward values: about this many arrays of the input's size. */
+    private static final int ARRAYS_OF_INPUT_SIZE = 20;
 
     @Override
     public String name() {
@@ -58,6 +61,8 @@ public final class GradcheckTask implements Task {
         if (loss.inputSpace().isClassWise() && columns < 2) {
             throw new BadInputException(root.pathOf("classes") + ": a class-wise loss needs at least 2 classes");
         }
+        Memory.require(ARRAYS_OF_INPUT_SIZE * 8.0 * rows * columns, "a gradcheck of " + rows + " x " + columns
+                + " elements", root.pathOf("rows"));
         boolean distributions = root.choice("targets", "indices", List.of("indices", "distributions"))
                 .equals("distributions");
         boolean weighted = root.bool("sample_weights", true);

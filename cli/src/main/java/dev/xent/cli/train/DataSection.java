@@ -1,6 +1,8 @@
 package dev.xent.cli.train;
 
 import dev.xent.cli.BadInputException;
+import dev.xent.cli.Memory;
+import dev.xent.cli.io.Display;
 import dev.xent.cli.io.CsvFile;
 import dev.xent.cli.job.JobObject;
 import dev.xent.core.spi.NumberRange;
@@ -34,6 +36,13 @@ record DataSection(Path file, Dataset dataset, boolean standardize, double valid
         if (new HashSet<>(declaredClasses).size() != declaredClasses.size()) {
             throw new BadInputException(data.pathOf("classes") + ": a class label appears twice");
         }
+        return Memory.during("reading all of " + Display.path(file) + " (" + Memory.fileSize(file)
+                + ") into memory for training", () -> read(data, file, target, standardize, validationFraction,
+                declaredClasses));
+    }
+
+    private static DataSection read(JobObject data, Path file, String target, boolean standardize,
+                                    double validationFraction, List<String> declaredClasses) {
         try (CsvFile csv = CsvFile.open(file)) {
             int targetColumn = csv.column(target, data.pathOf("target"));
             // Every other column may be a feature: a read-ahead thread parses them while this one waits.

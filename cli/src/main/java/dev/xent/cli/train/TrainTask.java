@@ -3,6 +3,7 @@ package dev.xent.cli.train;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xent.cli.BadInputException;
+import dev.xent.cli.Memory;
 import dev.xent.cli.RunFailedException;
 import dev.xent.cli.io.Display;
 import dev.xent.cli.io.Json;
@@ -54,6 +55,7 @@ public final class TrainTask implements Task {
         TrainingOptions options = readTraining(root.optionalObject("training"));
         TrainingSpec spec = new TrainingSpec(data.standardize(), data.validationFraction(), model.hidden(),
                 model.activation(), loss, optimizer, hyperParameters, options);
+        requireMemory(data, model, options, loss, root.pathOf("model"));
         TrainingRun run = prepare(data, spec, root.object("loss").path());
         JobObject output = root.optionalObject("output");
         if (output.has("plot") && options.epochs() == 0) {
@@ -62,7 +64,7 @@ public final class TrainTask implements Task {
         try (OutputFiles outputs = new OutputFiles()) {
             Map<String, Path> files = outputs.declare(output, "report", "model", "plot");
             long start = System.nanoTime();
-            FittedModel fitted = fit(run, context);
+            FittedModel fitted = Memory.during("training the model", () -> fit(run, context));
             double seconds = (System.nanoTime() - start) / 1e9;
             ObjectNode report = report(loss, data, model.type(), fitted, optimizer, hyperParameters, options);
             report.set("outputs", OutputFiles.describe(files));
@@ -133,6 +135,30 @@ public final class TrainTask implements Task {
                     section.bool("restore_best", true));
         }
         return new TrainingOptions(epochs, batchSize, l2, seed, earlyStopping);
+    }
+
+    /**
+     * Refuses a model that cannot fit the heap, estimated before anything is allocated: the data's
+     * standardised copies ({@code 3 N F}), the parameters with their gradient, optimizer state and best
+     * copy ({@code 6 P}) and a batch's activations and their gradients ({@code 4 B H}), 8 bytes each.
+     */
+    private static void requireMemory(DataSection data, ModelSection model, TrainingOptions options, Loss loss,
+                                      String modelPath) {
+        Dataset dataset = data.dataset();
+        int outputs = loss.inputSpace().isClassWise() ? dataset.classes().size() : 1;
+        double parameters = 0;
+        double units = outputs;
+        int previous = dataset.featureCount();
+        for (int size : model.hidden()) {
+            parameters += ((double) previous + 1) * size;
+            units += size;
+            previous = size;
+        }
+        parameters += ((double) previous + 1) * outputs;
+        double batchRows = options.batchSize() == 0 ? dataset.rows() : Math.min(options.batchSize(), dataset.rows());
+        double bytes = 8 * (3.0 * dataset.rows() * dataset.featureCount() + 6 * parameters + 4 * batchRows * units);
+        Memory.require(bytes, String.format(Locale.ROOT, "a %s model of %.0f parameters on %d rows",
+                model.type(), parameters, dataset.rows()), model.hidden().length > 0 ? modelPath + ".hidden" : modelPath);
     }
 
     private static TrainingRun prepare(DataSection data, TrainingSpec spec, String lossPath) {
