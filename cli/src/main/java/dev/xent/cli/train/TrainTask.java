@@ -157,8 +157,9 @@ public final class TrainTask implements Task {
         parameters += ((double) previous + 1) * outputs;
         double batchRows = options.batchSize() == 0 ? dataset.rows() : Math.min(options.batchSize(), dataset.rows());
         double bytes = 8 * (3.0 * dataset.rows() * dataset.featureCount() + 6 * parameters + 4 * batchRows * units);
-        Memory.require(bytes, String.format(Locale.ROOT, "a %s model of %.0f parameters on %d rows",
-                model.type(), parameters, dataset.rows()), model.hidden().length > 0 ? modelPath + ".hidden" : modelPath);
+        String what = String.format(Locale.ROOT, "%s %s model of %.0f parameters on %d rows",
+                model.type().equals("mlp") ? "an" : "a", model.type(), parameters, dataset.rows());
+        Memory.require(bytes, what, model.hidden().length > 0 ? modelPath + ".hidden" : modelPath);
     }
 
     private static TrainingRun prepare(DataSection data, TrainingSpec spec, String lossPath) {
