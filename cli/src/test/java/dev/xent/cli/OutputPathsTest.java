@@ -44,44 +44,42 @@ class OutputPathsTest {
         assertEquals(job, workspace.read("job.json"));
     }
 
+    /** An evaluate job with this output section is refused (see {@link #refused}). */
+    private void evaluateRefused(String output, String... expected) {
+        TestWorkspace workspace = workspace();
+        workspace.job(evaluate(output));
+        refused(workspace, expected);
+    }
+
     @Test
     void anOutputNamingTheDataFileIsRefusedNamingBoth() {
-        TestWorkspace workspace = workspace();
-        workspace.job(evaluate("{'per_sample': 'data.csv'}"));
-        refused(workspace, "$.output.per_sample: output ", "data.csv is the same file as the input file of $.data.path");
+        evaluateRefused("{'per_sample': 'data.csv'}",
+                "$.output.per_sample: output ", "data.csv is the same file as the input file of $.data.path");
     }
 
     @Test
     void anOutputNamingTheJobFileIsRefused() {
-        TestWorkspace workspace = workspace();
-        workspace.job(evaluate("{'report': 'job.json'}"));
-        refused(workspace, "$.output.report: output ", "is the same file as the job file");
+        evaluateRefused("{'report': 'job.json'}", "$.output.report: output ", "is the same file as the job file");
     }
 
     @Test
     void anOutputReachingAnInputThroughASymbolicLinkOrDotsIsRefused() throws IOException {
-        TestWorkspace workspace = workspace();
         Files.createSymbolicLink(folder.resolve("link.csv"), folder.resolve("data.csv"));
-        workspace.job(evaluate("{'report': 'link.csv'}"));
-        refused(workspace, "$.output.report", "the input file of $.data.path");
+        evaluateRefused("{'report': 'link.csv'}", "$.output.report", "the input file of $.data.path");
         Files.createDirectories(folder.resolve("out"));
-        workspace.job(evaluate("{'gradient': 'out/../data.csv'}"));
-        refused(workspace, "$.output.gradient", "the input file of $.data.path");
+        evaluateRefused("{'gradient': 'out/../data.csv'}", "$.output.gradient", "the input file of $.data.path");
     }
 
     @Test
     void anOutputThroughALinkedFolderToTheDataIsRefused() throws IOException {
-        TestWorkspace workspace = workspace();
         Files.createSymbolicLink(folder.resolve("same"), folder);
-        workspace.job(evaluate("{'per_sample': 'same/data.csv'}"));
-        refused(workspace, "$.output.per_sample", "the input file of $.data.path");
+        evaluateRefused("{'per_sample': 'same/data.csv'}", "$.output.per_sample", "the input file of $.data.path");
     }
 
     @Test
     void twoOutputsNamingOneFileAreRefusedNamingBoth() {
-        TestWorkspace workspace = workspace();
-        workspace.job(evaluate("{'report': 'out.txt', 'per_sample': './out.txt'}"));
-        refused(workspace, "$.output.per_sample: output ", "is the same file as output $.output.report");
+        evaluateRefused("{'report': 'out.txt', 'per_sample': './out.txt'}",
+                "$.output.per_sample: output ", "is the same file as output $.output.report");
     }
 
     @Test
@@ -95,14 +93,10 @@ class OutputPathsTest {
 
     @Test
     void aFolderOrADeviceIsRefusedAsAnOutputNotReplaced() throws IOException {
-        TestWorkspace workspace = workspace();
         Files.createDirectories(folder.resolve("a-folder"));
-        workspace.job(evaluate("{'report': 'a-folder'}"));
-        refused(workspace, "a-folder is a folder, not a regular file");
+        evaluateRefused("{'report': 'a-folder'}", "a-folder is a folder, not a regular file");
         assertTrue(Files.isDirectory(folder.resolve("a-folder")));
-
-        workspace.job(evaluate("{'report': '/dev/null'}"));
-        refused(workspace, "output /dev/null is a device, not a regular file");
+        evaluateRefused("{'report': '/dev/null'}", "output /dev/null is a device, not a regular file");
     }
 
     @Test
