@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * The Java heap as the command line sees it: jobs whose sizes are known before anything is allocated
@@ -40,13 +39,19 @@ public final class Memory {
         }
     }
 
+    /** Work that may throw a checked exception. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
     /**
      * Runs {@code work}; running out of memory in it becomes a failed run with the message of
-     * {@link #outOfMemory}.
+     * {@link #outOfMemory}. The innermost call names what was being allocated.
      */
-    public static <T> T during(String what, Supplier<T> work) {
+    public static <T, E extends Exception> T during(String what, Work<T, E> work) throws E {
         try {
-            return work.get();
+            return work.run();
         } catch (OutOfMemoryError e) {
             throw new RunFailedException(outOfMemory(what), e);
         }

@@ -65,7 +65,8 @@ final class RunCommand extends Subcommand {
         PrintWriter err = err();
         LossRegistry registry = registry();
         LossJars.of(registry).forEach(jar -> job.inputs().add(jar, "a jar the losses are loaded from"));
-        TaskResult result = task.run(job, new TaskContext(registry, err, quiet || json));
+        TaskContext context = new TaskContext(registry, err, quiet || json);
+        TaskResult result = Memory.during("running the " + task.name() + " task", () -> task.run(job, context));
         if (json) {
             out.println(Json.write(result.report()));
         } else if (!quiet) {
