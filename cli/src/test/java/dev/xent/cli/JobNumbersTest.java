@@ -62,6 +62,14 @@ class JobNumbersTest {
     }
 
     @Test
+    void anIntegerBeyondTheDoubleRangeIsRefusedNamingItsPath() {
+        Cli.Result result = evaluate("{'scale': 1" + "0".repeat(400) + "}");
+        assertEquals(2, result.exitCode(), result.err());
+        Cli.assertOneErrorLine(result, "$.loss.params.scale: 1000");
+        Cli.assertOneErrorLine(result, "is beyond the range of numbers");
+    }
+
+    @Test
     void overridesAreCheckedLikeTheJobFile() {
         Cli.Result result = evaluate("{}", "--set", "loss.params.scale=-1e999");
         assertEquals(2, result.exitCode(), result.err());

@@ -96,7 +96,11 @@ public final class OutputFiles implements AutoCloseable {
                                 + "); each output needs its own file");
                     }
                 });
-                check(file);
+                try {
+                    check(file);
+                } catch (BadInputException e) {
+                    throw new BadInputException(jsonPath + ": " + e.getMessage(), e);
+                }
                 declared.put(file, jsonPath);
                 files.put(key, file);
             });

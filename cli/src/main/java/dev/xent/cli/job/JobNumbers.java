@@ -32,36 +32,42 @@ final class JobNumbers {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                String fieldPath = path + "." + field.getKey();
-                if (field.getValue().isBigDecimal()) {
-                    field.setValue(toDouble(field.getValue().decimalValue(), fieldPath));
-                } else {
-                    toDoubles(field.getValue(), fieldPath);
-                }
+                field.setValue(exact(field.getValue(), path + "." + field.getKey()));
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                String itemPath = path + "[" + i + "]";
-                if (array.get(i).isBigDecimal()) {
-                    array.set(i, toDouble(array.get(i).decimalValue(), itemPath));
-                } else {
-                    toDoubles(array.get(i), itemPath);
-                }
+                array.set(i, exact(array.get(i), path + "[" + i + "]"));
             }
         }
     }
 
+    /** {@code node} with its decimals as doubles (itself, changed in place, unless it is a decimal). */
+    private static JsonNode exact(JsonNode node, String path) {
+        if (node.isBigDecimal()) {
+            return toDouble(node.decimalValue(), path);
+        }
+        if (node.isBigInteger() && Double.isInfinite(node.doubleValue())) {
+            throw beyondRange(node.bigIntegerValue().toString(), path);
+        }
+        toDoubles(node, path);
+        return node;
+    }
+
     /** The double nearest to {@code exact}. */
-    static DoubleNode toDouble(BigDecimal exact, String path) {
+    private static DoubleNode toDouble(BigDecimal exact, String path) {
         double value = exact.doubleValue();
         if (Double.isInfinite(value)) {
-            throw new BadInputException(path + ": " + exact + " is beyond the range of numbers (double precision,"
-                    + " magnitude at most 1.7976931348623157E308)");
+            throw beyondRange(exact.toString(), path);
         }
         if (value == 0 && exact.signum() != 0) {
             throw new BadInputException(path + ": " + exact + " is too small for a number in double precision (it would"
                     + " be 0; the smallest is 4.9E-324)");
         }
         return DoubleNode.valueOf(value);
+    }
+
+    private static BadInputException beyondRange(String number, String path) {
+        return new BadInputException(path + ": " + number + " is beyond the range of numbers (double precision,"
+                + " magnitude at most 1.7976931348623157E308)");
     }
 }
