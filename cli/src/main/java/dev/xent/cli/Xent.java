@@ -23,7 +23,10 @@ public final class Xent implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(System.getenv()).execute(args));
+        PluginExitGuard guard = PluginExitGuard.install();
+        int exitCode = commandLine(System.getenv()).execute(args);
+        guard.finished();
+        System.exit(exitCode);
     }
 
     /**
