@@ -5,6 +5,7 @@ import dev.xent.autodiff.GradientCheck;
 import dev.xent.autodiff.Graph;
 import dev.xent.autodiff.LossGraph;
 import dev.xent.cli.BadInputException;
+import dev.xent.cli.data.NonFiniteLosses;
 import dev.xent.cli.io.Json;
 import dev.xent.cli.io.OutputFiles;
 import dev.xent.cli.job.Job;
@@ -83,6 +84,9 @@ public final class GradcheckTask implements Task {
 
             Tensor analytic = loss.gradient(p, t, w);
             Tensor autodiff = LossGraph.gradient(loss, p, t, w);
+            requireFinite(loss, "loss", loss.perSample(p, t), p, seed);
+            requireFinite(loss, "gradient", analytic, p, seed);
+            requireFinite(loss, "autodiff gradient", autodiff, p, seed);
             double scale = loss.reduction() == Reduction.MEAN ? meanDenominator(loss, p, t, w) : 1.0;
             int[] checkedRows = checkedRows(p.rows(), p.rowLength());
             int[] checkedColumns = checkedColumns(checkedRows.length, p.rowLength());
@@ -148,6 +152,23 @@ public final class GradcheckTask implements Task {
             List<String> summary = summary(loss, p, numeric.size(), tolerance, pairs, failures.isEmpty());
             summary.addAll(OutputFiles.wroteLine(files));
             return new TaskResult(report, summary, failure);
+        }
+    }
+
+    /**
+     * The random inputs lie inside the input space, away from its edges, where a loss and its gradient
+     * are finite: a value that is not fails the run, naming the first row.
+     */
+    private static void requireFinite(Loss loss, String what, Tensor values, Tensor p, long seed) {
+        int perRow = values.size() / p.rows();
+        for (int i = 0; i < values.size(); i++) {
+            double v = values.getFlat(i);
+            boolean justified = what.equals("loss") ? NonFiniteLosses.justifiedLoss(loss.inputSpace(), v, p, i / perRow)
+                    : NonFiniteLosses.justifiedGradient(loss.inputSpace(), v, p, i / perRow);
+            if (!justified) {
+                throw NonFiniteLosses.unjustified(loss, what, v, "row " + i / perRow + " of the random inputs (seed "
+                        + seed + ")");
+            }
         }
     }
 
