@@ -60,7 +60,7 @@ class HostileTrainingIT {
                 """);
         XentProcess.Result run = XentProcess.run(folder, "run", job.toString(), "--json");
         assertEquals(0, run.exitCode(), run::toString);
-        // 0.9 is the best any model reaches; a zeroed feature leaves only the noise feature 'a' (0.775 before).
+        // 0.9 is the best any model reaches (every tenth label is flipped); a zeroed x leaves only the noise in 'a'.
         assertEquals(0.9, JSON.readTree(run.stdout()).get("accuracy").asDouble(), run::toString);
     }
 
