@@ -4,9 +4,9 @@ import static dev.xent.cli.Cli.assertOneErrorLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.xent.cli.testloss.BrokenDescriptionProvider;
 import dev.xent.cli.testloss.DuplicateNameProvider;
 import dev.xent.cli.testloss.IncompleteJarProvider;
+import dev.xent.cli.testloss.NullFormulaProvider;
 import dev.xent.cli.testloss.SquaredErrorProvider;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -87,18 +87,18 @@ class PluginsTest {
     }
 
     @Test
-    void aProviderWhoseDescriptionThrowsIsAWarningAndListAndDescribeShowEveryOtherLoss() throws IOException {
-        Path jar = jar("broken-description.jar", Map.of(SERVICE_FILE, BrokenDescriptionProvider.class.getName() + "\n"));
+    void aProviderWhoseFormulaIsNullIsAWarningAndListAndDescribeShowEveryOtherLoss() throws IOException {
+        Path jar = jar("null-formula.jar", Map.of(SERVICE_FILE, NullFormulaProvider.class.getName() + "\n"));
         Cli.Result list = Cli.run("list", "--json", "--plugin-path", jar.toString());
         assertEquals(0, list.exitCode(), list.err());
         assertTrue(list.out().contains("\"" + SquaredErrorProvider.NAME + "\""), list.out());
-        assertTrue(!list.out().contains("test_broken_description"), list.out());
-        assertTrue(list.err().startsWith("xent: warning: ") && list.err().contains(BrokenDescriptionProvider.class.getName())
-                && list.err().contains(BrokenDescriptionProvider.MESSAGE), list.err());
+        assertTrue(!list.out().contains("test_null_formula"), list.out());
+        assertTrue(list.err().startsWith("xent: warning: ") && list.err().contains(NullFormulaProvider.class.getName())
+                && list.err().contains("formula() returned null"), list.err());
         Cli.Result describe = Cli.run("describe", SquaredErrorProvider.NAME, "--plugin-path", jar.toString());
         assertEquals(0, describe.exitCode(), describe.err());
         assertTrue(describe.out().startsWith(SquaredErrorProvider.NAME), describe.out());
-        assertTrue(describe.err().contains(BrokenDescriptionProvider.MESSAGE), describe.err());
+        assertTrue(describe.err().contains("formula() returned null"), describe.err());
     }
 
     @Test

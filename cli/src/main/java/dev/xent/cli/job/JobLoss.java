@@ -39,7 +39,11 @@ public final class JobLoss {
         LossProvider provider;
         try {
             provider = registry.provider(name);
-        } catch (UnknownLossException | DuplicateLossException e) {
+        } catch (UnknownLossException e) {
+            int broken = registry.problems().size();
+            throw new BadInputException(section.pathOf("name") + ": " + e.getMessage() + (broken == 0 ? ""
+                    : " (" + broken + " provider problem" + (broken == 1 ? "" : "s") + ": see 'xent list')"), e);
+        } catch (DuplicateLossException e) {
             throw new BadInputException(section.pathOf("name") + ": " + e.getMessage(), e);
         }
         Loss loss;
