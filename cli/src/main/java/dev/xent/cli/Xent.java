@@ -31,6 +31,7 @@ public final class Xent implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        PluginExitGuard guard = PluginExitGuard.install();
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
         // Its own stream on file descriptor 1, not System.out, whose PrintStream hides write errors.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
@@ -46,7 +47,9 @@ public final class Xent implements Callable<Integer> {
         } catch (Throwable e) {
             exitCode = ErrorHandler.report(e, err, verbose);
         }
-        System.exit(checkedStandardOutput(out, err, exitCode));
+        exitCode = checkedStandardOutput(out, err, exitCode);
+        guard.finished();
+        System.exit(exitCode);
     }
 
     /**

@@ -80,6 +80,13 @@ final class XentProcess {
                 Files.readString(folder.resolve(args[0] + "-stderr.txt"), StandardCharsets.UTF_8));
     }
 
+    /** The one line of {@code text} (e.g. stderr), failing when there are none or several. */
+    static String onlyLine(String text) {
+        String stripped = text.strip();
+        assertTrue(!stripped.isEmpty() && !stripped.contains("\n"), "expected one line, got:\n" + text);
+        return stripped;
+    }
+
     /** Runs {@code xent args...} in {@code folder}. */
     static Result run(Path folder, String... args) throws IOException, InterruptedException {
         return run(folder, Map.of(), args);

@@ -119,6 +119,9 @@ public final class EvaluateTask implements Task {
         }
         report.put("weighted_sum", result.weightedSum());
         report.put("total_weight", result.totalWeight());
+        if (result.firstInfiniteLine() > 0) {
+            report.put("first_infinite_loss_line", result.firstInfiniteLine());
+        }
         report.set("outputs", OutputFiles.describe(files));
         return report;
     }
@@ -130,6 +133,11 @@ public final class EvaluateTask implements Task {
                 + data.file().getFileName());
         lines.add(result.value() == null ? "value: none (reduction none; see the per-sample losses)"
                 : "value (" + loss.reduction().jsonName() + "): " + result.value());
+        if (result.firstInfiniteLine() > 0) {
+            lines.add("+Infinity as the formula defines it: first infinite loss at " + data.file().getFileName()
+                    + " line " + result.firstInfiniteLine() + " (a prediction on the edge of the input space: a "
+                    + "probability of 0 or 1, or an infinite logit)");
+        }
         lines.addAll(OutputFiles.wroteLine(files));
         return lines;
     }

@@ -4,6 +4,7 @@ import dev.xent.autodiff.Graph;
 import dev.xent.cli.BadInputException;
 import dev.xent.cli.data.Block;
 import dev.xent.cli.data.BlockReader;
+import dev.xent.cli.data.NonFiniteLosses;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
 import dev.xent.core.Reduction;
@@ -67,6 +68,7 @@ public final class StreamingEvaluation {
         CompensatedSum numerator = new CompensatedSum();
         CompensatedSum denominator = new CompensatedSum();
         boolean anyPositiveWeight = false;
+        long firstInfiniteLine = 0;
         DataOutputStream gradientOut = gradientScratch == null ? null
                 : new DataOutputStream(new BufferedOutputStream(gradientScratch, 1 << 16));
         Block block;
@@ -86,6 +88,13 @@ public final class StreamingEvaluation {
                 CompensatedSum rowLoss = new CompensatedSum();
                 for (int j = skipped + r * perRow; j < skipped + (r + 1) * perRow; j++) {
                     double l = losses.getFlat(j);
+                    if (!NonFiniteLosses.justifiedLoss(loss.inputSpace(), l, block.predictions(), r)) {
+                        throw NonFiniteLosses.unjustified(loss, "loss", l,
+                                reader.fileName() + " line " + block.lines()[r]);
+                    }
+                    if (!Double.isFinite(l)) {
+                        firstInfiniteLine = firstInfiniteLine == 0 ? block.lines()[r] : firstInfiniteLine;
+                    }
                     rowLoss.add(l);
                     numerator.add(s * l);
                     double m = s * (meanWeights == null ? 1.0 : meanWeights.getFlat(j));
@@ -100,8 +109,14 @@ public final class StreamingEvaluation {
             }
             if (gradientOut != null) {
                 Tensor raw = unnormalisedGradient(block, blockDenominator.value(), blockHasWeight);
+                int width = raw.size() / block.rows();
                 for (int i = 0; i < raw.size(); i++) {
-                    gradientOut.writeDouble(raw.getFlat(i));
+                    double g = raw.getFlat(i);
+                    if (!NonFiniteLosses.justifiedGradient(loss.inputSpace(), g, block.predictions(), i / width)) {
+                        throw NonFiniteLosses.unjustified(loss, "gradient", g,
+                                reader.fileName() + " line " + block.lines()[i / width]);
+                    }
+                    gradientOut.writeDouble(g);
                 }
             }
         }
@@ -126,7 +141,7 @@ public final class StreamingEvaluation {
             case NONE -> null;
         };
         return new Result(reader.rowsRead(), value, numerator.value(), denominator.value(),
-                loss.reduction() == Reduction.MEAN ? denominator.value() : 1.0);
+                loss.reduction() == Reduction.MEAN ? denominator.value() : 1.0, firstInfiniteLine);
     }
 
     /** {@code d(sum_block s_i l_i) / dp} for one block. */
@@ -173,8 +188,11 @@ public final class StreamingEvaluation {
      * @param weightedSum {@code sum_i s_i l_i}
      * @param totalWeight {@code sum_i s_i m_i}
      * @param gradientScale what the un-normalised gradient is divided by (the total weight for mean, else 1)
+     * @param firstInfiniteLine the data file line of the first row whose loss is +inf on the edge of the
+     *                    input space (see {@link NonFiniteLosses}), or 0 when every loss is finite
      */
-    public record Result(long rows, Double value, double weightedSum, double totalWeight, double gradientScale) {
+    public record Result(long rows, Double value, double weightedSum, double totalWeight, double gradientScale,
+                         long firstInfiniteLine) {
 
         /**
          * Writes the gradient CSV from the scratch stream: the {@code header} and one

@@ -69,8 +69,10 @@ record DataSection(Path file, Dataset dataset, boolean standardize, double valid
             ClassLabels classes = declaredClasses.isEmpty() ? ClassLabels.found(labels) : ClassLabels.given(declaredClasses);
             double[] x = new double[rows.size() * columns.length];
             int[] y = new int[rows.size()];
+            long[] lines = new long[rows.size()];
             for (int r = 0; r < rows.size(); r++) {
                 CsvFile.Row row = rows.get(r);
+                lines[r] = row.line();
                 for (int c = 0; c < columns.length; c++) {
                     x[r * columns.length + c] = row.number(columns[c]);
                 }
@@ -80,7 +82,7 @@ record DataSection(Path file, Dataset dataset, boolean standardize, double valid
                             + data.pathOf("classes") + " lists: " + String.join(", ", classes.classes()));
                 }
             }
-            return new DataSection(file, new Dataset(features, classes.classes(), x, y), standardize, validationFraction);
+            return new DataSection(file, new Dataset(features, classes.classes(), x, y, lines), standardize, validationFraction);
         }
     }
 

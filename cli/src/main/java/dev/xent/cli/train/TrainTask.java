@@ -64,7 +64,7 @@ public final class TrainTask implements Task {
         try (OutputFiles outputs = new OutputFiles()) {
             Map<String, Path> files = outputs.declare(output, "report", "model", "plot");
             long start = System.nanoTime();
-            FittedModel fitted = Memory.during("training the model", () -> fit(run, context));
+            FittedModel fitted = Memory.during("training the model", () -> fit(run, context, data));
             double seconds = (System.nanoTime() - start) / 1e9;
             ObjectNode report = report(loss, data, model.type(), fitted, optimizer, hyperParameters, options);
             report.set("outputs", OutputFiles.describe(files));
@@ -175,11 +175,13 @@ public final class TrainTask implements Task {
         }
     }
 
-    private static FittedModel fit(TrainingRun run, TaskContext context) {
+    private static FittedModel fit(TrainingRun run, TaskContext context, DataSection data) {
         try (TrainingProgress progress = TrainingProgress.start(run.epochs(), context.showProgress())) {
             return run.fit(progress);
         } catch (TrainingDivergedException e) {
             throw new RunFailedException(e.getMessage(), e);
+        } catch (NonFiniteLossException e) {
+            throw new RunFailedException(e.messageIn(Display.path(data.file())), e);
         }
     }
 
