@@ -96,16 +96,18 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
             return posWeight == 1 ? loss : loss.mul(BinaryLogLoss.byLabel(predictions, signs, posWeight, 1.0));
         }
         Node y = BinaryLogLoss.smooth(targets, labelSmoothing);
+        Node oneMinusY = BinaryLogLoss.smoothComplement(targets, labelSmoothing);
         return fromLogits
-                ? BinaryLogLoss.logitsGraph(y, y.rsub(1), predictions.softplus(), predictions.logSigmoid(), posWeight)
-                : BinaryLogLoss.probabilitiesGraph(predictions.clamp(epsilon, 1 - epsilon), y, y.rsub(1), posWeight);
+                ? BinaryLogLoss.logitsGraph(y, oneMinusY, predictions.softplus(), predictions.logSigmoid(), posWeight)
+                : BinaryLogLoss.probabilitiesGraph(predictions.clamp(epsilon, 1 - epsilon), y, oneMinusY, posWeight);
     }
 
     @Override
     double elementLoss(double prediction, double target, double[] derivatives, int index) {
         double y = BinaryLogLoss.smooth(target, labelSmoothing);
-        return fromLogits ? BinaryLogLoss.logits(prediction, y, posWeight, derivatives, index)
-                : BinaryLogLoss.probabilities(prediction, y, posWeight, epsilon, derivatives, index);
+        double oneMinusY = BinaryLogLoss.smoothComplement(target, labelSmoothing);
+        return fromLogits ? BinaryLogLoss.logits(prediction, y, oneMinusY, posWeight, derivatives, index)
+                : BinaryLogLoss.probabilities(prediction, y, oneMinusY, posWeight, epsilon, derivatives, index);
     }
 
     /**
@@ -120,7 +122,8 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
 
     private double secondDerivative(double prediction, double target) {
         double y = BinaryLogLoss.smooth(target, labelSmoothing);
-        return fromLogits ? BinaryLogLoss.logitsSecondDerivative(prediction, y, posWeight)
-                : BinaryLogLoss.probabilitiesSecondDerivative(prediction, y, posWeight, epsilon);
+        double oneMinusY = BinaryLogLoss.smoothComplement(target, labelSmoothing);
+        return fromLogits ? BinaryLogLoss.logitsSecondDerivative(prediction, y, oneMinusY, posWeight)
+                : BinaryLogLoss.probabilitiesSecondDerivative(prediction, y, oneMinusY, posWeight, epsilon);
     }
 }

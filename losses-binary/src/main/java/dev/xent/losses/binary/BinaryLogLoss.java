@@ -24,34 +24,35 @@ final class BinaryLogLoss {
      * One {@code exp}, one {@code log} and one division per element serve both (see
      * {@link dev.xent.autodiff.StableMath#log1p} for the accurate {@code log1p} through {@code log}).
      */
-    static double logits(double x, double y, double posWeight, double[] derivatives, int index) {
+    static double logits(double x, double y, double oneMinusY, double posWeight, double[] derivatives, int index) {
         double e = Math.exp(-Math.abs(x)); // in [0, 1]: never overflows
         double onePlusE = 1.0 + e;
         double large = 1.0 / onePlusE; // sigmoid(|x|); e * large = sigmoid(-|x|): each accurate, no 1 - sigmoid
         double log1pE = StableMath.log1p(e, onePlusE, large);
         double softplusOfX = Math.max(x, 0.0) + log1pE;
         double softplusOfMinusX = Math.max(-x, 0.0) + log1pE;
-        double loss = Double.isInfinite(x) ? infiniteLogitLoss(y, posWeight, softplusOfX, softplusOfMinusX)
-                : (1 - y) * softplusOfX + posWeight * y * softplusOfMinusX; // branch-free: labels are random
+        double loss = Double.isInfinite(x) ? infiniteLogitLoss(y, oneMinusY, posWeight, softplusOfX, softplusOfMinusX)
+                : oneMinusY * softplusOfX + posWeight * y * softplusOfMinusX; // branch-free: labels are random
         if (derivatives != null) {
             double small = e * large;
             double sigmoidOfX = x >= 0 ? large : small;
             double sigmoidOfMinusX = x >= 0 ? small : large;
-            derivatives[index] = (1 - y) * sigmoidOfX - posWeight * y * sigmoidOfMinusX;
+            derivatives[index] = oneMinusY * sigmoidOfX - posWeight * y * sigmoidOfMinusX;
         }
         return loss;
     }
 
     /** At {@code x = +-inf} one softplus is infinite: a term whose weight is exactly 0 is 0, not NaN. */
-    private static double infiniteLogitLoss(double y, double posWeight, double softplusOfX, double softplusOfMinusX) {
-        return (y == 1 ? 0.0 : (1 - y) * softplusOfX) + (y == 0 ? 0.0 : posWeight * y * softplusOfMinusX);
+    private static double infiniteLogitLoss(double y, double oneMinusY, double posWeight, double softplusOfX,
+                                            double softplusOfMinusX) {
+        return (oneMinusY == 0 ? 0.0 : oneMinusY * softplusOfX) + (y == 0 ? 0.0 : posWeight * y * softplusOfMinusX);
     }
 
     /** Logits: {@code d2l/dx2 = (1 + (pw - 1) y) sigmoid(x) sigmoid(-x)}, in (0, (1 + (pw - 1) y) / 4]. */
-    static double logitsSecondDerivative(double x, double y, double posWeight) {
+    static double logitsSecondDerivative(double x, double y, double oneMinusY, double posWeight) {
         double e = Math.exp(-Math.abs(x));
         double onePlusE = 1.0 + e;
-        return (1 - y + posWeight * y) * (e / (onePlusE * onePlusE));
+        return (oneMinusY + posWeight * y) * (e / (onePlusE * onePlusE));
     }
 
     /**
@@ -61,25 +62,27 @@ final class BinaryLogLoss {
      * range, as TensorFlow's clip_by_value that Keras uses). With {@code eps = 0}, {@code p = 0} against
      * {@code y > 0} gives {@code +inf} with derivative {@code -inf} (and symmetrically at {@code p = 1}).
      */
-    static double probabilities(double p, double y, double posWeight, double epsilon, double[] derivatives,
-                                int index) {
+    static double probabilities(double p, double y, double oneMinusY, double posWeight, double epsilon,
+                                double[] derivatives, int index) {
         double clipped = clip(p, epsilon);
         double loss = (y == 0 ? 0.0 : -posWeight * y * Math.log(clipped))
-                + (y == 1 ? 0.0 : -(1 - y) * Math.log1p(-clipped));
+                + (oneMinusY == 0 ? 0.0 : -oneMinusY * Math.log1p(-clipped));
         if (derivatives != null) {
             derivatives[index] = isClipped(p, epsilon) ? 0.0
-                    : (y == 0 ? 0.0 : -posWeight * y / clipped) + (y == 1 ? 0.0 : (1 - y) / (1 - clipped));
+                    : (y == 0 ? 0.0 : -posWeight * y / clipped) + (oneMinusY == 0 ? 0.0 : oneMinusY / (1 - clipped));
         }
         return loss;
     }
 
     /** Probabilities: {@code d2l/dp2 = pw y / pc^2 + (1 - y) / (1 - pc)^2}, 0 where p was clipped. */
-    static double probabilitiesSecondDerivative(double p, double y, double posWeight, double epsilon) {
+    static double probabilitiesSecondDerivative(double p, double y, double oneMinusY, double posWeight,
+                                                double epsilon) {
         if (isClipped(p, epsilon)) {
             return 0.0;
         }
         double complement = 1 - p;
-        return (y == 0 ? 0.0 : posWeight * y / (p * p)) + (y == 1 ? 0.0 : (1 - y) / (complement * complement));
+        return (y == 0 ? 0.0 : posWeight * y / (p * p))
+                + (oneMinusY == 0 ? 0.0 : oneMinusY / (complement * complement));
     }
 
     /** {@code min(max(p, eps), 1 - eps)}. */
@@ -97,9 +100,24 @@ final class BinaryLogLoss {
         return y * (1 - labelSmoothing) + 0.5 * labelSmoothing;
     }
 
+    /**
+     * {@code 1 - y'} for the smoothed target {@code y'}, computed directly as {@code (1 - y)(1 - ls) + ls / 2}
+     * (exactly {@code 1 - y} when ls = 0): subtracting the already rounded {@code y'} from 1 would turn its
+     * rounding error into a large relative error of a small complement (y = 1, ls = 0.1: 1 - y' = 0.05).
+     */
+    static double smoothComplement(double y, double labelSmoothing) {
+        return (1 - y) * (1 - labelSmoothing) + 0.5 * labelSmoothing;
+    }
+
     /** {@link #smooth(double, double)} on the graph (y itself when ls = 0: no op for an identity). */
     static Node smooth(Node y, double labelSmoothing) {
         return labelSmoothing == 0 ? y : y.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
+    }
+
+    /** {@link #smoothComplement(double, double)} on the graph. */
+    static Node smoothComplement(Node y, double labelSmoothing) {
+        Node complement = y.rsub(1);
+        return labelSmoothing == 0 ? complement : complement.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
     }
 
     /**

@@ -95,8 +95,10 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
         DoubleVector zero = DoubleVector.zero(SPECIES);
         for (int j = 0; j < padded; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, logits, j);
-            DoubleVector y = DoubleVector.fromArray(SPECIES, labels, j).mul(1 - labelSmoothing)
-                    .add(0.5 * labelSmoothing);
+            DoubleVector label = DoubleVector.fromArray(SPECIES, labels, j);
+            DoubleVector y = label.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
+            // 1 - y from the raw label (BinaryLogLoss.smoothComplement), not from the rounded y
+            DoubleVector oneMinusY = one.sub(label).mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
             DoubleVector e = DoubleVector.fromArray(SPECIES, exps, j);
             DoubleVector onePlusE = one.add(e);
             DoubleVector large = one.div(onePlusE);
@@ -119,9 +121,8 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
             VectorMask<Double> nonNegative = x.compare(VectorOperators.GE, 0.0);
             DoubleVector softplusOfX = zero.blend(x, nonNegative).add(log1pE); // max(x, 0) + log1p(e)
             DoubleVector softplusOfMinusX = x.neg().blend(zero, nonNegative).add(log1pE);
-            DoubleVector oneMinusY = one.sub(y);
             DoubleVector positiveWeight = y.mul(posWeight);
-            DoubleVector loss = oneMinusY.mul(softplusOfX).blend(zero, y.eq(1.0))
+            DoubleVector loss = oneMinusY.mul(softplusOfX).blend(zero, oneMinusY.eq(0.0))
                     .add(positiveWeight.mul(softplusOfMinusX).blend(zero, y.eq(0.0)));
             loss.mul(weight).intoArray(losses, j);
             if (withDerivatives) {
