@@ -46,7 +46,8 @@ final class Axis {
 
     /**
      * Softmax along the axis with the maximum subtracted, into {@code softmax}; the log-sum-exp of each
-     * slice into {@code logSumExp}; returns the log-softmax. Infinite logits are handled as limits: the
+     * slice into {@code logSumExp}; returns the log-softmax. The rounding error of each shift
+     * {@code x - max} is carried into the exponential and the log-softmax ({@link StableMath#shiftError}). Infinite logits are handled as limits: the
      * mass is shared by the entries equal to the maximum, so nothing becomes NaN unless the input is NaN.
      */
     double[] softmax(double[] x, double[] softmax, double[] logSumExp) {
@@ -61,8 +62,12 @@ final class Axis {
                 sum.reset();
                 for (int j = 0; j < length; j++) {
                     int i = index(o, j, k);
-                    double e = Math.exp(StableMath.shift(x[i], max));
+                    double shifted = StableMath.shift(x[i], max);
+                    double error = StableMath.shiftError(x[i], max, shifted);
+                    double e = Math.exp(shifted);
+                    e += e * error; // exp(shifted + error): the shift's rounding carried (StableMath.shiftError)
                     softmax[i] = e; // normalised below: one exp per element serves both outputs
+                    logSoftmax[i] = error; // until logSum is known
                     sum.add(e);
                 }
                 double total = sum.value();
@@ -71,7 +76,7 @@ final class Axis {
                 logSumExp[o * inner + k] = max + logSum;
                 for (int j = 0; j < length; j++) {
                     int i = index(o, j, k);
-                    logSoftmax[i] = StableMath.shift(x[i], max) - logSum;
+                    logSoftmax[i] = StableMath.shift(x[i], max) + (logSoftmax[i] - logSum);
                     softmax[i] *= reciprocal;
                 }
             }

@@ -17,7 +17,9 @@ import java.util.Arrays;
  *
  * <p>Logits: {@code log p_c = (x_c - m) - log1p(s)} where {@code m} is the row maximum (first
  * occurrence {@code k}) and {@code s = sum_{c != k} exp(x_c - m)}, {@code p_c = exp(x_c - m) / (1 + s)} (one
- * {@code exp} per element); {@code x - m} is taken as 0 where
+ * {@code exp} per element); the rounding error {@code d_c} of {@code z_c = x_c - m} is carried
+ * ({@link StableMath#shiftError}: {@code exp(z_c) (1 + d_c)}, {@code log p_c = z_c + (d_c - log1p(s))}),
+ * so wide margins cost no precision; {@code x - m} is taken as 0 where
  * {@code x == m}, so infinite logits give limits, and {@code 1 - p_k = s / (1 + s)} keeps full
  * precision for confident rows. Gradient: {@code dl/dx_c = p_c G - g_c} with
  * {@code g_c = a_c p_c f'(p_c)} and {@code G = sum_c g_c} (for cross-entropy {@code p_c A - a_c}),
@@ -182,8 +184,11 @@ final class ClassWiseKernel {
             // One exp per class (exp(0) = 1 for the largest): kept and divided by the row's sum 1 + s below.
             sum.reset();
             for (int c = 0; c < classes; c++) {
-                logP[c] = StableMath.shift(logits.getFlat(base + c), max); // the shifted logit until logSum is known
-                prob[c] = Math.exp(logP[c]);
+                double x = logits.getFlat(base + c);
+                logP[c] = StableMath.shift(x, max); // the shifted logit until logSum is known
+                complement[c] = StableMath.shiftError(x, max, logP[c]); // its rounding error, until then too
+                double e = Math.exp(logP[c]);
+                prob[c] = e + e * complement[c]; // exp(z + error)
                 sum.add(c == argMax ? 0.0 : prob[c]); // adding 0 leaves the sum's bits unchanged
             }
             double others = sum.value();
@@ -191,7 +196,7 @@ final class ClassWiseKernel {
             double inverseSum = 1.0 / (1.0 + others);
             for (int c = 0; c < classes; c++) {
                 boolean top = c == argMax;
-                logP[c] = (top ? 0.0 : logP[c]) - logSum;
+                logP[c] = (top ? 0.0 : logP[c]) + (complement[c] - logSum);
                 prob[c] *= inverseSum;
                 complement[c] = top ? others * inverseSum : 1 - prob[c];
             }

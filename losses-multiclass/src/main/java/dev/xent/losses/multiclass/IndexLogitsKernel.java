@@ -13,7 +13,8 @@ import java.util.Arrays;
  * target {@code y} and weight {@code w = w_y} (0 if ignored) has {@code l_i = w (log(1 + s) - z_y)} and
  * gradient {@code w (p_c - [c = y])}, with the general kernel's formulas and order of operations, so
  * its results have the same bits: {@code z_c = x_c - m} (0 where {@code x_c == m}, the row maximum,
- * first occurrence {@code k}), {@code s = sum_{c != k} exp(z_c)} (compensated), {@code p_c = exp(z_c) / (1 + s)},
+ * first occurrence {@code k}) with its rounding error {@code d_c}, {@code s = sum_{c != k} exp(z_c) (1 + d_c)}
+ * (compensated), {@code p_c = exp(z_c) (1 + d_c) / (1 + s)},
  * and for class {@code k} the gradient {@code [k != y] w - (s / (1 + s)) w}, which keeps a confident
  * row's precision.
  *
@@ -22,7 +23,7 @@ import java.util.Arrays;
  * with one row per vector lane (within about an ulp of this kernel: its {@code exp} rounds differently).
  */
 final class IndexLogitsKernel {
-    /** Elements per block: the scratch (2 blocks of 4 KB, kept per thread) stays in L1. */
+    /** Elements per block: the scratch (3 blocks of 4 KB, kept per thread) stays in L1. */
     private static final int BLOCK_ELEMENTS = 512;
 
     private final ClassWiseOptions options;
@@ -77,6 +78,7 @@ final class IndexLogitsKernel {
         private final int classes;
         private final int rows;
         private final double[] shifted;
+        private final double[] errors;
         private final double[] exps;
         private final int[] argMax;
         private final CompensatedSum othersScratch = new CompensatedSum();
@@ -87,6 +89,7 @@ final class IndexLogitsKernel {
             this.rows = Math.min(chunkRows, Math.max(1, BLOCK_ELEMENTS / classes));
             this.shifted = KernelScratch.doubles(0, rows * classes);
             this.exps = KernelScratch.doubles(1, rows * classes);
+            this.errors = KernelScratch.doubles(2, rows * classes);
             this.argMax = KernelScratch.ints(0, rows);
         }
 
@@ -127,7 +130,8 @@ final class IndexLogitsKernel {
          * the maximum by two interleaved {@link Math#max} chains (HotSpot compiles double selects to
          * branches, which mispredict), the first index by an integer select walking down the row. A
          * finite maximum makes {@code x - max} exactly 0 where {@code x == max}, as
-         * {@link StableMath#shift} does; only an infinite one needs that rule.
+         * {@link StableMath#shift} does; only an infinite one needs that rule. {@code errors} gets each
+         * shift's rounding error ({@link StableMath#shiftError}; 0 with an infinite maximum).
          */
         private void shiftByMaximum(int r) {
             int base = r * classes;
@@ -148,25 +152,29 @@ final class IndexLogitsKernel {
                     double x = shifted[base + c];
                     k = x == max ? c : k;
                     shifted[base + c] = StableMath.shift(x, max);
+                    errors[base + c] = 0.0;
                 }
             } else {
                 for (c = classes - 1; c >= 0; c--) {
                     double x = shifted[base + c];
                     k = x == max ? c : k;
-                    shifted[base + c] = x - max;
+                    double z = x - max;
+                    shifted[base + c] = z;
+                    errors[base + c] = StableMath.shiftError(x, max, z);
                 }
             }
             argMax[r] = k;
         }
 
         /**
-         * {@code exps = exp(shifted)}, then 0 at each row's largest class (its exp is exactly 1 and not
-         * part of {@code s}; the gradient does not read it).
+         * {@code exps = exp(shifted + errors)} as {@code e + e * error}, then 0 at each row's largest class
+         * (its exp is exactly 1 and not part of {@code s}; the gradient does not read it).
          */
         private void exponentials(int rowCount) {
             int count = rowCount * classes;
             for (int i = 0; i < count; i++) {
-                exps[i] = Math.exp(shifted[i]);
+                double e = Math.exp(shifted[i]);
+                exps[i] = e + e * errors[i];
             }
             for (int r = 0; r < rowCount; r++) {
                 exps[r * classes + argMax[r]] = 0.0;
@@ -183,9 +191,13 @@ final class IndexLogitsKernel {
             return othersScratch.value();
         }
 
-        /** {@code -(w log p_y)}, {@code log p_y = z_y - log1p(s)} ({@code z_k} taken as exactly 0). */
+        /**
+         * {@code -(w log p_y)}, {@code log p_y = z_y + (d_y - log1p(s))} with {@code d_y} the shift's rounding
+         * error ({@code z_k} and {@code d_k} exactly 0).
+         */
         private double rowLoss(int r, int target, double w, double others) {
-            double logP = (target == argMax[r] ? 0.0 : shifted[r * classes + target]) - StableMath.log1p(others);
+            int i = r * classes + target;
+            double logP = (target == argMax[r] ? 0.0 : shifted[i]) + (errors[i] - StableMath.log1p(others));
             return -w * logP + 0.0; // + 0.0: a loss of exactly 0 is +0.0, as the general kernel's sum gives it
         }
 
