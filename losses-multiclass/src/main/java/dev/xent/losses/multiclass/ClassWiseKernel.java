@@ -5,6 +5,7 @@ import dev.xent.core.Tensor;
 import dev.xent.core.Validate;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.SampleWeights;
 import dev.xent.core.numeric.VectorSupport;
 import java.util.Arrays;
 
@@ -52,20 +53,16 @@ final class ClassWiseKernel {
         return Math.max(1, GRAIN_ELEMENTS / Math.max(1, classes));
     }
 
-    private static double sampleWeight(Tensor sampleWeights, int row) {
-        return sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
-    }
-
     /**
      * {@code sum_i s_i m_i}, the denominator of the mean; zero (every row ignored or weightless) is an
      * error, never a NaN.
      */
-    double meanDenominator(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+    double meanDenominator(Tensor predictions, Tensor targets, SampleWeights sampleWeights) {
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
         // Every weight 1: the weighted sum would be exactly the row count (integers below 2^53 add exactly).
-        double denominator = coefficients.unitMeanWeights() && sampleWeights == null ? rows
+        double denominator = coefficients.unitMeanWeights() && !sampleWeights.present() ? rows
                 : weightedRowCount(coefficients, sampleWeights, rows, classes);
         if (!(denominator > 0)) {
             throw new IllegalArgumentException(lossName + ": the mean has nothing to average (total weight "
@@ -74,12 +71,13 @@ final class ClassWiseKernel {
         return denominator;
     }
 
-    private double weightedRowCount(TargetCoefficients coefficients, Tensor sampleWeights, int rows, int classes) {
+    private double weightedRowCount(TargetCoefficients coefficients, SampleWeights sampleWeights, int rows,
+                                    int classes) {
         return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {
             double[] a = new double[classes];
             CompensatedSum scratch = new CompensatedSum();
             for (int r = from; r < to; r++) {
-                sum.add(sampleWeight(sampleWeights, r) * coefficients.meanWeight(r, a, scratch));
+                sum.add(sampleWeights.get(r) * coefficients.meanWeight(r, a, scratch));
             }
         });
     }
@@ -93,10 +91,11 @@ final class ClassWiseKernel {
     }
 
     /**
-     * Computes {@code sum_i s_i l_i}. Optionally writes each {@code l_i} into {@code perSampleOut} and
+     * Computes {@code sum_i s_i l_i} (with the weights as {@code sampleWeights} gives them: scaled for a
+     * mean). Optionally writes each {@code l_i} into {@code perSampleOut} and
      * {@code s_i dl_i/dp / denominator} into {@code gradientOut} (row-major, every element overwritten).
      */
-    double run(Tensor predictions, Tensor targets, Tensor sampleWeights, double denominator,
+    double run(Tensor predictions, Tensor targets, SampleWeights sampleWeights, double denominator,
                double[] perSampleOut, double[] gradientOut) {
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
@@ -113,7 +112,7 @@ final class ClassWiseKernel {
         return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {
             Row row = new Row(classes);
             for (int r = from; r < to; r++) {
-                double s = sampleWeight(sampleWeights, r);
+                double s = sampleWeights.get(r);
                 double loss = row.loss(predictions, r, coefficients);
                 if (perSampleOut != null) {
                     perSampleOut[r] = loss;

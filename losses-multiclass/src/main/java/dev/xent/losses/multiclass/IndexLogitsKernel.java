@@ -5,6 +5,7 @@ import dev.xent.core.Tensor;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.KernelScratch;
+import dev.xent.core.numeric.SampleWeights;
 import java.util.Arrays;
 
 /**
@@ -54,7 +55,7 @@ final class IndexLogitsKernel {
      * As {@link ClassWiseKernel#run}, but checks the logits for NaN as it reads them: throws
      * {@link NaNLogitFound} (having written part of the outputs, perhaps) if there is one.
      */
-    double run(Tensor logits, Tensor targets, Tensor sampleWeights, double denominator, int grain,
+    double run(Tensor logits, Tensor targets, SampleWeights sampleWeights, double denominator, int grain,
                double[] perSampleOut, double[] gradientOut) {
         int rows = logits.dim(0);
         int classes = logits.dim(1);
@@ -93,7 +94,7 @@ final class IndexLogitsKernel {
             this.argMax = KernelScratch.ints(0, rows);
         }
 
-        void run(Tensor logits, Tensor targets, Tensor sampleWeights, double denominator, int from, int to,
+        void run(Tensor logits, Tensor targets, SampleWeights sampleWeights, double denominator, int from, int to,
                  CompensatedSum sum, double[] perSampleOut, double[] gradientOut) {
             int count = (to - from) * classes;
             logits.copyTo(from * classes, shifted, 0, count);
@@ -103,7 +104,7 @@ final class IndexLogitsKernel {
             exponentials(to - from);
             for (int r = 0; r < to - from; r++) {
                 int row = from + r;
-                double s = sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
+                double s = sampleWeights.get(row);
                 int target = target(targets.getFlat(row));
                 double w = weight(target);
                 double others = othersSum(r);

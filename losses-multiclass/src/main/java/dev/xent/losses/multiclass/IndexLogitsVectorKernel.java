@@ -3,6 +3,7 @@ package dev.xent.losses.multiclass;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.KernelScratch;
+import dev.xent.core.numeric.SampleWeights;
 import dev.xent.core.numeric.VectorMath;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
@@ -68,7 +69,7 @@ final class IndexLogitsVectorKernel {
     }
 
     /** Rows {@code [from, to)}: as {@link IndexLogitsKernel#run} for them, adding to {@code sum} in row order. */
-    void accumulate(Tensor logits, Tensor targets, Tensor sampleWeights, double denominator, int from, int to,
+    void accumulate(Tensor logits, Tensor targets, SampleWeights sampleWeights, double denominator, int from, int to,
                     CompensatedSum sum, double[] perSampleOut, double[] gradientOut) {
         for (int start = from; start < to; start += GROUP) {
             int count = Math.min(GROUP, to - start);
@@ -91,7 +92,7 @@ final class IndexLogitsVectorKernel {
                 if (perSampleOut != null) {
                     perSampleOut[row] = loss;
                 }
-                double s = sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
+                double s = sampleWeights.get(row);
                 if (s != 0) {
                     sum.add(s * loss);
                 }
@@ -108,11 +109,11 @@ final class IndexLogitsVectorKernel {
     }
 
     /** Each row's target class (-1 if ignored or past the last row), its weight and gradient scale (0 past the last row). */
-    private void readTargets(Tensor targets, Tensor sampleWeights, double denominator, int start, int count) {
+    private void readTargets(Tensor targets, SampleWeights sampleWeights, double denominator, int start, int count) {
         for (int r = 0; r < GROUP; r++) {
             int row = start + r;
             int target = r < count ? kernel.target(targets.getFlat(row)) : -1;
-            double s = r >= count ? 0.0 : sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
+            double s = r >= count ? 0.0 : sampleWeights.get(row);
             weights[r] = kernel.weight(target);
             scales[r] = s / denominator;
             targetClasses[r] = target;
