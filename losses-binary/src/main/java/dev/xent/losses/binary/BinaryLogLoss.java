@@ -42,6 +42,51 @@ final class BinaryLogLoss {
         return loss;
     }
 
+    /**
+     * {@code weight * }{@link #logits}{@code (...)}, and {@code scale} times its derivative, with the weight
+     * applied before a small factor underflows: where {@code e = exp(-|x|)} is subnormal (|x| > 708) the
+     * terms {@code softplus(-|x|) = e} and {@code sigmoid(-|x|) = e} have lost their bits, but times a
+     * sample weight of 1e300 (reduction sum) they are ordinary numbers. There {@code softplus(|x|) = |x|}
+     * and {@code sigmoid(|x|) = 1} to the last bit, and the small terms are {@link #scaledExp}.
+     */
+    static double weightedLogits(double x, double y, double oneMinusY, double posWeight, double weight, double scale,
+                                 double[] derivatives, int index) {
+        double a = Math.abs(x);
+        if (!(a > 708) || a == Double.POSITIVE_INFINITY) { // exp(-|x|) is normal (or exactly 0): nothing underflowed
+            double loss = weight * logits(x, y, oneMinusY, posWeight, derivatives, index);
+            if (derivatives != null) {
+                derivatives[index] *= scale;
+            }
+            return loss;
+        }
+        double positive = posWeight * y; // the weight of softplus(-x) and of -sigmoid(-x)
+        if (x > 0) {
+            if (derivatives != null) {
+                derivatives[index] = scale * oneMinusY - scaledExp(scale * positive, a);
+            }
+            return weight * (oneMinusY * a) + scaledExp(weight * positive, a);
+        }
+        if (derivatives != null) {
+            derivatives[index] = scaledExp(scale * oneMinusY, a) - scale * positive;
+        }
+        return scaledExp(weight * oneMinusY, a) + weight * (positive * a);
+    }
+
+    /**
+     * {@code s * exp(-a)} for {@code s >= 0} and {@code 708 < a}, without underflowing before {@code s} is
+     * applied: {@code s} times {@code exp(-a / 2^k)} (normal, exact argument) {@code 2^k} times, k = 1 or 2;
+     * a few ulps. 0 where even the product underflows (a > 2832: below {@code 2^1024 e^-2832}).
+     */
+    static double scaledExp(double s, double a) {
+        int parts = a <= 1400 ? 2 : 4;
+        double part = Math.exp(-a / parts);
+        double product = s;
+        for (int j = 0; j < parts; j++) {
+            product *= part;
+        }
+        return product;
+    }
+
     /** At {@code x = +-inf} one softplus is infinite: a term whose weight is exactly 0 is 0, not NaN. */
     private static double infiniteLogitLoss(double y, double oneMinusY, double posWeight, double softplusOfX,
                                             double softplusOfMinusX) {
@@ -97,7 +142,7 @@ final class BinaryLogLoss {
 
     /** Label smoothing toward 1/2: {@code y (1 - ls) + ls / 2} (exactly y when ls = 0). */
     static double smooth(double y, double labelSmoothing) {
-        return y * (1 - labelSmoothing) + 0.5 * labelSmoothing;
+        return labelSmoothing == 0 ? y : y * (1 - labelSmoothing) + 0.5 * labelSmoothing;
     }
 
     /**
@@ -106,7 +151,7 @@ final class BinaryLogLoss {
      * rounding error into a large relative error of a small complement (y = 1, ls = 0.1: 1 - y' = 0.05).
      */
     static double smoothComplement(double y, double labelSmoothing) {
-        return (1 - y) * (1 - labelSmoothing) + 0.5 * labelSmoothing;
+        return labelSmoothing == 0 ? 1 - y : (1 - y) * (1 - labelSmoothing) + 0.5 * labelSmoothing;
     }
 
     /** {@link #smooth(double, double)} on the graph (y itself when ls = 0: no op for an identity). */

@@ -72,9 +72,28 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
             minusAbsolute(padded);
             VectorMath.expOfNonPositive(exps, exps, count);
             block(padded, weight, gradientScale, gradientOut != null);
+            if (weight > 1 || gradientScale > 1) {
+                applyWeightBeforeUnderflow(count, weight, gradientScale, gradientOut != null);
+            }
             VectorMath.addAll(losses, count, sum);
             if (gradientOut != null) {
                 System.arraycopy(derivatives, 0, gradientOut, start, count);
+            }
+        }
+    }
+
+    /**
+     * Where {@code exp(-|x|)} is subnormal (|x| > 708) a weight above 1 would multiply lost bits: those
+     * elements are redone by the scalar {@link BinaryLogLoss#weightedLogits}, which applies the weight first.
+     */
+    private void applyWeightBeforeUnderflow(int count, double weight, double gradientScale, boolean withDerivatives) {
+        for (int j = 0; j < count; j++) {
+            double x = logits[j];
+            if (Math.abs(x) > 708) {
+                double label = labels[j];
+                losses[j] = BinaryLogLoss.weightedLogits(x, BinaryLogLoss.smooth(label, labelSmoothing),
+                        BinaryLogLoss.smoothComplement(label, labelSmoothing), posWeight, weight, gradientScale,
+                        withDerivatives ? derivatives : null, j);
             }
         }
     }

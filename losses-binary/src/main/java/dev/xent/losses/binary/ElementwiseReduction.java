@@ -131,10 +131,7 @@ final class ElementwiseReduction {
                     continue;
                 }
                 for (int i = start; i < end; i++) {
-                    sum.add(s * kernel.loss(predictions.getFlat(i), targets.getFlat(i), gradientOut, i));
-                    if (gradientOut != null) {
-                        gradientOut[i] *= scale;
-                    }
+                    sum.add(kernel.weightedLoss(predictions.getFlat(i), targets.getFlat(i), s, scale, gradientOut, i));
                 }
             }
         });

@@ -182,13 +182,26 @@ final class ClassWiseKernel {
             }
             // One exp per class (exp(0) = 1 for the largest): kept and divided by the row's sum 1 + s below.
             sum.reset();
-            for (int c = 0; c < classes; c++) {
-                double x = logits.getFlat(base + c);
-                logP[c] = StableMath.shift(x, max); // the shifted logit until logSum is known
-                complement[c] = StableMath.shiftError(x, max, logP[c]); // its rounding error, until then too
-                double e = Math.exp(logP[c]);
-                prob[c] = e + e * complement[c]; // exp(z + error)
-                sum.add(c == argMax ? 0.0 : prob[c]); // adding 0 leaves the sum's bits unchanged
+            if (Double.isInfinite(max)) { // the shift rule (0 where x == max) gives the limits; no rounding to carry
+                for (int c = 0; c < classes; c++) {
+                    logP[c] = StableMath.shift(logits.getFlat(base + c), max); // the shifted logit until logSum is known
+                    complement[c] = 0.0;
+                    prob[c] = Math.exp(logP[c]);
+                    sum.add(c == argMax ? 0.0 : prob[c]); // adding 0 leaves the sum's bits unchanged
+                }
+            } else {
+                for (int c = 0; c < classes; c++) {
+                    double x = logits.getFlat(base + c);
+                    double z = x - max; // exactly 0 where x == max
+                    // TwoSum: the shift's rounding error (StableMath.shiftError), kept in complement until logSum is known
+                    double maxPart = z - x;
+                    double error = (x - (z - maxPart)) + (-max - maxPart);
+                    double e = Math.exp(z);
+                    logP[c] = z;
+                    complement[c] = z == Double.NEGATIVE_INFINITY ? 0.0 : error;
+                    prob[c] = z == Double.NEGATIVE_INFINITY ? 0.0 : e + e * error; // exp(z + error)
+                    sum.add(c == argMax ? 0.0 : prob[c]);
+                }
             }
             double others = sum.value();
             double logSum = StableMath.log1p(others);

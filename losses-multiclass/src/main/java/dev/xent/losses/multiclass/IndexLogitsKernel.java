@@ -24,7 +24,7 @@ import java.util.Arrays;
  * with one row per vector lane (within about an ulp of this kernel: its {@code exp} rounds differently).
  */
 final class IndexLogitsKernel {
-    /** Elements per block: the scratch (3 blocks of 4 KB, kept per thread) stays in L1. */
+    /** Elements per block: the scratch (2 blocks of 4 KB, kept per thread) stays in L1. */
     private static final int BLOCK_ELEMENTS = 512;
 
     private final ClassWiseOptions options;
@@ -79,7 +79,6 @@ final class IndexLogitsKernel {
         private final int classes;
         private final int rows;
         private final double[] shifted;
-        private final double[] errors;
         private final double[] exps;
         private final int[] argMax;
         private final CompensatedSum othersScratch = new CompensatedSum();
@@ -90,14 +89,13 @@ final class IndexLogitsKernel {
             this.rows = Math.min(chunkRows, Math.max(1, BLOCK_ELEMENTS / classes));
             this.shifted = KernelScratch.doubles(0, rows * classes);
             this.exps = KernelScratch.doubles(1, rows * classes);
-            this.errors = KernelScratch.doubles(2, rows * classes);
             this.argMax = KernelScratch.ints(0, rows);
         }
 
         void run(Tensor logits, Tensor targets, SampleWeights sampleWeights, double denominator, int from, int to,
                  CompensatedSum sum, double[] perSampleOut, double[] gradientOut) {
             int count = (to - from) * classes;
-            logits.copyTo(from * classes, shifted, 0, count);
+            logits.copyTo(from * classes, exps, 0, count); // the logits, until exponentials() replaces them
             for (int r = 0; r < to - from; r++) {
                 shiftByMaximum(r);
             }
@@ -108,7 +106,7 @@ final class IndexLogitsKernel {
                 int target = target(targets.getFlat(row));
                 double w = weight(target);
                 double others = othersSum(r);
-                double loss = w == 0 ? 0.0 : rowLoss(r, target, w, others);
+                double loss = w == 0 ? 0.0 : rowLoss(logits, row, r, target, w, others);
                 if (perSampleOut != null) {
                     perSampleOut[row] = loss;
                 }
@@ -127,12 +125,13 @@ final class IndexLogitsKernel {
         }
 
         /**
-         * {@code shifted[r] = x - max} and the first largest class. Branch-free where the data is random:
+         * {@code shifted[r] = x - max} (x from {@code exps}, which then holds the shift's rounding error) and
+         * the first largest class. Branch-free where the data is random:
          * the maximum by two interleaved {@link Math#max} chains (HotSpot compiles double selects to
          * branches, which mispredict), the first index by an integer select walking down the row. A
          * finite maximum makes {@code x - max} exactly 0 where {@code x == max}, as
-         * {@link StableMath#shift} does; only an infinite one needs that rule. {@code errors} gets each
-         * shift's rounding error ({@link StableMath#shiftError}; 0 with an infinite maximum).
+         * {@link StableMath#shift} does; only an infinite one needs that rule. The rounding error is
+         * {@link StableMath#shiftError}'s TwoSum, 0 with an infinite maximum or where {@code x = -inf}.
          */
         private void shiftByMaximum(int r) {
             int base = r * classes;
@@ -140,42 +139,45 @@ final class IndexLogitsKernel {
             double odd = Double.NEGATIVE_INFINITY;
             int c = 0;
             for (; c + 1 < classes; c += 2) {
-                even = Math.max(even, shifted[base + c]);
-                odd = Math.max(odd, shifted[base + c + 1]);
+                even = Math.max(even, exps[base + c]);
+                odd = Math.max(odd, exps[base + c + 1]);
             }
-            double max = Math.max(c < classes ? Math.max(even, shifted[base + c]) : even, odd);
+            double max = Math.max(c < classes ? Math.max(even, exps[base + c]) : even, odd);
             if (Double.isNaN(max)) { // Math.max passes a NaN on: the row holds one
                 throw new NaNLogitFound();
             }
             int k = 0;
             if (Double.isInfinite(max)) {
                 for (c = classes - 1; c >= 0; c--) {
-                    double x = shifted[base + c];
+                    double x = exps[base + c];
                     k = x == max ? c : k;
                     shifted[base + c] = StableMath.shift(x, max);
-                    errors[base + c] = 0.0;
+                    exps[base + c] = 0.0;
                 }
             } else {
                 for (c = classes - 1; c >= 0; c--) {
-                    double x = shifted[base + c];
+                    double x = exps[base + c];
                     k = x == max ? c : k;
                     double z = x - max;
+                    double maxPart = z - x;
+                    double error = (x - (z - maxPart)) + (-max - maxPart);
                     shifted[base + c] = z;
-                    errors[base + c] = StableMath.shiftError(x, max, z);
+                    exps[base + c] = z == Double.NEGATIVE_INFINITY ? 0.0 : error;
                 }
             }
             argMax[r] = k;
         }
 
         /**
-         * {@code exps = exp(shifted + errors)} as {@code e + e * error}, then 0 at each row's largest class
-         * (its exp is exactly 1 and not part of {@code s}; the gradient does not read it).
+         * {@code exps = exp(z + d)} as {@code e + e d} for {@code e = exp(z)}, {@code z} the shift and {@code d}
+         * its rounding error (in {@code exps} until here), then 0 at each row's largest class (its exp is
+         * exactly 1 and not part of {@code s}; the gradient does not read it).
          */
         private void exponentials(int rowCount) {
             int count = rowCount * classes;
             for (int i = 0; i < count; i++) {
                 double e = Math.exp(shifted[i]);
-                exps[i] = e + e * errors[i];
+                exps[i] = e + e * exps[i];
             }
             for (int r = 0; r < rowCount; r++) {
                 exps[r * classes + argMax[r]] = 0.0;
@@ -196,9 +198,11 @@ final class IndexLogitsKernel {
          * {@code -(w log p_y)}, {@code log p_y = z_y + (d_y - log1p(s))} with {@code d_y} the shift's rounding
          * error ({@code z_k} and {@code d_k} exactly 0).
          */
-        private double rowLoss(int r, int target, double w, double others) {
+        private double rowLoss(Tensor logits, int row, int r, int target, double w, double others) {
             int i = r * classes + target;
-            double logP = (target == argMax[r] ? 0.0 : shifted[i]) + (errors[i] - StableMath.log1p(others));
+            double error = StableMath.shiftError(logits.getFlat(row * classes + target),
+                    logits.getFlat(row * classes + argMax[r]), shifted[i]);
+            double logP = (target == argMax[r] ? 0.0 : shifted[i]) + (error - StableMath.log1p(others));
             return -w * logP + 0.0; // + 0.0: a loss of exactly 0 is +0.0, as the general kernel's sum gives it
         }
 
