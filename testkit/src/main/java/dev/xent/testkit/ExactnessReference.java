@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xent.autodiff.LossGraph;
 import dev.xent.core.Loss;
+import dev.xent.core.Losses;
 import dev.xent.core.Reduction;
 import dev.xent.core.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * Checks losses against a high-precision reference in ulps: a JSON fixture of cases (a loss, its
@@ -227,6 +231,24 @@ public final class ExactnessReference {
             return String.format("%6d quantities; worst with condition <= 1: %.2f ulps (%s); worst share of the bound %.2f (%s)",
                     count, ulpsWhereWellConditioned, whereUlps, shareOfBound, whereShare);
         }
+    }
+
+    /**
+     * Asserts that every case but the {@code knownLimits} is within its bounds on {@code computation}, with
+     * the losses created by name and parameters (with the vector switch on if {@code vector}); prints
+     * the summary of the worst errors under {@code title}. At most 20 failures are shown.
+     */
+    public static void assertWithinBounds(String title, List<Case> cases, Computation computation, boolean vector,
+                                          Predicate<Case> knownLimits) {
+        List<Case> checked = cases.stream().filter(knownLimits.negate()).toList();
+        Map<String, Worst> worst = new HashMap<>();
+        List<String> failures = check(checked, c -> vector
+                ? VectorSwitch.on(() -> Losses.create(c.loss(), c.parameters()))
+                : Losses.create(c.loss(), c.parameters()), computation, worst);
+        System.out.println("exactness, " + title + " (" + (cases.size() - checked.size())
+                + " cases of known limits left out):\n" + summary(worst));
+        Assertions.assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())),
+                failures.size() + " failures");
     }
 
     /** A summary of {@code worst}, one line per loss and quantity, sorted. */
