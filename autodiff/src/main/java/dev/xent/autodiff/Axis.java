@@ -56,25 +56,29 @@ final class Axis {
      */
     double[] softmax(double[] x, double[] softmax, double[] logSumExp, int[] argMax, double[] topComplement) {
         double[] logSoftmax = new double[x.length];
+        double[] errors = new double[length]; // one slice's shift errors
         CompensatedSum sum = new CompensatedSum(); // many small terms next to the max's 1 must not be lost
         for (int o = 0; o < outer; o++) {
             for (int k = 0; k < inner; k++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < length; j++) {
-                    max = Math.max(max, x[index(o, j, k)]);
-                }
+                double max = length == 0 ? Double.NEGATIVE_INFINITY : x[index(o, 0, k)];
                 int top = 0;
-                while (top < length - 1 && x[index(o, top, k)] != max) {
-                    top++;
+                for (int j = 1; j < length; j++) {
+                    double v = x[index(o, j, k)];
+                    if (v > max || max != max) { // the first largest; a NaN is passed on
+                        max = v;
+                        top = j;
+                    }
                 }
+                boolean finite = !Double.isInfinite(max);
                 sum.reset();
                 for (int j = 0; j < length; j++) {
                     int i = index(o, j, k);
-                    double shifted = StableMath.shift(x[i], max);
-                    double error = StableMath.shiftError(x[i], max, shifted);
+                    double shifted = finite ? x[i] - max : StableMath.shift(x[i], max);
+                    double error = finite ? StableMath.shiftError(x[i], max, shifted) : 0.0;
                     double e = Math.exp(shifted);
                     softmax[i] = e + e * error; // exp(shifted + error); normalised below
-                    logSoftmax[i] = error; // until log1p(s) is known
+                    logSoftmax[i] = shifted; // until log1p(s) is known
+                    errors[j] = error;
                     sum.add(j == top ? 0.0 : softmax[i]);
                 }
                 double others = sum.value();
@@ -86,7 +90,7 @@ final class Axis {
                 topComplement[slice] = others * reciprocal;
                 for (int j = 0; j < length; j++) {
                     int i = index(o, j, k);
-                    logSoftmax[i] = (j == top ? 0.0 : StableMath.shift(x[i], max)) + (logSoftmax[i] - logSum);
+                    logSoftmax[i] = (j == top ? 0.0 : logSoftmax[i]) + (errors[j] - logSum);
                     softmax[i] *= reciprocal;
                 }
             }
