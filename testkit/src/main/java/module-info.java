@@ -7,6 +7,7 @@ module dev.xent.testkit {
     requires transitive dev.xent.autodiff;
     requires transitive org.junit.jupiter.api;
     requires transitive quicktheories;
+    requires com.fasterxml.jackson.databind;
 
     exports dev.xent.testkit;
 }

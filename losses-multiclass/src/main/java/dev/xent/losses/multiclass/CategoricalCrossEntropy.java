@@ -46,7 +46,9 @@ import dev.xent.core.spi.ParameterValues;
  *
  * <p><b>Stability.</b> {@code log_softmax(x)_c = (x_c - m) - log(sum_k exp(x_k - m))} with the row
  * maximum {@code m} subtracted, never {@code log(softmax)}; the sum is {@code 1 + s} with {@code s}
- * the other classes' mass, evaluated as {@code log1p(s)}. Finite for logits up to +-1e300; with
+ * the other classes' mass, evaluated as {@code log1p(s)}. The rounding error of each shift
+ * {@code x_c - m} is carried into {@code exp} and the log-softmax (TwoSum), so wide margins lose no
+ * precision. Finite for logits up to +-1e300; with
  * infinite logits the limits: the entries equal to an infinite maximum share the mass (all-equal
  * logits give {@code log C}), a class at {@code -inf} that the target wants costs {@code +inf}, and
  * classes the target does not want contribute 0 ({@code 0 log 0 = 0}).
