@@ -47,6 +47,9 @@ public final class TrainTask implements Task {
         JobObject root = job.root().allowOnly("task", "loss", "data", "model", "optimizer", "training", "output");
         Loss loss = readLoss(root.object("loss"), context);
         DataSection data = DataSection.read(root.object("data"));
+        if (GbdtTraining.requested(root)) {
+            return GbdtTraining.run(root, loss, data, context);
+        }
         ModelSection model = ModelSection.read(root.optionalObject("model"));
         JobObject optimizerSection = root.optionalObject("optimizer");
         Optimizer optimizer = Optimizer.named(optimizerSection.choice("name", "adam", Optimizer.names()));
