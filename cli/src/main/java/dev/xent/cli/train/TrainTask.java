@@ -39,7 +39,7 @@ public final class TrainTask implements Task {
 
     @Override
     public String description() {
-        return "fit a linear model or an mlp on a CSV file by gradient descent on the autodiff graph";
+        return "fit a linear model or an mlp (gradient descent on the autodiff graph) or gradient-boosted trees (gbdt, XGBoost) on a CSV file";
     }
 
     @Override
