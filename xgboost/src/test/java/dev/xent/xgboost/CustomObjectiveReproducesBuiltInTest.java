@@ -45,17 +45,22 @@ class CustomObjectiveReproducesBuiltInTest {
         assertTrue(largest <= 1e-5, "largest margin difference " + largest);
     }
 
-    @Test
-    void binaryCrossEntropyObjectiveReproducesBinaryLogisticMarginsOnBreastCancer() throws XGBoostError {
-        TestData.Split data = TestData.breastCancer();
+    /** Boosters trained on {@code data.train()} with binary:logistic and with the custom BCE objective. */
+    private static Booster[] binaryLogisticAndCustomBinaryCrossEntropy(TestData.Split data) throws XGBoostError {
         Map<String, Object> builtIn = treeParameters();
         builtIn.put("objective", "binary:logistic");
         Map<String, Object> custom = treeParameters();
         custom.put("base_score", XentObjective.logisticBaseScore(data.train()));
-        Booster expected = train(data.train(), builtIn, null);
-        Booster actual = train(data.train(), custom, XentObjective.of("binary_cross_entropy", Map.of()));
-        assertSameMargins(expected.predict(data.test(), true), actual.predict(data.test(), true));
-        assertSameMargins(expected.predict(data.train(), true), actual.predict(data.train(), true));
+        return new Booster[] {train(data.train(), builtIn, null),
+                train(data.train(), custom, XentObjective.of("binary_cross_entropy", Map.of()))};
+    }
+
+    @Test
+    void binaryCrossEntropyObjectiveReproducesBinaryLogisticMarginsOnBreastCancer() throws XGBoostError {
+        TestData.Split data = TestData.breastCancer();
+        Booster[] boosters = binaryLogisticAndCustomBinaryCrossEntropy(data);
+        assertSameMargins(boosters[0].predict(data.test(), true), boosters[1].predict(data.test(), true));
+        assertSameMargins(boosters[0].predict(data.train(), true), boosters[1].predict(data.train(), true));
     }
 
     @Test
@@ -66,16 +71,11 @@ class CustomObjectiveReproducesBuiltInTest {
             weights[i] = data.trainLabels()[i] == 1 ? 3.0f : 0.5f + (i % 3) * 0.25f; // class and row weights
         }
         data.train().setWeight(weights);
-        Map<String, Object> builtIn = treeParameters();
-        builtIn.put("objective", "binary:logistic");
-        Map<String, Object> custom = treeParameters();
-        custom.put("base_score", XentObjective.logisticBaseScore(data.train()));
-        Booster expected = train(data.train(), builtIn, null);
-        Booster actual = train(data.train(), custom, XentObjective.of("bce", Map.of()));
-        assertSameMargins(expected.predict(data.test(), true), actual.predict(data.test(), true));
-        Booster unweighted = train(TestData.breastCancer().train(), custom, XentObjective.of("bce", Map.of()));
+        Booster[] weighted = binaryLogisticAndCustomBinaryCrossEntropy(data);
+        assertSameMargins(weighted[0].predict(data.test(), true), weighted[1].predict(data.test(), true));
+        Booster unweighted = binaryLogisticAndCustomBinaryCrossEntropy(TestData.breastCancer())[1];
         float[][] a = unweighted.predict(data.test(), true);
-        float[][] b = actual.predict(data.test(), true);
+        float[][] b = weighted[1].predict(data.test(), true);
         double largest = 0;
         for (int r = 0; r < a.length; r++) {
             largest = Math.max(largest, Math.abs(a[r][0] - b[r][0]));
