@@ -40,7 +40,7 @@ public final class TrainTask implements Task {
 
     @Override
     public String description() {
-        return "fit a linear model or an mlp on a CSV file by gradient descent on the autodiff graph";
+        return "fit a linear model or an mlp (gradient descent on the autodiff graph) or gradient-boosted trees (gbdt, XGBoost) on a CSV file";
     }
 
     @Override
@@ -48,6 +48,9 @@ public final class TrainTask implements Task {
         JobObject root = job.root().allowOnly("task", "loss", "data", "model", "optimizer", "training", "output");
         Loss loss = readLoss(root.object("loss"), context);
         DataSection data = DataSection.read(root.object("data"));
+        if (GbdtTraining.requested(root)) {
+            return GbdtTraining.run(root, loss, data, context);
+        }
         ModelSection model = ModelSection.read(root.optionalObject("model"));
         JobObject optimizerSection = root.optionalObject("optimizer");
         Optimizer optimizer = Optimizer.named(optimizerSection.choice("name", "adam", Optimizer.names()));

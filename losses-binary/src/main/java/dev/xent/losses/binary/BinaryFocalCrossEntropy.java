@@ -3,7 +3,9 @@ package dev.xent.losses.binary;
 import static dev.xent.autodiff.StableMath.sigmoid;
 
 import dev.xent.autodiff.StableMath;
+import dev.xent.core.GradientAndHessian;
 import dev.xent.core.Node;
+import dev.xent.core.SecondOrderLoss;
 import dev.xent.core.Tensor;
 import dev.xent.core.spi.ParameterValues;
 
@@ -61,7 +63,7 @@ import dev.xent.core.spi.ParameterValues;
  *   with alpha = 0.25: l = [[0.2473985, 0.0824662], [0.0612991, 0.2473985]]   mean 0.1596406
  * </pre>
  */
-public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
+public final class BinaryFocalCrossEntropy extends ElementwiseLoss implements SecondOrderLoss {
     private final double gamma;
     private final Double alpha;
 
@@ -95,6 +97,17 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
         }
         Node focal = bce.mul(remaining.pow(gamma));
         return alpha == null ? focal : focal.mul(y.mul(2 * alpha - 1).add(1 - alpha));
+    }
+
+    /**
+     * The gradient and the exact diagonal Hessian, weighted and reduced like {@link #gradient}; the
+     * formulas, and where the Hessian is negative, are in {@link BinaryFocalHessian}.
+     */
+    @Override
+    public GradientAndHessian gradientAndHessian(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        BinaryFocalHessian hessian = new BinaryFocalHessian(gamma, alpha, fromLogits, epsilon, labelSmoothing);
+        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, vectorKernels(),
+                hessian::secondDerivative, predictions, targets, sampleWeights);
     }
 
     @Override

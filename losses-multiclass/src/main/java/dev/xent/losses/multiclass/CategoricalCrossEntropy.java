@@ -1,5 +1,8 @@
 package dev.xent.losses.multiclass;
 
+import dev.xent.core.GradientAndHessian;
+import dev.xent.core.SecondOrderLoss;
+import dev.xent.core.Tensor;
 import dev.xent.core.spi.ParameterValues;
 
 /**
@@ -63,9 +66,20 @@ import dev.xent.core.spi.ParameterValues;
  * {@code [0, 1]}: per-sample {@code [0.2761297055455377, 2.951798795854425]}, mean
  * {@code 1.6139642506999814}.
  */
-public final class CategoricalCrossEntropy extends ClassWiseLoss {
+public final class CategoricalCrossEntropy extends ClassWiseLoss implements SecondOrderLoss {
+    private final ClassWiseHessian hessian;
 
     CategoricalCrossEntropy(ParameterValues values) {
         super(CategoricalCrossEntropyProvider.NAME, values, CrossEntropyTerm.INSTANCE);
+        this.hessian = ClassWiseHessian.crossEntropy(this, values);
+    }
+
+    /**
+     * The gradient and the diagonal Hessian, weighted and reduced like {@link #gradient}; the formulas
+     * are in {@link ClassWiseHessian}.
+     */
+    @Override
+    public GradientAndHessian gradientAndHessian(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        return hessian.compute(predictions, targets, sampleWeights);
     }
 }
