@@ -1,8 +1,23 @@
 /**
- * xent's reverse-mode autodiff engine over dense double tensors: {@link dev.xent.autodiff.Graph} makes
- * leaves, ops live on {@link dev.xent.core.Node}, {@link dev.xent.autodiff.GraphLoss} turns a graph
- * expression into a full loss, and {@link dev.xent.autodiff.GradientCheck} compares against finite
- * differences.
+ * xent's reverse-mode autodiff engine over dense double tensors, and the losses built on it.
+ *
+ * <h2>What it is for</h2>
+ * <ul>
+ *   <li>{@link dev.xent.autodiff.Graph} makes leaves; the ops live on {@link dev.xent.core.Node}, each
+ *       op's backward right under its forward; gradients accumulate and backward is iterative.</li>
+ *   <li>{@link dev.xent.autodiff.GraphLoss}: a complete {@link dev.xent.core.Loss} (per-sample values,
+ *       sample weights, reductions, gradient) from one graph expression; the way to write a plugin.</li>
+ *   <li>{@link dev.xent.autodiff.LossGraph}: any loss's value and gradient through its graph, the
+ *       reference the fused kernels are tested against.</li>
+ *   <li>{@link dev.xent.autodiff.GradientCheck}: analytic against autodiff against central finite
+ *       differences; {@link dev.xent.autodiff.StableMath}: the stable scalar identities.</li>
+ * </ul>
+ *
+ * <h2>Where to start</h2>
+ * A plugin loss: extend {@link dev.xent.autodiff.GraphLoss} and override
+ * {@link dev.xent.autodiff.GraphLoss#graph(dev.xent.core.Node, dev.xent.core.Node)}, as the Brier-score
+ * example in the project's {@code examples/custom-loss} does. The engine itself:
+ * {@link dev.xent.autodiff.Graph}, then {@link dev.xent.core.Node#backward()}.
  */
 module dev.xent.autodiff {
     requires transitive dev.xent.core;
