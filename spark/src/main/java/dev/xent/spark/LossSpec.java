@@ -127,6 +127,11 @@ public final class LossSpec implements Serializable {
         return loss;
     }
 
+    /** The provider of this loss (from the same registry as {@link #loss()}). */
+    public dev.xent.core.spi.LossProvider provider() {
+        return registry().provider(name);
+    }
+
     /** The registry of this thread's context class loader (Spark's, with the jars of {@code --jars}). */
     static LossRegistry registry() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();

@@ -64,8 +64,8 @@ public enum ValueKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The values of field {@code i} of {@code row} (a non-null array or Vector). */
-    static double[] values(Row row, int i, String column) {
+    /** The values of field {@code i} of {@code row} (a non-null array or Vector); {@code column} names it in errors. */
+    public static double[] values(Row row, int i, String column) {
         Object value = row.get(i);
         if (value instanceof scala.collection.Seq<?> || value instanceof List<?>) {
             List<?> list = value instanceof List<?> javaList ? javaList : row.getList(i);

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LossAggregatesTest {
     private static final int ROWS = 3000;
     private static final int CLASSES = 4;
-    private static final SparkSession SPARK = SparkTests.spark();
+    private static final SparkSession SPARK = SparkTestSession.spark();
 
     /** Rows of (segment, logit, probability, label, weight, class_logits, class_index, distribution). */
     private static final StructType SCHEMA = new StructType()
@@ -280,7 +280,7 @@ class LossAggregatesTest {
 
     private static String failure(Dataset<Row> data, Column aggregate) {
         Exception e = assertThrows(Exception.class, () -> data.agg(aggregate).collectAsList());
-        return SparkTests.messages(e);
+        return SparkTestSession.messages(e);
     }
 
     private static Dataset<Row> tiny(StructType schema, Row... rows) {

@@ -3,8 +3,8 @@ package dev.xent.spark;
 import org.apache.spark.sql.SparkSession;
 
 /** The one SparkSession of the test JVM (local[2]), created on first use and stopped at exit. */
-final class SparkTests {
-    private SparkTests() {
+public final class SparkTestSession {
+    private SparkTestSession() {
     }
 
     private static final class Holder {
@@ -18,12 +18,12 @@ final class SparkTests {
                 .getOrCreate();
     }
 
-    static SparkSession spark() {
+    public static SparkSession spark() {
         return Holder.SPARK;
     }
 
     /** The messages of an exception and its causes, joined (Spark wraps task failures). */
-    static String messages(Throwable t) {
+    public static String messages(Throwable t) {
         StringBuilder out = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause()) {
             out.append(c.getMessage()).append(" | ");
