@@ -76,6 +76,64 @@ public final class LossAggregates {
     }
 
     /**
+     * The aggregate with its parts: a struct {@code (value, weightedSum, totalWeight, rows)} (see
+     * {@link LossSummary}; the struct's fields are in the bean encoder's alphabetical order, so read
+     * them by name).
+     */
+    public static Column summary(LossSpec loss, LossInputs inputs) {
+        List<Column> arguments = new ArrayList<>(List.of(functions.col(inputs.prediction()), functions.col(inputs.target())));
+        if (inputs.weighted()) {
+            arguments.add(functions.col(inputs.weight()));
+        }
+        return functions.udaf(new SummaryAggregator(loss, inputs, DEFAULT_BLOCK_ROWS), Encoders.row(inputs.encoderSchema()))
+                .withName(loss.loss().name()).apply(arguments.toArray(Column[]::new));
+    }
+
+    /** {@link LossAggregator} giving a {@link LossSummary} (null for no rows). */
+    private static final class SummaryAggregator extends org.apache.spark.sql.expressions.Aggregator<org.apache.spark.sql.Row, LossBuffer, LossSummary> {
+        private static final long serialVersionUID = 1L;
+        private final LossAggregator values;
+
+        SummaryAggregator(LossSpec loss, LossInputs inputs, int blockRows) {
+            values = new LossAggregator(loss, inputs, blockRows);
+        }
+
+        @Override
+        public LossBuffer zero() {
+            return values.zero();
+        }
+
+        @Override
+        public LossBuffer reduce(LossBuffer buffer, org.apache.spark.sql.Row row) {
+            return values.reduce(buffer, row);
+        }
+
+        @Override
+        public LossBuffer merge(LossBuffer b1, LossBuffer b2) {
+            return values.merge(b1, b2);
+        }
+
+        @Override
+        public LossSummary finish(LossBuffer buffer) {
+            buffer.drain();
+            if (buffer.rows() == 0) {
+                return null;
+            }
+            return new LossSummary(values.value(buffer), buffer.numerator(), buffer.denominator(), buffer.rows());
+        }
+
+        @Override
+        public org.apache.spark.sql.Encoder<LossBuffer> bufferEncoder() {
+            return values.bufferEncoder();
+        }
+
+        @Override
+        public org.apache.spark.sql.Encoder<LossSummary> outputEncoder() {
+            return Encoders.bean(LossSummary.class);
+        }
+    }
+
+    /**
      * Registers the loss as the SQL aggregate function {@code functionName(prediction, target[, weight])}
      * of {@code spark}'s session, with its parameters fixed: e.g. {@code focal_loss(logit, label)}.
      */

@@ -17,8 +17,8 @@ import org.apache.spark.sql.expressions.Aggregator;
 final class LossAggregator extends Aggregator<Row, LossBuffer, Double> {
     private static final long serialVersionUID = 1L;
 
-    private final LossSpec spec;
-    private final LossInputs inputs;
+    final LossSpec spec;
+    final LossInputs inputs;
     private final int blockRows;
 
     LossAggregator(LossSpec spec, LossInputs inputs, int blockRows) {
@@ -57,6 +57,11 @@ final class LossAggregator extends Aggregator<Row, LossBuffer, Double> {
         if (buffer.rows() == 0) {
             return null;
         }
+        return value(buffer);
+    }
+
+    /** The reduced value of a drained buffer with at least one row. */
+    final double value(LossBuffer buffer) {
         Loss loss = spec.loss();
         if (!buffer.anyPositiveWeight()) {
             throw new IllegalArgumentException(loss.name() + ": every sample weight in column '" + inputs.weight()

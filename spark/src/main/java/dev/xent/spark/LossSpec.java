@@ -71,23 +71,23 @@ public final class LossSpec implements Serializable {
             throw new IllegalArgumentException(name + ": parameters must be a JSON object, not " + paramsJson);
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> values = (Map<String, Object>) plain(tree);
+        Map<String, Object> values = (Map<String, Object>) plainJson(tree);
         return of(name, values);
     }
 
     /** A JSON tree as plain Java values (objects as maps, arrays as lists, whole numbers as Integer or Long). */
-    static Object plain(JsonNode node) {
+    public static Object plainJson(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            node.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
+            node.properties().forEach(e -> map.put(e.getKey(), plainJson(e.getValue())));
             return map;
         }
         if (node.isArray()) {
             List<Object> list = new ArrayList<>();
-            node.forEach(item -> list.add(plain(item)));
+            node.forEach(item -> list.add(plainJson(item)));
             return list;
         }
         if (node.isBoolean()) {

@@ -113,6 +113,37 @@ public final class LinearTraining {
      */
     public LinearModel fit(Dataset<Row> data, String features, String label, String weight, int classes) {
         int outputs = TrainingLoss.outputs(loss.loss(), classes);
+        JavaRDD<FeatureBlock> blocks = blocks(data, features, label, weight, classes);
+        try {
+            return optimize(new LinearObjective(blocks, loss, inputs(blocks, features), outputs, l2));
+        } finally {
+            blocks.unpersist(false);
+        }
+    }
+
+    /**
+     * The mean loss (without the penalty) and the accuracy of {@code model} on other rows (e.g. a
+     * validation set), as {@code {meanLoss, accuracy}}.
+     */
+    public double[] evaluate(LinearModel model, Dataset<Row> data, String features, String label, String weight,
+                             int classes) {
+        JavaRDD<FeatureBlock> blocks = blocks(data, features, label, weight, classes);
+        try {
+            int inputs = inputs(blocks, features);
+            if (inputs != model.inputs()) {
+                throw new IllegalArgumentException("column '" + features + "' (features) has " + inputs
+                        + " values per row; the model has " + model.inputs());
+            }
+            LinearObjective.Point p = new LinearObjective(blocks, loss, inputs, model.outputs(), l2)
+                    .evaluate(model.parameters(), false);
+            return new double[] {p.meanLoss(), p.accuracy()};
+        } finally {
+            blocks.unpersist(false);
+        }
+    }
+
+    private static JavaRDD<FeatureBlock> blocks(Dataset<Row> data, String features, String label, String weight,
+                                                int classes) {
         ValueKind featureKind = ValueKind.of(features, ValueKind.field(data.schema(), features).dataType(), "features");
         if (featureKind == ValueKind.NUMBER) {
             throw new IllegalArgumentException("column '" + features + "' (features) must be an array<double> or an ML Vector");
@@ -120,28 +151,27 @@ public final class LinearTraining {
         if (ValueKind.of(label, ValueKind.field(data.schema(), label).dataType(), "label") != ValueKind.NUMBER) {
             throw new IllegalArgumentException("column '" + label + "' (label) must hold class indices (numbers)");
         }
-        Column weightColumn = weight == null ? functions.lit(1.0) : functions.col(weight).cast("double");
         if (weight != null) {
             ValueKind.field(data.schema(), weight);
         }
+        Column weightColumn = weight == null ? functions.lit(1.0) : functions.col(weight).cast("double");
         Dataset<Row> selected = data.select(functions.col(features), functions.col(label).cast("double"), weightColumn);
-        JavaRDD<FeatureBlock> blocks = selected.toJavaRDD()
+        return selected.toJavaRDD()
                 .mapPartitions(rows -> toBlocks(rows, features, label, weight, classes))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            List<Integer> widths = blocks.map(FeatureBlock::inputs).distinct().collect();
-            if (widths.isEmpty()) {
-                throw new IllegalArgumentException("no training rows");
-            }
-            if (widths.size() > 1) {
-                throw new IllegalArgumentException("column '" + features + "' (features) has rows of different lengths: "
-                        + widths);
-            }
-            LinearObjective objective = new LinearObjective(blocks, loss, widths.get(0), outputs, l2);
-            return optimize(objective);
-        } finally {
-            blocks.unpersist(false);
+    }
+
+    /** The common row length of the blocks (an error when rows differ or there are none). */
+    private static int inputs(JavaRDD<FeatureBlock> blocks, String features) {
+        List<Integer> widths = blocks.map(FeatureBlock::inputs).distinct().collect();
+        if (widths.isEmpty()) {
+            throw new IllegalArgumentException("no training rows");
         }
+        if (widths.size() > 1) {
+            throw new IllegalArgumentException("column '" + features + "' (features) has rows of different lengths: "
+                    + widths);
+        }
+        return widths.get(0);
     }
 
     private static Iterator<FeatureBlock> toBlocks(Iterator<Row> rows, String features, String label, String weight,
