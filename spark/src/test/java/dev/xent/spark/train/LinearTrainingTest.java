@@ -99,14 +99,10 @@ class LinearTrainingTest {
     @Test
     void binaryCrossEntropyReachesMllibsLogisticRegressionObjectiveAndAFocalFitBeatsItOnFocalLoss() {
         Loss bce = LossSpec.of("bce", Map.of("from_logits", true)).loss();
-        long t0 = System.nanoTime();
         LinearModel xent = LinearTraining.of(LossSpec.of("binary_cross_entropy")).l2(L2).maxIterations(200)
                 .fit(frame, "features", "label", null, 2);
-        System.err.println("bce iterations " + xent.iterations() + " in " + (System.nanoTime() - t0) / 1e9 + " s");
-        t0 = System.nanoTime();
         LogisticRegressionModel mllib = new LogisticRegression().setRegParam(L2).setElasticNetParam(0)
                 .setStandardization(false).setTol(1e-12).setMaxIter(1000).fit(frame);
-        System.err.println("mllib iterations " + mllib.summary().totalIterations() + " in " + (System.nanoTime() - t0) / 1e9 + " s");
         double xentObjective = objective(bce, weights(xent), xent.intercept(0));
         double mllibObjective = objective(bce, mllib.coefficients().toArray(), mllib.intercept());
         assertEquals(mllibObjective, xentObjective, 1e-6 * mllibObjective,
@@ -131,7 +127,6 @@ class LinearTrainingTest {
                 .l2(L2).maxIterations(200).fit(frame, "features", "label", null, 2);
         assertEquals(2, model.outputs());
         assertTrue(model.gradientNorm() < 1e-5, "gradient norm " + model.gradientNorm() + " after " + model.iterations());
-        System.err.println("softmax iterations " + model.iterations());
         assertTrue(model.accuracy() > 0.95, "accuracy " + model.accuracy());
     }
 
