@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xent.core.Loss;
 import dev.xent.core.LossRegistry;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -75,31 +73,12 @@ public final class LossSpec implements Serializable {
         return of(name, values);
     }
 
-    /** A JSON tree as plain Java values (objects as maps, arrays as lists, whole numbers as Integer or Long). */
+    /**
+     * A JSON tree as plain Java values, by Jackson's own untyped mapping: objects as maps, arrays as
+     * lists, whole numbers as Integer or Long, other numbers as Double.
+     */
     public static Object plainJson(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            node.properties().forEach(e -> map.put(e.getKey(), plainJson(e.getValue())));
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(item -> list.add(plainJson(item)));
-            return list;
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isIntegralNumber()) {
-            return node.canConvertToInt() ? (Object) node.intValue() : (Object) node.longValue();
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        return node.asText();
+        return node == null ? null : JSON.convertValue(node, Object.class);
     }
 
     /** The same loss with some parameters replaced or added. */

@@ -38,6 +38,14 @@ public final class SparkBenchmark {
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
 
+        if (rows > 0) {
+            binaryAggregates(spark, rows, repeats);
+        }
+        classesAndTraining(spark, classRows, trainRows, repeats);
+        spark.stop();
+    }
+
+    private static void binaryAggregates(SparkSession spark, long rows, int repeats) {
         Dataset<Row> binary = spark.range(0, rows, 1, 2).selectExpr(
                         "1 / (1 + exp(-3 * randn(7))) AS p", "CAST(rand(8) < 0.5 AS DOUBLE) AS y", "0.5 + rand(9) AS w")
                 .withColumn("pv", functions.array_to_vector(org.apache.spark.sql.functions.array(
@@ -54,9 +62,18 @@ public final class SparkBenchmark {
         time("SQL -avg(y*ln(p) + (1-y)*ln(1-p)), " + rows + " rows", repeats, rows,
                 () -> binary.selectExpr("-avg(y * ln(p) + (1 - y) * ln(1 - p))").first().getDouble(0));
         binary.unpersist();
+    }
+
+    /** A deterministic uniform number in [0, 1) of a row id and a position (seeded rand() is not allowed in a lambda). */
+    private static String uniform(String id, String position) {
+        return "(abs(sin(" + id + " * 12.9898 + " + position + " * 78.233) * 43758.5453) % 1)";
+    }
+
+    private static void classesAndTraining(SparkSession spark, long classRows, long trainRows, int repeats) {
+        LossSpec bce = LossSpec.of("bce");
 
         Dataset<Row> classes = spark.range(0, classRows, 1, 2).selectExpr(
-                        "transform(sequence(0, 9), c -> exp(2 * randn(c + id * 10))) AS e", "CAST(floor(rand(3) * 10) AS DOUBLE) AS k")
+                        "transform(sequence(0, 9), c -> exp(4 * " + uniform("id", "c") + ")) AS e", "CAST(floor(rand(3) * 10) AS DOUBLE) AS k")
                 .selectExpr("transform(e, v -> v / aggregate(e, 0D, (a, b) -> a + b)) AS probabilities", "k")
                 .withColumn("pv", functions.array_to_vector(org.apache.spark.sql.functions.col("probabilities")))
                 .cache();
@@ -71,7 +88,7 @@ public final class SparkBenchmark {
         classes.unpersist();
 
         Dataset<Row> training = spark.range(0, trainRows, 1, 2).selectExpr(
-                        "transform(sequence(0, 19), c -> randn(c + id * 20)) AS x")
+                        "transform(sequence(0, 19), c -> 4 * " + uniform("id", "c") + " - 2) AS x")
                 .selectExpr("x", "CAST(rand(5) < 1 / (1 + exp(-(x[0] - x[1] + 0.5 * x[2]))) AS DOUBLE) AS label")
                 .withColumn("features", functions.array_to_vector(org.apache.spark.sql.functions.col("x")))
                 .cache();
@@ -89,7 +106,6 @@ public final class SparkBenchmark {
                     .setMaxIter(iterations).setTol(0).fit(training);
             return (System.nanoTime() - t) / 1e9 / m.summary().totalIterations();
         });
-        spark.stop();
     }
 
     /** Runs once to warm up, then {@code repeats} times; prints the times, the median and rows/s. */
