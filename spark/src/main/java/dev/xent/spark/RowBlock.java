@@ -1,0 +1,169 @@
+package dev.xent.spark;
+
+import dev.xent.core.Loss;
+import dev.xent.core.Tensor;
+import dev.xent.core.numeric.CompensatedSum;
+import java.util.Arrays;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+
+/**
+ * Rows gathered for one kernel call: predictions, targets and sample weights in flat arrays, handed
+ * to the loss's {@link Loss#perSample} and {@link Loss#meanWeights} once per block of
+ * {@code capacity} rows. {@link #drainInto} adds the block's {@code sum_i s_i l_i} and
+ * {@code sum_i s_i m_i} (the library's numerator and denominator) to compensated sums and empties
+ * the block.
+ */
+final class RowBlock {
+    private final LossInputs inputs;
+    private final boolean classWise;
+    private final int capacity;
+    private double[] predictions;
+    private double[] targets;
+    private final double[] weights;
+    private int classes = -1;
+    private int rows;
+
+    RowBlock(LossInputs inputs, boolean classWise, int capacity) {
+        this.inputs = inputs;
+        this.classWise = classWise;
+        this.capacity = capacity;
+        this.weights = new double[capacity];
+        if (!classWise) {
+            predictions = new double[capacity];
+            targets = new double[capacity];
+        }
+    }
+
+    boolean isFull() {
+        return rows == capacity;
+    }
+
+    boolean isEmpty() {
+        return rows == 0;
+    }
+
+    /** Adds one input row {@code (prediction, target[, weight])}; nulls and bad weights are errors naming the column. */
+    void add(Row row) {
+        for (int i = 0; i < row.length(); i++) {
+            if (row.isNullAt(i)) {
+                throw new IllegalArgumentException("column '" + column(i) + "' (" + role(i) + ") is null in a row; "
+                        + "filter or fill nulls before computing a loss");
+            }
+        }
+        if (inputs.weighted()) {
+            double w = row.getDouble(2);
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("column '" + inputs.weight() + "' (weight) is " + w
+                        + "; allowed: finite and >= 0");
+            }
+            weights[rows] = w;
+        } else {
+            weights[rows] = 1.0;
+        }
+        if (!classWise) {
+            predictions[rows] = row.getDouble(0);
+            targets[rows] = row.getDouble(1);
+        } else {
+            double[] p = ValueKind.values(row, 0, inputs.prediction());
+            if (classes < 0) {
+                classes = p.length;
+                predictions = new double[capacity * classes];
+                targets = new double[inputs.targetKind() == ValueKind.NUMBER ? capacity : capacity * classes];
+            }
+            if (p.length != classes) {
+                throw new IllegalArgumentException("column '" + inputs.prediction() + "' (prediction) has "
+                        + p.length + " values in a row and " + classes + " in an earlier row");
+            }
+            System.arraycopy(p, 0, predictions, rows * classes, classes);
+            if (inputs.targetKind() == ValueKind.NUMBER) {
+                targets[rows] = row.getDouble(1);
+            } else {
+                double[] t = ValueKind.values(row, 1, inputs.target());
+                if (t.length != classes) {
+                    throw new IllegalArgumentException("column '" + inputs.target() + "' (target distribution) has "
+                            + t.length + " values in a row whose prediction has " + classes);
+                }
+                System.arraycopy(t, 0, targets, rows * classes, classes);
+            }
+        }
+        rows++;
+    }
+
+    /**
+     * One kernel call for the block's rows: adds {@code s_i l_i} to {@code numerator} and
+     * {@code s_i m_i} to {@code denominator}; returns whether any weight was positive; empties the block.
+     */
+    boolean drainInto(Loss loss, CompensatedSum numerator, CompensatedSum denominator) {
+        Tensor p = predictions(0, rows);
+        Tensor t = targets(0, rows);
+        Tensor losses;
+        Optional<Tensor> meanWeights;
+        try {
+            losses = loss.perSample(p, t);
+            meanWeights = loss.meanWeights(p, t);
+        } catch (IllegalArgumentException e) {
+            throw locate(loss, e);
+        }
+        boolean anyPositive = false;
+        int perRow = losses.size() / rows;
+        for (int r = 0; r < rows; r++) {
+            double s = weights[r];
+            anyPositive |= s > 0;
+            for (int j = r * perRow; j < (r + 1) * perRow; j++) {
+                numerator.add(s * losses.getFlat(j));
+                denominator.add(s * (meanWeights.isEmpty() ? 1.0 : meanWeights.get().getFlat(j)));
+            }
+        }
+        rows = 0;
+        return anyPositive;
+    }
+
+    private Tensor predictions(int from, int count) {
+        if (!classWise) {
+            return Tensor.wrap(Arrays.copyOfRange(predictions, from, from + count), count);
+        }
+        return Tensor.wrap(Arrays.copyOfRange(predictions, from * classes, (from + count) * classes), count, classes);
+    }
+
+    private Tensor targets(int from, int count) {
+        if (!classWise || inputs.targetKind() == ValueKind.NUMBER) {
+            return Tensor.wrap(Arrays.copyOfRange(targets, from, from + count), count);
+        }
+        return Tensor.wrap(Arrays.copyOfRange(targets, from * classes, (from + count) * classes), count, classes);
+    }
+
+    /**
+     * The block failed the loss's validation: finds the first row that fails alone and names its
+     * columns and values (the loss's own message says what is wrong), else names the columns.
+     */
+    private IllegalArgumentException locate(Loss loss, IllegalArgumentException blockError) {
+        for (int r = 0; r < rows; r++) {
+            try {
+                loss.perSample(predictions(r, 1), targets(r, 1));
+            } catch (IllegalArgumentException e) {
+                return new IllegalArgumentException(loss.name() + ": bad row (" + describe(r) + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        return new IllegalArgumentException(loss.name() + " on columns '" + inputs.prediction() + "' (prediction) and '"
+                + inputs.target() + "' (target): " + blockError.getMessage(), blockError);
+    }
+
+    private String describe(int r) {
+        String p = classWise ? Arrays.toString(Arrays.copyOfRange(predictions, r * classes, (r + 1) * classes))
+                : Double.toString(predictions[r]);
+        String t = !classWise || inputs.targetKind() == ValueKind.NUMBER ? Double.toString(targets[r])
+                : Arrays.toString(Arrays.copyOfRange(targets, r * classes, (r + 1) * classes));
+        return inputs.prediction() + " = " + p + ", " + inputs.target() + " = " + t
+                + (inputs.weighted() ? ", " + inputs.weight() + " = " + weights[r] : "");
+    }
+
+    private String column(int i) {
+        return i == 0 ? inputs.prediction() : i == 1 ? inputs.target() : inputs.weight();
+    }
+
+    private static String role(int i) {
+        return i == 0 ? "prediction" : i == 1 ? "target" : "weight";
+    }
+}
