@@ -74,7 +74,7 @@ public final class TrainTask implements Task {
             }
             if (files.containsKey("plot")) {
                 try (OutputStream out = outputs.stream(files.get("plot"))) {
-                    LossCurvePlot.write(fitted.result().history(), loss.name() + ", " + optimizer.jsonName(), out);
+                    LossCurvePlot.write(fitted.result(), loss.name() + ", " + optimizer.jsonName(), out);
                 }
             }
             outputs.commit();
