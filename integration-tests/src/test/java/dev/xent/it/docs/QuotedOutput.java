@@ -40,6 +40,9 @@ final class QuotedOutput {
         int elision = quoted.indexOf(ELISION);
         int head = elision;
         int tail = quoted.size() - elision - 1;
+        if (elision < 0 && quoted.size() == actual.size()) {
+            return keepingQuotedDurations(quoted, actual);
+        }
         if (elision < 0 || actual.size() <= head + tail) {
             return actual;
         }
@@ -47,6 +50,17 @@ final class QuotedOutput {
         shortened.add(ELISION);
         shortened.addAll(actual.subList(actual.size() - tail, actual.size()));
         return shortened;
+    }
+
+    /** The real lines, except that a line differing from its quote only in durations keeps the quote. */
+    private static List<String> keepingQuotedDurations(List<String> quoted, List<String> actual) {
+        List<String> lines = new ArrayList<>(actual);
+        for (int i = 0; i < lines.size(); i++) {
+            if (normalized(quoted.get(i)).equals(normalized(actual.get(i)))) {
+                lines.set(i, quoted.get(i));
+            }
+        }
+        return lines;
     }
 
     private static boolean sameLines(List<String> quoted, List<String> actual) {
