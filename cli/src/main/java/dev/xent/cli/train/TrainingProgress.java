@@ -2,6 +2,8 @@ package dev.xent.cli.train;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
@@ -18,6 +20,7 @@ final class TrainingProgress implements EpochListener, AutoCloseable {
     static final int REFRESH_MILLIS = 200;
     /** The bar's width when the terminal's is unknown (asking the terminal costs about half a second). */
     private static final int DEFAULT_WIDTH = 80;
+    private static final long CLOSE_TIMEOUT_SECONDS = 5;
 
     private final ProgressBar bar;
     private final LineConsumer line;
@@ -69,23 +72,43 @@ final class TrainingProgress implements EpochListener, AutoCloseable {
         }
     }
 
+    /** Closes the bar and waits until its line is erased (or kept), so the summary prints after it. */
     @Override
     public void close() {
         if (bar != null) {
             bar.close();
+            line.awaitClosed();
         }
     }
 
-    /** Draws the bar on one line (carriage return, no newline) and erases that line when closed. */
+    /**
+     * Draws the bar on one line (carriage return, no newline) and erases that line when closed. The
+     * library renders on its own thread, which may still be drawing while the bar closes: draws after
+     * {@code close} are dropped, so nothing lands after the erased (or kept) line. The library closes
+     * its consumer on that thread too, after {@code ProgressBar.close()} returned: hence the latch.
+     */
     private static final class LineConsumer implements ProgressBarConsumer {
         private final PrintWriter err;
         private final int width;
         private int drawn;
-        private boolean keep;
+        private volatile boolean keep;
+        private boolean closed;
+        private final CountDownLatch erased = new CountDownLatch(1);
 
         LineConsumer(PrintWriter err, int width) {
             this.err = err;
             this.width = width;
+        }
+
+        void awaitClosed() {
+            try {
+                if (!erased.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    close();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+            }
         }
 
         @Override
@@ -94,7 +117,10 @@ final class TrainingProgress implements EpochListener, AutoCloseable {
         }
 
         @Override
-        public void accept(String rendered) {
+        public synchronized void accept(String rendered) {
+            if (closed) {
+                return;
+            }
             String line = rendered.length() > width ? rendered.substring(0, width) : rendered;
             err.print('\r' + line + " ".repeat(Math.max(0, drawn - line.length())));
             err.flush();
@@ -102,9 +128,14 @@ final class TrainingProgress implements EpochListener, AutoCloseable {
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
             err.print(keep ? System.lineSeparator() : '\r' + " ".repeat(drawn) + '\r');
             err.flush();
+            erased.countDown();
         }
     }
 }
