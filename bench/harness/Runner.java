@@ -8,14 +8,17 @@ import java.util.function.IntToDoubleFunction;
 
 /**
  * One build's side of {@code AB}: loaded once per benchmarks.jar, in that jar's own class loader, it runs
- * batches of {@code LossGraph.valueAndGradient} calls on the inputs of {@code LossBenchmark} (logits
- * uniform in [-6, 6], seed 42, from_logits = true, default parameters, C = 10 classes).
+ * batches of {@code LossGraph.valueAndGradient} calls (or, with {@code -Dab.path=kernel}, the loss's own
+ * fused {@code valueAndGradient} into a buffer; add {@code -Dxent.vector=true} and the incubator module
+ * for the vector kernels) on the inputs of {@code LossBenchmark} (logits uniform in [-6, 6], seed 42,
+ * from_logits = true, default parameters, C = 10 classes).
  */
 public class Runner implements IntToDoubleFunction {
     private final Loss loss;
     private final Tensor p;
     private final Tensor t;
     private final double[] g;
+    private final boolean kernel = "kernel".equals(System.getProperty("ab.path"));
 
     public Runner(String name, Integer size) {
         loss = Losses.create(name, Map.of("from_logits", true));
@@ -39,7 +42,7 @@ public class Runner implements IntToDoubleFunction {
     public double applyAsDouble(int calls) {
         double sum = 0;
         for (int i = 0; i < calls; i++) {
-            sum += LossGraph.valueAndGradient(loss, p, t, null, g);
+            sum += kernel ? loss.valueAndGradient(p, t, null, g) : LossGraph.valueAndGradient(loss, p, t, null, g);
         }
         return sum;
     }

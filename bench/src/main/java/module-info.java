@@ -2,4 +2,5 @@
 open module dev.xent.bench {
     requires dev.xent.autodiff;
     requires jmh.core;
+    requires dev.xent.xgboost;
 }

@@ -13,6 +13,9 @@ module dev.xent.cli {
     requires org.knowm.xchart;
     requires me.tongfei.progressbar;
     requires java.desktop;
+    requires java.logging;
+    // "model": {"type": "gbdt"}; XGBoost4J comes with it (requires transitive).
+    requires dev.xent.xgboost;
 
     uses dev.xent.core.spi.LossProvider;
 

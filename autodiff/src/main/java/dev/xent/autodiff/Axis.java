@@ -46,32 +46,51 @@ final class Axis {
 
     /**
      * Softmax along the axis with the maximum subtracted, into {@code softmax}; the log-sum-exp of each
-     * slice into {@code logSumExp}; returns the log-softmax. Infinite logits are handled as limits: the
-     * mass is shared by the entries equal to the maximum, so nothing becomes NaN unless the input is NaN.
+     * slice into {@code logSumExp}; the first index of each slice's maximum into {@code argMax} and
+     * {@code 1 - softmax} there into {@code topComplement}; returns the log-softmax. As the fused
+     * kernels: {@code log p_j = z_j + (d_j - log1p(s))} with {@code z_j = x_j - max} (0 where equal),
+     * {@code d_j} its rounding error ({@link StableMath#shiftError}) and {@code s} the compensated sum of
+     * {@code exp(z_j)(1 + d_j)} over the other entries, so that confident slices keep their precision
+     * ({@code 1 - p_k = s / (1 + s)}). Infinite logits are handled as limits: the mass is shared by the
+     * entries equal to the maximum, so nothing becomes NaN unless the input is NaN.
      */
-    double[] softmax(double[] x, double[] softmax, double[] logSumExp) {
+    double[] softmax(double[] x, double[] softmax, double[] logSumExp, int[] argMax, double[] topComplement) {
         double[] logSoftmax = new double[x.length];
+        double[] errors = new double[length]; // one slice's shift errors
         CompensatedSum sum = new CompensatedSum(); // many small terms next to the max's 1 must not be lost
         for (int o = 0; o < outer; o++) {
             for (int k = 0; k < inner; k++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < length; j++) {
-                    max = Math.max(max, x[index(o, j, k)]);
+                double max = length == 0 ? Double.NEGATIVE_INFINITY : x[index(o, 0, k)];
+                int top = 0;
+                for (int j = 1; j < length; j++) {
+                    double v = x[index(o, j, k)];
+                    if (v > max || max != max) { // the first largest; a NaN is passed on
+                        max = v;
+                        top = j;
+                    }
                 }
+                boolean finite = !Double.isInfinite(max);
                 sum.reset();
                 for (int j = 0; j < length; j++) {
                     int i = index(o, j, k);
-                    double e = Math.exp(StableMath.shift(x[i], max));
-                    softmax[i] = e; // normalised below: one exp per element serves both outputs
-                    sum.add(e);
+                    double shifted = finite ? x[i] - max : StableMath.shift(x[i], max);
+                    double error = finite ? StableMath.shiftError(x[i], max, shifted) : 0.0;
+                    double e = Math.exp(shifted);
+                    softmax[i] = e + e * error; // exp(shifted + error); normalised below
+                    logSoftmax[i] = shifted; // until log1p(s) is known
+                    errors[j] = error;
+                    sum.add(j == top ? 0.0 : softmax[i]);
                 }
-                double total = sum.value();
-                double logSum = Math.log(total);
-                double reciprocal = 1.0 / total;
-                logSumExp[o * inner + k] = max + logSum;
+                double others = sum.value();
+                double logSum = StableMath.log1p(others);
+                double reciprocal = 1.0 / (1.0 + others);
+                int slice = o * inner + k;
+                logSumExp[slice] = max + logSum;
+                argMax[slice] = top;
+                topComplement[slice] = others * reciprocal;
                 for (int j = 0; j < length; j++) {
                     int i = index(o, j, k);
-                    logSoftmax[i] = StableMath.shift(x[i], max) - logSum;
+                    logSoftmax[i] = (j == top ? 0.0 : logSoftmax[i]) + (errors[j] - logSum);
                     softmax[i] *= reciprocal;
                 }
             }

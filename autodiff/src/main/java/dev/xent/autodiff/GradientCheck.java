@@ -60,6 +60,49 @@ public final class GradientCheck {
         return Tensor.wrap(gradient, x.shape());
     }
 
+    /**
+     * Central differences of {@code sum_r f_r(x)} for a function whose value is a sum of row terms, the
+     * term of row r depending only on row r of {@code x} (a vector's rows are its elements), with
+     * respect to the elements in the given columns of every row. {@code rowValues} returns one term per
+     * row of its argument. One column is perturbed in every row at once, with each element's own
+     * relative step, and each row's difference is read from its own term: {@code 2 columns.length}
+     * evaluations of {@code rowValues}, each over all rows, instead of two per element of the whole
+     * sum; and no row's difference is rounded against the other rows' total.
+     *
+     * @return a {@code rows x columns.length} matrix
+     */
+    public static Tensor centralDifferencesByRow(Function<Tensor, double[]> rowValues, Tensor x, int[] columns,
+                                                 double step) {
+        double[] point = x.toArray();
+        int rows = x.rows();
+        int width = x.rowLength();
+        double[] gradient = new double[rows * columns.length];
+        double[] steps = new double[rows];
+        for (int j = 0; j < columns.length; j++) {
+            int c = columns[j];
+            for (int r = 0; r < rows; r++) {
+                steps[r] = step * Math.max(1.0, Math.abs(point[r * width + c]));
+            }
+            double[] up = rowValues.apply(shifted(point, x, r -> r * width + c, steps, 1));
+            double[] down = rowValues.apply(shifted(point, x, r -> r * width + c, steps, -1));
+            for (int r = 0; r < rows; r++) {
+                gradient[r * columns.length + j] = (up[r] - down[r]) / (2 * steps[r]);
+            }
+        }
+        return Tensor.wrap(gradient, rows, columns.length);
+    }
+
+    /** {@code point} with {@code sign * steps[r]} added to the element {@code index(r)} of every row r. */
+    private static Tensor shifted(double[] point, Tensor x, java.util.function.IntUnaryOperator index, double[] steps,
+                                  int sign) {
+        double[] moved = point.clone();
+        for (int r = 0; r < steps.length; r++) {
+            int i = index.applyAsInt(r);
+            moved[i] = point[i] + sign * steps[r];
+        }
+        return Tensor.wrap(moved, x.shape());
+    }
+
     private static double sum(double[] values) {
         return dev.xent.core.numeric.CompensatedSum.of(values);
     }

@@ -728,14 +728,20 @@ final class GraphNode implements Node {
         return unary(parts.logSoftmax, (gy, gx) -> {
             for (int o = 0; o < ax.outer; o++) {
                 for (int k = 0; k < ax.inner; k++) {
-                    double total = 0;
+                    int slice = o * ax.inner + k;
+                    int top = parts.argMax[slice];
+                    double others = 0;
                     for (int j = 0; j < ax.length; j++) {
-                        total += gy[ax.index(o, j, k)];
+                        others += j == top ? 0.0 : gy[ax.index(o, j, k)];
                     }
+                    int topIndex = ax.index(o, top, k);
+                    double total = others + gy[topIndex];
                     for (int j = 0; j < ax.length; j++) {
                         int i = ax.index(o, j, k);
-                        gx[i] += gy[i] - softmax[i] * total;
+                        gx[i] += j == top ? 0.0 : gy[i] - softmax[i] * total;
                     }
+                    // gy_k - p_k total = gy_k (1 - p_k) - p_k others: a confident slice's gradient keeps its precision
+                    gx[topIndex] += gy[topIndex] * parts.topComplement[slice] - softmax[topIndex] * others;
                 }
             }
         });

@@ -6,10 +6,12 @@ import dev.xent.core.Reduction;
 import dev.xent.core.Tensor;
 import dev.xent.core.Validate;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.SampleWeights;
 
 /**
  * Any loss evaluated through its graph expression ({@link Loss#graph}) on the autodiff engine, with
- * sample weights and reduction applied as {@link Reduction} documents. This is the default path of
+ * sample weights and reduction applied as {@link Reduction} documents (for the mean, the weights are
+ * first scaled by a power of two, {@link SampleWeights}: weights near 1e308 do not overflow). This is the default path of
  * {@link GraphLoss} and the reference that fused kernels are tested (and gradient-checked) against.
  */
 public final class LossGraph {
@@ -69,10 +71,11 @@ public final class LossGraph {
         int[] shape = perSample.shape();
         int rows = shape.length == 0 ? 1 : shape[0];
         Validate.sampleWeights(sampleWeights, rows);
-        Node weighted = sampleWeights == null ? perSample : perSample.mul(p.constant(asColumn(sampleWeights, shape)));
+        Tensor weights = loss.reduction() == Reduction.MEAN ? scaledForMean(sampleWeights) : sampleWeights;
+        Node weighted = weights == null ? perSample : perSample.mul(p.constant(asColumn(weights, shape)));
         Node total = weighted.sum();
         if (loss.reduction() == Reduction.MEAN) {
-            double denominator = meanDenominator(loss, predictions, targets, sampleWeights, shape);
+            double denominator = meanDenominator(loss, predictions, targets, weights, shape);
             total = total.div(p.constant(Tensor.scalar(denominator)));
         }
         if (gradientOut != null) {
@@ -80,6 +83,22 @@ public final class LossGraph {
             ((GraphNode) p).copyGradientTo(gradientOut);
         }
         return total.value().item();
+    }
+
+    /**
+     * Validated weights (or null) times the power of two of {@link SampleWeights#meanFactor}: the same mean
+     * and gradient, but the total weight and the weighted losses stay finite where the mean is.
+     */
+    private static Tensor scaledForMean(Tensor weights) {
+        if (weights == null) {
+            return null;
+        }
+        double factor = SampleWeights.meanFactor(weights);
+        double[] scaled = weights.toArray();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= factor;
+        }
+        return Tensor.wrap(scaled, weights.shape());
     }
 
     /** Weights shaped to multiply per-sample losses row by row. */

@@ -12,12 +12,17 @@ final class SoftmaxParts {
     final double[] softmax;
     final double[] logSoftmax;
     final double[] logSumExp;
+    /** Per slice: the first index of the maximum, and {@code 1 - softmax} there (from the others' mass, no cancellation). */
+    final int[] argMax;
+    final double[] topComplement;
 
     SoftmaxParts(double[] x, int[] shape, int axisIndex) {
         this.axisIndex = axisIndex;
         this.axis = Axis.of(shape, axisIndex);
         this.softmax = new double[x.length];
         this.logSumExp = new double[axis.outer * axis.inner];
-        this.logSoftmax = axis.softmax(x, softmax, logSumExp);
+        this.argMax = new int[axis.outer * axis.inner];
+        this.topComplement = new double[axis.outer * axis.inner];
+        this.logSoftmax = axis.softmax(x, softmax, logSumExp, argMax, topComplement);
     }
 }

@@ -33,6 +33,35 @@ class GradientCheckTest {
     }
 
     @Test
+    void centralDifferencesByRowAgreeWithThoseOfTheWholeSumInTwoCallsPerColumn() {
+        // f = sum_r (x_r0^3 + x_r0 x_r1 + sin x_r1): each row's term depends on its own row only.
+        Tensor x = Tensor.of(new double[][] {{1, 2}, {-3, 0.5}, {1e3, -4}});
+        java.util.function.Function<Tensor, double[]> rows = t -> {
+            double[] terms = new double[t.rows()];
+            for (int r = 0; r < t.rows(); r++) {
+                double a = t.getFlat(2 * r);
+                double b = t.getFlat(2 * r + 1);
+                terms[r] = a * a * a + a * b + Math.sin(b);
+            }
+            return terms;
+        };
+        int[] calls = {0};
+        Tensor byRow = GradientCheck.centralDifferencesByRow(t -> {
+            calls[0]++;
+            return rows.apply(t);
+        }, x, new int[] {0, 1}, GradientCheck.DEFAULT_STEP);
+        Tensor whole = GradientCheck.centralDifferences(rows, x, GradientCheck.DEFAULT_STEP);
+        assertEquals(4, calls[0], "two evaluations per column, whatever the number of rows");
+        assertArrayEquals(whole.toArray(), byRow.toArray(), 1e-6 * 3e6);
+        assertArrayEquals(new double[] {5, 1 + Math.cos(2), 27.5, -3 + Math.cos(0.5)},
+                java.util.Arrays.copyOf(byRow.toArray(), 4), 1e-6);
+        Tensor secondColumn = GradientCheck.centralDifferencesByRow(rows, x, new int[] {1}, GradientCheck.DEFAULT_STEP);
+        // Row 2's term is about 1e9: rounding limits its difference to about 1e-16 * 1e9 / h.
+        assertArrayEquals(new double[] {1 + Math.cos(2), -3 + Math.cos(0.5), 1e3 + Math.cos(-4)},
+                secondColumn.toArray(), 1e-3);
+    }
+
+    @Test
     void errorsAreMeasuredInTheInfinityNorm() {
         GradientCheck.Report report = GradientCheck.compare(Tensor.of(1, 100), Tensor.of(1.1, 100));
         assertEquals(0.1, report.maxAbsoluteError(), 1e-12);

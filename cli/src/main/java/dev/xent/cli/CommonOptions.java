@@ -10,7 +10,8 @@ public final class CommonOptions {
 
     @Option(names = "--plugin-path", paramLabel = "PATH", split = "${sys:path.separator}",
             description = "Folders holding plugin jars, or jar files, separated by '${sys:path.separator}'; "
-                    + "added to the losses found (also read from the environment variable " + Plugins.ENVIRONMENT_VARIABLE + ").")
+                    + "added to the losses found (also read from the environment variable " + Plugins.ENVIRONMENT_VARIABLE
+                    + "). Empty entries are ignored. Plugins run with the rights of this process.")
     List<Path> pluginPath = new ArrayList<>();
 
     @Option(names = "--verbose", description = "Show stack traces of errors.")

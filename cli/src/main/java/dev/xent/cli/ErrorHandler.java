@@ -6,8 +6,9 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /**
- * Turns every failure into one line on stderr starting with {@code xent: } and an exit code: 2 for
- * bad usage, job, parameters or data; 1 for a failed run. Stack traces only with {@code --verbose}.
+ * Turns every failure, any {@link Throwable}, into one line on stderr starting with {@code xent: }
+ * and an exit code: 2 for bad usage, job, parameters or data; 1 for a failed run (I/O errors, out of
+ * memory, internal errors such as a {@link LinkageError}). Stack traces only with {@code --verbose}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
@@ -23,29 +24,46 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        PrintWriter err = commandLine.getErr();
+        // An Error arrives wrapped by the execution strategy (see Xent.commandLine).
+        Throwable failure = e instanceof CommandLine.ExecutionException && e.getCause() instanceof Error ? e.getCause() : e;
+        return report(failure, commandLine.getErr(), isVerbose(commandLine));
+    }
+
+    /** Prints the one line for {@code failure} (and its stack trace when verbose); returns the exit code. */
+    static int report(Throwable failure, PrintWriter err, boolean verbose) {
         int exitCode;
         String message;
-        if (e instanceof CliException cli) {
+        if (failure instanceof CliException cli) {
             exitCode = cli.exitCode();
             message = cli.getMessage();
-        } else if (e instanceof UncheckedIOException || e instanceof IOException) {
+        } else if (failure instanceof UncheckedIOException || failure instanceof IOException) {
             exitCode = ExitCodes.RUN_FAILED;
-            Throwable io = e instanceof UncheckedIOException ? e.getCause() : e;
+            Throwable io = failure instanceof UncheckedIOException ? failure.getCause() : failure;
             message = "I/O error: " + io;
-        } else if (e instanceof IllegalArgumentException) {
+        } else if (failure instanceof IllegalArgumentException) {
             exitCode = ExitCodes.BAD_INPUT;
-            message = e.getMessage();
+            message = failure.getMessage();
+        } else if (failure instanceof OutOfMemoryError) {
+            exitCode = ExitCodes.RUN_FAILED;
+            message = Memory.outOfMemory("running the job");
+        } else if (failure instanceof StackOverflowError) {
+            exitCode = ExitCodes.RUN_FAILED;
+            message = "internal error: stack overflow (run with --verbose for where)";
         } else {
             exitCode = ExitCodes.RUN_FAILED;
-            message = "internal error: " + e;
+            message = "internal error: " + withCause(failure);
         }
         err.println("xent: " + oneLine(message));
-        if (isVerbose(commandLine)) {
-            e.printStackTrace(err);
+        if (verbose) {
+            failure.printStackTrace(err);
         }
         err.flush();
         return exitCode;
+    }
+
+    /** {@code e}, and its cause when it has no message of its own (ExceptionInInitializerError). */
+    private static String withCause(Throwable e) {
+        return e.getMessage() == null && e.getCause() != null ? e + " caused by " + e.getCause() : e.toString();
     }
 
     private static boolean isVerbose(CommandLine commandLine) {

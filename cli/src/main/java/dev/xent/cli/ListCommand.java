@@ -3,7 +3,6 @@ package dev.xent.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.xent.cli.io.Json;
 import dev.xent.core.LossRegistry;
-import dev.xent.core.ProviderProblem;
 import dev.xent.core.spi.LossProvider;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -22,11 +21,7 @@ final class ListCommand extends Subcommand {
     public Integer call() {
         LossRegistry registry = registry();
         PrintWriter out = out();
-        PrintWriter err = err();
-        for (ProviderProblem problem : registry.problems()) {
-            err.println("xent: warning: " + ErrorHandler.oneLine(problem.message()));
-        }
-        err.flush();
+        warnAboutProblems(registry);
         if (json) {
             ArrayNode array = Json.array();
             registry.providers().forEach(provider -> array.add(LossDescriptions.json(provider, false)));

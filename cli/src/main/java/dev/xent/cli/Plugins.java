@@ -17,7 +17,12 @@ import java.util.stream.Stream;
 /**
  * Builds the loss registry: the losses on the class path (the built-in modules) plus plugin jars
  * named by {@code --plugin-path} and the environment variable {@value #ENVIRONMENT_VARIABLE}. Each
- * entry is a jar file or a folder whose {@code *.jar} files are all added.
+ * entry is a jar file or a folder whose {@code *.jar} files are all added. An empty entry (what an
+ * unset shell variable gives: {@code --plugin-path ""}, {@code a.jar::b.jar}) is ignored: it never
+ * means the working folder, whose jars would otherwise run as plugins; name {@code .} for that.
+ *
+ * <p>Plugins run with the rights of the process, like any jar on the class path: load only jars you
+ * trust.
  */
 public final class Plugins {
     /** The environment variable holding extra plugin paths, separated by the platform's path separator. */
@@ -34,7 +39,12 @@ public final class Plugins {
      * @throws BadInputException naming a path that does not exist or is not a jar file
      */
     public static LossRegistry registry(List<Path> optionPaths, Map<String, String> environment) {
-        List<Path> entries = new ArrayList<>(optionPaths);
+        List<Path> entries = new ArrayList<>();
+        for (Path option : optionPaths) {
+            if (!option.toString().isBlank()) {
+                entries.add(option);
+            }
+        }
         String fromEnvironment = environment.get(ENVIRONMENT_VARIABLE);
         if (fromEnvironment != null) {
             for (String part : fromEnvironment.split(File.pathSeparator)) {

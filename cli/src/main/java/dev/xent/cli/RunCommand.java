@@ -6,6 +6,7 @@ import dev.xent.cli.task.Task;
 import dev.xent.cli.task.TaskContext;
 import dev.xent.cli.task.TaskResult;
 import dev.xent.cli.task.Tasks;
+import dev.xent.core.LossRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,7 +67,10 @@ final class RunCommand extends Subcommand {
         Task task = Tasks.named(job.task());
         PrintWriter out = out();
         PrintWriter err = err();
-        TaskResult result = task.run(job, new TaskContext(registry(), err, quiet || json));
+        LossRegistry registry = registry();
+        LossJars.of(registry).forEach(jar -> job.inputs().add(jar, "a jar the losses are loaded from"));
+        TaskContext context = new TaskContext(registry, err, quiet || json);
+        TaskResult result = Memory.during("running the " + task.name() + " task", () -> task.run(job, context));
         if (json) {
             out.println(Json.write(result.report()));
         } else if (!quiet) {

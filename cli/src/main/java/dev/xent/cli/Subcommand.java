@@ -1,6 +1,7 @@
 package dev.xent.cli;
 
 import dev.xent.core.LossRegistry;
+import dev.xent.core.ProviderProblem;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -27,6 +28,15 @@ abstract class Subcommand implements Callable<Integer>, HasCommonOptions {
     /** The losses of the built-in modules and the plugins. */
     final LossRegistry registry() {
         return parent.registry(common);
+    }
+
+    /** One {@code xent: warning: } line on stderr per provider that failed to load or name that two claim. */
+    final void warnAboutProblems(LossRegistry registry) {
+        PrintWriter err = err();
+        for (ProviderProblem problem : registry.problems()) {
+            err.println("xent: warning: " + ErrorHandler.oneLine(problem.message()));
+        }
+        err.flush();
     }
 
     final PrintWriter out() {

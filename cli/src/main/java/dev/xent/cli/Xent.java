@@ -4,9 +4,16 @@ import dev.xent.cli.task.Task;
 import dev.xent.cli.task.Tasks;
 import dev.xent.core.ClosestName;
 import dev.xent.core.LossRegistry;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,7 +42,38 @@ public final class Xent implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(System.getenv()).execute(args));
+        PluginExitGuard guard = PluginExitGuard.install();
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
+        // Its own stream on file descriptor 1, not System.out, whose PrintStream hides write errors.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), Charset.defaultCharset())));
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> ErrorHandler.report(e, err, verbose));
+        int exitCode;
+        try {
+            CommandLine commandLine = commandLine(System.getenv());
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            exitCode = commandLine.execute(args);
+        } catch (Throwable e) {
+            exitCode = ErrorHandler.report(e, err, verbose);
+        }
+        exitCode = checkedStandardOutput(out, err, exitCode);
+        guard.finished();
+        System.exit(exitCode);
+    }
+
+    /**
+     * The exit code once standard output is flushed: a run whose output could not be written (a full
+     * disk, a closed stdout) failed, exit 1, even if it succeeded otherwise.
+     */
+    static int checkedStandardOutput(PrintWriter out, PrintWriter err, int exitCode) {
+        if (!out.checkError()) {
+            return exitCode;
+        }
+        err.println("xent: cannot write to standard output (closed, or its disk is full)");
+        err.flush();
+        return exitCode == ExitCodes.OK ? ExitCodes.RUN_FAILED : exitCode;
     }
 
     /**
@@ -46,6 +84,7 @@ public final class Xent implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         CommandLine commandLine = new CommandLine(new Xent(environment), new SubcommandFactory(environment));
         ErrorHandler handler = new ErrorHandler();
+        commandLine.setExecutionStrategy(Xent::executeReportingErrors);
         commandLine.setExecutionExceptionHandler(handler);
         commandLine.setParameterExceptionHandler(handler);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -57,6 +96,19 @@ public final class Xent implements Callable<Integer> {
                 .footer(RunCommand.taskList());
         commandLine.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.taskList());
         return commandLine;
+    }
+
+    /**
+     * Runs the chosen command; an {@link Error} it throws (out of memory, a linkage error) goes to the
+     * error handler like an exception instead of escaping picocli with a stack trace.
+     */
+    private static int executeReportingErrors(CommandLine.ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (Error e) {
+            List<CommandLine> commands = parseResult.asCommandLineList();
+            throw new CommandLine.ExecutionException(commands.get(commands.size() - 1), String.valueOf(e), e);
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xent.cli.testloss.DuplicateNameProvider;
+import dev.xent.cli.testloss.IncompleteJarProvider;
+import dev.xent.cli.testloss.NullFormulaProvider;
 import dev.xent.cli.testloss.SquaredErrorProvider;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -82,6 +84,49 @@ class PluginsTest {
         assertEquals(0, list.exitCode());
         assertTrue(list.err().contains("com.example.NoSuchProvider"), list.err());
         assertTrue(list.out().contains(SquaredErrorProvider.NAME), list.out());
+    }
+
+    @Test
+    void aProviderWhoseFormulaIsNullIsAWarningAndListAndDescribeShowEveryOtherLoss() throws IOException {
+        Path jar = jar("null-formula.jar", Map.of(SERVICE_FILE, NullFormulaProvider.class.getName() + "\n"));
+        Cli.Result list = Cli.run("list", "--json", "--plugin-path", jar.toString());
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("\"" + SquaredErrorProvider.NAME + "\""), list.out());
+        assertTrue(!list.out().contains("test_null_formula"), list.out());
+        assertTrue(list.err().startsWith("xent: warning: ") && list.err().contains(NullFormulaProvider.class.getName())
+                && list.err().contains("formula() returned null"), list.err());
+        Cli.Result describe = Cli.run("describe", SquaredErrorProvider.NAME, "--plugin-path", jar.toString());
+        assertEquals(0, describe.exitCode(), describe.err());
+        assertTrue(describe.out().startsWith(SquaredErrorProvider.NAME), describe.out());
+        assertTrue(describe.err().contains("formula() returned null"), describe.err());
+    }
+
+    @Test
+    void aLinkageErrorFromAPluginsCreateIsOneLineNamingItsJarAndClass() throws IOException {
+        Path jar = jar("incomplete.jar", Map.of(SERVICE_FILE, IncompleteJarProvider.class.getName() + "\n"));
+        Files.writeString(folder.resolve("data.csv"), "p,y\n0.5,1\n");
+        Path job = Files.writeString(folder.resolve("job.json"), "{\"task\": \"evaluate\", \"loss\": {\"name\": \""
+                + IncompleteJarProvider.NAME + "\"}, \"data\": {\"path\": \"data.csv\", \"prediction\": \"p\", "
+                + "\"target\": \"y\"}}");
+        Cli.Result run = Cli.run("run", job.toString(), "--plugin-path", jar.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertOneErrorLine(run, "$.loss.name: loss '" + IncompleteJarProvider.NAME + "' cannot be created: provider "
+                + IncompleteJarProvider.class.getName() + " from ");
+        assertTrue(run.err().contains("NoClassDefFoundError: org/example/MissingHelper"), run.err());
+    }
+
+    @Test
+    void emptyPluginPathEntriesAreIgnored() throws IOException {
+        Path jar = compiledPluginJar();
+        Cli.Result empty = Cli.run("list", "--plugin-path", "");
+        assertEquals(0, empty.exitCode(), empty.err());
+        assertEquals("", empty.err());
+        String withGaps = java.io.File.pathSeparator + jar + java.io.File.pathSeparator + java.io.File.pathSeparator;
+        Cli.Result gaps = Cli.run("list", "--plugin-path", withGaps);
+        assertEquals(0, gaps.exitCode(), gaps.err());
+        assertTrue(gaps.out().contains("plugin_brier"), gaps.out());
+        assertEquals(Plugins.registry(List.of(), Map.of()).names(),
+                Plugins.registry(List.of(Path.of(""), Path.of(" ")), Map.of(Plugins.ENVIRONMENT_VARIABLE, "")).names());
     }
 
     private Path compiledPluginJar() throws IOException {

@@ -1,6 +1,7 @@
 package dev.xent.core;
 
 import dev.xent.core.spi.LossProvider;
+import dev.xent.core.spi.Parameter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -17,12 +18,20 @@ import java.util.TreeSet;
  * The losses that were discovered, by name and alias.
  *
  * <p>Loading never fails as a whole: a provider that cannot be instantiated (a broken service file, a
- * missing class, an exception in its constructor) is left out and reported in {@link #problems()}.
+ * missing class, an exception in its constructor), or whose {@code name()}, {@code aliases()},
+ * {@code description()}, {@code formula()} or {@code parameters()} throws or returns null, is left out
+ * and reported in {@link #problems()}. However many entries of a service file are broken, the
+ * providers after them still load.
  * Two providers claiming the same name or alias are reported too, and asking for that name throws
  * {@link DuplicateLossException} naming both classes; their other names still work.
  */
 public final class LossRegistry {
-    private static final int MAX_CONSECUTIVE_FAILURES = 100;
+    /**
+     * How often the same error may repeat in a row before discovery gives up: ServiceLoader moves past
+     * a broken entry, so only an iterator that no longer advances repeats one (a guard against a loop,
+     * not a limit on how many entries may be broken).
+     */
+    private static final int MAX_REPEATS_OF_ONE_ERROR = 1000;
 
     private final List<LossProvider> providers;
     private final Map<String, LossProvider> byName = new LinkedHashMap<>();
@@ -88,8 +97,9 @@ public final class LossRegistry {
         List<LossProvider> loaded = new ArrayList<>();
         List<ProviderProblem> problems = new ArrayList<>();
         Iterator<ServiceLoader.Provider<LossProvider>> it = loader.stream().iterator();
-        int consecutiveFailures = 0;
-        while (consecutiveFailures < MAX_CONSECUTIVE_FAILURES) {
+        String lastError = null;
+        int repeats = 0;
+        while (repeats < MAX_REPEATS_OF_ONE_ERROR) {
             ServiceLoader.Provider<LossProvider> candidate;
             try {
                 if (!it.hasNext()) {
@@ -97,15 +107,19 @@ public final class LossRegistry {
                 }
                 candidate = it.next();
             } catch (ServiceConfigurationError e) {
-                consecutiveFailures++;
-                problems.add(new ProviderProblem(providerNamedIn(e), oneLine(e), e));
+                String message = oneLine(e);
+                repeats = message.equals(lastError) ? repeats + 1 : 1;
+                lastError = message;
+                if (repeats == 1) {
+                    problems.add(new ProviderProblem(providerNamedIn(e), message, e));
+                }
                 continue;
             }
+            repeats = 0;
+            lastError = null;
             try {
-                loaded.add(withNames(candidate.get()));
-                consecutiveFailures = 0;
+                loaded.add(checked(candidate.get()));
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                consecutiveFailures++;
                 problems.add(new ProviderProblem(candidate.type().getName(),
                         "provider " + candidate.type().getName() + " failed to load: " + oneLine(rootCause(e)), e));
             }
@@ -114,18 +128,36 @@ public final class LossRegistry {
     }
 
     /**
-     * The provider, once its names are known to be readable: a provider whose {@code name()} or
-     * {@code aliases()} fails is reported like one that fails to load, instead of breaking the registry.
+     * The provider, once everything {@code list} and {@code describe} show is known to be readable: a
+     * provider whose {@code name()}, {@code aliases()}, {@code description()}, {@code formula()} or
+     * {@code parameters()} throws or returns null is reported like one that fails to load, instead of
+     * breaking the registry or the commands that show it. Each is asked once here; the answers are
+     * expected not to change.
      */
-    private static LossProvider withNames(LossProvider provider) {
-        if (provider.name() == null) {
-            throw new IllegalStateException("name() returned null");
+    private static LossProvider checked(LossProvider provider) {
+        requireNonNull(provider.name(), "name()");
+        List<String> aliases = requireNonNull(provider.aliases(), "aliases()");
+        if (aliases.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalStateException("aliases() returned a null alias");
         }
-        List<String> aliases = provider.aliases();
-        if (aliases == null || aliases.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalStateException("aliases() returned null or a null alias");
+        requireNonNull(provider.description(), "description()");
+        requireNonNull(provider.formula(), "formula()");
+        List<Parameter> parameters = requireNonNull(provider.parameters(), "parameters()");
+        for (Parameter parameter : parameters) {
+            if (parameter == null || parameter.name() == null || parameter.type() == null
+                    || parameter.description() == null) {
+                throw new IllegalStateException("parameters() returned a null parameter, or one without a name, type "
+                        + "or description");
+            }
         }
         return provider;
+    }
+
+    private static <T> T requireNonNull(T value, String method) {
+        if (value == null) {
+            throw new IllegalStateException(method + " returned null");
+        }
+        return value;
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -10,9 +10,13 @@ import dev.xent.core.spi.ParameterException;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LossRegistryTest {
 
@@ -75,6 +79,46 @@ class LossRegistryTest {
             ProviderProblem nameless = problems.get(2);
             assertEquals(NamelessProvider.class.getName(), nameless.provider());
             assertTrue(nameless.message().contains("no name configured"), nameless.message());
+        }
+    }
+
+    /** A class loader over a folder holding only a service file that lists {@code providerNames}. */
+    private static URLClassLoader serviceFile(Path folder, List<String> providerNames) throws IOException {
+        Path services = Files.createDirectories(folder.resolve("META-INF/services"));
+        Files.write(services.resolve(LossProvider.class.getName()), providerNames);
+        return new URLClassLoader(new URL[] {folder.toUri().toURL()}, LossRegistryTest.class.getClassLoader());
+    }
+
+    @Test
+    void providersWhoseDescriptionFormulaOrParametersFailAreReportedAndTheOthersStillWork(@TempDir Path folder)
+            throws IOException {
+        try (URLClassLoader loader = serviceFile(folder, List.of(ThrowingDescriptionProvider.class.getName(),
+                ThrowingFormulaProvider.class.getName(), NullParametersProvider.class.getName(),
+                AnotherTestProvider.class.getName()))) {
+            LossRegistry registry = LossRegistry.load(loader);
+            assertEquals(List.of("another_test_loss", "half_squared_error"), names(registry.providers()));
+            List<ProviderProblem> problems = registry.problems();
+            assertEquals(List.of(ThrowingDescriptionProvider.class.getName(), ThrowingFormulaProvider.class.getName(),
+                    NullParametersProvider.class.getName()), problems.stream().map(ProviderProblem::provider).toList());
+            assertTrue(problems.get(0).message().contains("description fails on purpose"), problems.toString());
+            assertTrue(problems.get(1).message().contains("formula fails on purpose"), problems.toString());
+            assertTrue(problems.get(2).message().contains("parameters() returned null"), problems.toString());
+        }
+    }
+
+    @Test
+    void aServiceFileWithThousandsOfBrokenEntriesStillLoadsTheProvidersAfterThem(@TempDir Path folder)
+            throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            entries.add("com.example.Missing" + i);
+        }
+        entries.add(AnotherTestProvider.class.getName());
+        try (URLClassLoader loader = serviceFile(folder, entries)) {
+            LossRegistry registry = LossRegistry.load(loader);
+            assertEquals(List.of("another_test_loss", "half_squared_error"), names(registry.providers()));
+            assertEquals(2500, registry.problems().size());
+            assertEquals("com.example.Missing2499", registry.problems().get(2499).provider());
         }
     }
 

@@ -27,7 +27,7 @@ class BrokenPluginsIT {
 
         XentProcess.Result list = XentProcess.run(folder, "list", "--json", "--plugin-path", pluginPath);
         assertEquals(0, list.exitCode(), list::toString);
-        String diagnostic = onlyLineOf(list.stderr());
+        String diagnostic = XentProcess.onlyLine(list.stderr());
         assertTrue(diagnostic.startsWith("xent: ") && diagnostic.contains(ThrowingConstructorProvider.class.getName())
                 && diagnostic.contains(ThrowingConstructorProvider.MESSAGE), list::toString);
         JsonNode losses = JSON.readTree(list.stdout());
@@ -70,7 +70,7 @@ class BrokenPluginsIT {
         Path notAJar = Files.writeString(folder.resolve("not-a-plugin.jar"), "just text, not a zip archive\n");
         XentProcess.Result list = XentProcess.run(folder, "list", "--plugin-path", notAJar.toString());
         assertEquals(2, list.exitCode(), list::toString);
-        assertTrue(onlyLineOf(list.stderr()).startsWith("xent: ") && list.stderr().contains(notAJar.toString()), list::toString);
+        assertTrue(XentProcess.onlyLine(list.stderr()).startsWith("xent: ") && list.stderr().contains(notAJar.toString()), list::toString);
     }
 
     @Test
@@ -79,12 +79,6 @@ class BrokenPluginsIT {
         Path missing = folder.resolve("no-such-plugin.jar");
         XentProcess.Result list = XentProcess.run(folder, "list", "--plugin-path", missing.toString());
         assertEquals(2, list.exitCode(), list::toString);
-        assertTrue(onlyLineOf(list.stderr()).startsWith("xent: ") && list.stderr().contains(missing.toString()), list::toString);
-    }
-
-    private static String onlyLineOf(String text) {
-        String stripped = text.strip();
-        assertTrue(!stripped.isEmpty() && !stripped.contains("\n"), "expected one line on stderr, got:\n" + text);
-        return stripped;
+        assertTrue(XentProcess.onlyLine(list.stderr()).startsWith("xent: ") && list.stderr().contains(missing.toString()), list::toString);
     }
 }

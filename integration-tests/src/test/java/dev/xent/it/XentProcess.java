@@ -42,24 +42,49 @@ final class XentProcess {
 
     /** Runs {@code xent args...} in {@code folder}, with extra environment variables. */
     static Result run(Path folder, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        return run(folder, List.of(), environment, args);
+    }
+
+    /** Runs {@code xent args...} in {@code folder} on a JVM with extra options (e.g. {@code -Xmx64m}). */
+    static Result run(Path folder, List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        Process process = start(folder, jvmOptions, environment, args);
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("xent " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
+        }
+        return finished(folder, process, args);
+    }
+
+    /** Starts {@code xent args...} in {@code folder} (stdout and stderr go to files, see {@link #finished}). */
+    static Process start(Path folder, List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-jar", builtFile("xent.cliJar").toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", builtFile("xent.cliJar").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().remove("XENT_PLUGIN_PATH");
         builder.environment().putAll(environment);
         // Kept after the run for diagnosis, one pair per command.
-        Path stdout = folder.resolve(args[0] + "-stdout.txt");
-        Path stderr = folder.resolve(args[0] + "-stderr.txt");
-        builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("xent " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
-        }
-        return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8));
+        builder.redirectOutput(folder.resolve(args[0] + "-stdout.txt").toFile())
+                .redirectError(folder.resolve(args[0] + "-stderr.txt").toFile());
+        return builder.start();
+    }
+
+    /** What a process started by {@link #start} printed, once it has ended. */
+    static Result finished(Path folder, Process process, String... args) throws IOException {
+        return new Result(process.exitValue(),
+                Files.readString(folder.resolve(args[0] + "-stdout.txt"), StandardCharsets.UTF_8),
+                Files.readString(folder.resolve(args[0] + "-stderr.txt"), StandardCharsets.UTF_8));
+    }
+
+    /** The one line of {@code text} (e.g. stderr), failing when there are none or several. */
+    static String onlyLine(String text) {
+        String stripped = text.strip();
+        assertTrue(!stripped.isEmpty() && !stripped.contains("\n"), "expected one line, got:\n" + text);
+        return stripped;
     }
 
     /** Runs {@code xent args...} in {@code folder}. */

@@ -3,6 +3,7 @@ package dev.xent.cli.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xent.autodiff.LossGraph;
 import dev.xent.cli.BadInputException;
+import dev.xent.cli.Memory;
 import dev.xent.cli.gradcheck.RandomInputs;
 import dev.xent.cli.io.Json;
 import dev.xent.cli.job.Job;
@@ -32,6 +33,8 @@ import java.util.function.DoubleSupplier;
 public final class BenchTask implements Task {
     /** The autodiff path keeps a dozen arrays of the input's size alive; this keeps it within a default heap. */
     private static final int MAX_ELEMENTS = 20_000_000;
+    /** Inputs, the gradient buffer and the autodiff graph's values and gradients: about this many arrays of the input's size. */
+    private static final int ARRAYS_OF_INPUT_SIZE = 16;
     private static final long WARM_UP_NANOS = 300_000_000L;
     private static final long MEASURE_NANOS = 1_000_000_000L;
     private static final int MIN_CALLS = 5;
@@ -65,6 +68,8 @@ public final class BenchTask implements Task {
             throw new BadInputException(root.pathOf("rows") + ": rows x classes = " + (long) rows * classes
                     + " elements; bench takes at most " + MAX_ELEMENTS);
         }
+        Memory.require(ARRAYS_OF_INPUT_SIZE * 8.0 * rows * classes, "a bench of " + rows + " x " + classes + " elements",
+                root.pathOf("rows"));
         int threads = root.integer("threads", Parallelism.threads(), 1, 1024);
 
         RandomInputs inputs = RandomInputs.generate(loss.inputSpace(), rows, classes, false, false, 1);

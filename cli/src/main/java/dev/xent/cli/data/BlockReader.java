@@ -6,6 +6,7 @@ import dev.xent.core.Loss;
 import dev.xent.core.Tensor;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -21,7 +22,8 @@ public final class BlockReader implements AutoCloseable {
 
     private static final Pattern MATRIX_POSITION = Pattern.compile("at row 0, column (\\d+)");
 
-    private final CsvFile csv;
+    private final Supplier<CsvFile> reopen;
+    private CsvFile csv;
     private final Loss loss;
     private final int[] predictionColumns;
     private final int[] targetColumns;
@@ -32,9 +34,13 @@ public final class BlockReader implements AutoCloseable {
     private long rowsRead;
     private Block lastValid;
 
-    BlockReader(CsvFile csv, Loss loss, int[] predictionColumns, int[] targetColumns, int weightColumn,
-                boolean predictionMatrix, List<String> classes) {
+    /**
+     * @param reopen opens the same file again from its first data row (see {@link #next})
+     */
+    BlockReader(CsvFile csv, Supplier<CsvFile> reopen, Loss loss, int[] predictionColumns, int[] targetColumns,
+                int weightColumn, boolean predictionMatrix, List<String> classes) {
         this.csv = csv;
+        this.reopen = reopen;
         this.loss = loss;
         this.predictionColumns = predictionColumns;
         this.targetColumns = targetColumns;
@@ -57,6 +63,11 @@ public final class BlockReader implements AutoCloseable {
         return this;
     }
 
+    /** The data file's name as errors show it. */
+    public String fileName() {
+        return csv.displayName();
+    }
+
     /** The number of data rows read so far. */
     public long rowsRead() {
         return rowsRead;
@@ -68,7 +79,11 @@ public final class BlockReader implements AutoCloseable {
      * <p>A block that fails the loss's validation alone but passes after the previous block is
      * returned with that block as its {@link Block#context()} (e.g. a run of rows that all have the
      * ignore index). While no block has passed yet, a failing block grows by further rows, up to
-     * {@value #GROWTH_LIMIT} times {@code maxRows}, before its error is reported.
+     * {@value #GROWTH_LIMIT} times {@code maxRows}. If it still fails, the rest of the file is searched
+     * for a block that is valid on its own; when there is one, the file is read again from the start
+     * with that block as the context of the blocks before it (so 140,000 rows that all have the ignore
+     * index followed by valid rows are read, in bounded memory). Only when no block of the file is
+     * valid, or a block fails next to a valid one, is the error reported.
      */
     public Block next(int maxRows) {
         Block block = read(maxRows);
@@ -86,11 +101,35 @@ public final class BlockReader implements AutoCloseable {
             }
             Block more = block.rows() < GROWTH_LIMIT * (long) maxRows ? read(maxRows) : null;
             if (more == null) {
-                throw located(block, null);
+                Block witness = laterValidBlock(maxRows);
+                if (witness == null) {
+                    throw located(block, null);
+                }
+                readAgainFromTheStart(witness);
+                return next(maxRows);
             }
             block = join(block, more);
         }
         return null;
+    }
+
+    /** The next block of the file that is valid on its own, or null when there is none. */
+    private Block laterValidBlock(int maxRows) {
+        for (Block block = read(maxRows); block != null; block = read(maxRows)) {
+            if (problem(block.predictions(), block.targets()) == null) {
+                return block;
+            }
+        }
+        return null;
+    }
+
+    /** Reopens the file at its first data row, with {@code context} as the block that makes the first rows valid. */
+    private void readAgainFromTheStart(Block context) {
+        csv.close();
+        csv = reopen.get();
+        csv.parseNumbersAhead(numberColumns());
+        rowsRead = 0;
+        lastValid = context;
     }
 
     /** Reads up to {@code maxRows} rows, checking each cell; null at the end of the file. */

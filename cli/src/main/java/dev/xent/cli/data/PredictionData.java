@@ -63,8 +63,8 @@ public record PredictionData(Path file, List<String> prediction, List<String> ta
             int[] targetColumns = csv.columns(target, section.pathOf("target"));
             int weightColumn = weight.map(w -> csv.column(w, section.pathOf("weight"))).orElse(-1);
             boolean predictionMatrix = prediction.size() > 1 || loss.inputSpace().isClassWise();
-            return new BlockReader(csv, loss, predictionColumns, targetColumns, weightColumn, predictionMatrix,
-                    classes);
+            return new BlockReader(csv, () -> CsvFile.open(file), loss, predictionColumns, targetColumns, weightColumn,
+                    predictionMatrix, classes);
         } catch (RuntimeException e) {
             csv.close();
             throw e;

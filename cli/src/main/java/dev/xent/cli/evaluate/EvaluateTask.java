@@ -6,6 +6,7 @@ import dev.xent.cli.data.PredictionData;
 import dev.xent.cli.io.Display;
 import dev.xent.cli.io.Json;
 import dev.xent.cli.io.OutputFiles;
+import dev.xent.cli.io.TemporaryFiles;
 import dev.xent.cli.job.Job;
 import dev.xent.cli.job.JobLoss;
 import dev.xent.cli.job.JobObject;
@@ -64,7 +65,7 @@ public final class EvaluateTask implements Task {
             Optional<Path> reportFile = Optional.ofNullable(files.get("report"));
             Optional<Path> gradientFile = Optional.ofNullable(files.get("gradient"));
             Optional<Path> perSampleFile = Optional.ofNullable(files.get("per_sample"));
-            Path scratch = gradientFile.isPresent() ? Files.createTempFile("xent-gradient-", ".bin") : null;
+            Path scratch = gradientFile.isPresent() ? TemporaryFiles.scratch("xent-gradient-", ".bin") : null;
             try {
                 StreamingEvaluation.Result result;
                 try (BufferedWriter perSample = perSampleFile.map(outputs::writer).orElse(null);
@@ -90,7 +91,7 @@ public final class EvaluateTask implements Task {
                 return TaskResult.ok(report, summary(loss, data, result, files));
             } finally {
                 if (scratch != null) {
-                    Files.deleteIfExists(scratch);
+                    TemporaryFiles.delete(scratch);
                 }
             }
         }
@@ -118,6 +119,9 @@ public final class EvaluateTask implements Task {
         }
         report.put("weighted_sum", result.weightedSum());
         report.put("total_weight", result.totalWeight());
+        if (result.firstInfiniteLine() > 0) {
+            report.put("first_infinite_loss_line", result.firstInfiniteLine());
+        }
         report.set("outputs", OutputFiles.describe(files));
         return report;
     }
@@ -129,6 +133,11 @@ public final class EvaluateTask implements Task {
                 + data.file().getFileName());
         lines.add(result.value() == null ? "value: none (reduction none; see the per-sample losses)"
                 : "value (" + loss.reduction().jsonName() + "): " + result.value());
+        if (result.firstInfiniteLine() > 0) {
+            lines.add("+Infinity as the formula defines it: first infinite loss at " + data.file().getFileName()
+                    + " line " + result.firstInfiniteLine() + " (a prediction on the edge of the input space: a "
+                    + "probability of 0 or 1, or an infinite logit)");
+        }
         lines.addAll(OutputFiles.wroteLine(files));
         return lines;
     }

@@ -4,11 +4,13 @@ import dev.xent.autodiff.Graph;
 import dev.xent.cli.BadInputException;
 import dev.xent.cli.data.Block;
 import dev.xent.cli.data.BlockReader;
+import dev.xent.cli.data.NonFiniteLosses;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
 import dev.xent.core.Reduction;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.SampleWeights;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
@@ -66,7 +68,13 @@ public final class StreamingEvaluation {
     public Result run(BlockReader reader, RowLosses perSample, OutputStream gradientScratch) throws IOException {
         CompensatedSum numerator = new CompensatedSum();
         CompensatedSum denominator = new CompensatedSum();
+        // A mean's weights in the unit 2^-unit of SampleWeights.meanExponent of the largest so far: its sums stay finite.
+        boolean scaled = loss.reduction() == Reduction.MEAN;
+        double largestWeight = 0;
+        int unit = 0;
+        GradientUnits gradientUnits = new GradientUnits();
         boolean anyPositiveWeight = false;
+        long firstInfiniteLine = 0;
         DataOutputStream gradientOut = gradientScratch == null ? null
                 : new DataOutputStream(new BufferedOutputStream(gradientScratch, 1 << 16));
         Block block;
@@ -80,12 +88,27 @@ public final class StreamingEvaluation {
             double[] rowLosses = new double[block.rows()];
             CompensatedSum blockDenominator = new CompensatedSum();
             boolean blockHasWeight = false;
+            for (int r = 0; scaled && r < block.rows(); r++) {
+                largestWeight = Math.max(largestWeight, block.weight(r));
+            }
+            int blockUnit = SampleWeights.meanExponent(largestWeight);
+            numerator.scalb(blockUnit - unit);
+            denominator.scalb(blockUnit - unit);
+            unit = blockUnit;
+            double unitFactor = Math.scalb(1.0, unit);
             for (int r = 0; r < block.rows(); r++) {
-                double s = block.weight(r);
+                double s = block.weight(r) * unitFactor;
                 blockHasWeight |= s > 0;
                 CompensatedSum rowLoss = new CompensatedSum();
                 for (int j = skipped + r * perRow; j < skipped + (r + 1) * perRow; j++) {
                     double l = losses.getFlat(j);
+                    if (!NonFiniteLosses.justifiedLoss(loss.inputSpace(), l, block.predictions(), r)) {
+                        throw NonFiniteLosses.unjustified(loss, "loss", l,
+                                reader.fileName() + " line " + block.lines()[r]);
+                    }
+                    if (!Double.isFinite(l)) {
+                        firstInfiniteLine = firstInfiniteLine == 0 ? block.lines()[r] : firstInfiniteLine;
+                    }
                     rowLoss.add(l);
                     numerator.add(s * l);
                     double m = s * (meanWeights == null ? 1.0 : meanWeights.getFlat(j));
@@ -99,10 +122,17 @@ public final class StreamingEvaluation {
                 perSample.accept(rowLosses);
             }
             if (gradientOut != null) {
-                Tensor raw = unnormalisedGradient(block, blockDenominator.value(), blockHasWeight);
+                Tensor raw = unnormalisedGradient(block, blockDenominator.value(), blockHasWeight, unitFactor);
+                int width = raw.size() / block.rows();
                 for (int i = 0; i < raw.size(); i++) {
-                    gradientOut.writeDouble(raw.getFlat(i));
+                    double g = raw.getFlat(i);
+                    if (!NonFiniteLosses.justifiedGradient(loss.inputSpace(), g, block.predictions(), i / width)) {
+                        throw NonFiniteLosses.unjustified(loss, "gradient", g,
+                                reader.fileName() + " line " + block.lines()[i / width]);
+                    }
+                    gradientOut.writeDouble(g);
                 }
+                gradientUnits.add(block.rows(), unit);
             }
         }
         if (gradientOut != null) {
@@ -125,15 +155,20 @@ public final class StreamingEvaluation {
             case SUM -> numerator.value();
             case NONE -> null;
         };
-        return new Result(reader.rowsRead(), value, numerator.value(), denominator.value(),
-                loss.reduction() == Reduction.MEAN ? denominator.value() : 1.0);
+        return new Result(reader.rowsRead(), value, Math.scalb(numerator.value(), -unit),
+                Math.scalb(denominator.value(), -unit), loss.reduction() == Reduction.MEAN ? denominator.value() : 1.0,
+                firstInfiniteLine, gradientUnits.relativeTo(unit));
     }
 
-    /** {@code d(sum_block s_i l_i) / dp} for one block. */
-    private Tensor unnormalisedGradient(Block block, double blockDenominator, boolean blockHasWeight) {
+    /**
+     * {@code d(sum_block s_i l_i) / dp} for one block, for a mean in the unit of its scaled denominator
+     * (the weights times {@code unitFactor}).
+     */
+    private Tensor unnormalisedGradient(Block block, double blockDenominator, boolean blockHasWeight,
+                                        double unitFactor) {
         if (block.context() != null) {
             // Valid only next to its context, so the loss's own methods (which validate) cannot take it alone.
-            return graphGradient(block);
+            return scaled(graphGradient(block), unitFactor);
         }
         if (loss.reduction() != Reduction.MEAN) {
             // For sum and none the loss's gradient is already d(sum_i s_i l_i)/dp.
@@ -148,7 +183,40 @@ public final class StreamingEvaluation {
             }
             return Tensor.wrap(values, mean.shape());
         }
-        return graphGradient(block);
+        return scaled(graphGradient(block), unitFactor);
+    }
+
+    private static Tensor scaled(Tensor gradient, double factor) {
+        if (factor == 1.0) {
+            return gradient;
+        }
+        double[] values = gradient.toArray();
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= factor;
+        }
+        return Tensor.wrap(values, gradient.shape());
+    }
+
+    /**
+     * The unit ({@code 2^-unit}) of each block's scaled gradient as written: a block written before a
+     * larger weight arrived is in a finer unit than the final denominator, by {@code shifts[b]} binary
+     * orders of magnitude.
+     */
+    private static final class GradientUnits {
+        private final List<long[]> blocks = new java.util.ArrayList<>();
+
+        void add(int rows, int unit) {
+            blocks.add(new long[] {rows, unit});
+        }
+
+        /** Per block: its rows and the power of two that brings its values to the final unit. */
+        long[][] relativeTo(int finalUnit) {
+            long[][] shifts = new long[blocks.size()][];
+            for (int b = 0; b < shifts.length; b++) {
+                shifts[b] = new long[] {blocks.get(b)[0], finalUnit - blocks.get(b)[1]};
+            }
+            return shifts;
+        }
     }
 
     /**
@@ -172,9 +240,14 @@ public final class StreamingEvaluation {
      * @param value       the reduced value (null for reduction none)
      * @param weightedSum {@code sum_i s_i l_i}
      * @param totalWeight {@code sum_i s_i m_i}
-     * @param gradientScale what the un-normalised gradient is divided by (the total weight for mean, else 1)
+     * @param gradientScale what the un-normalised gradient is divided by (the total weight for mean, else 1,
+     *                    in the unit of the scaled weights)
+     * @param firstInfiniteLine the data file line of the first row whose loss is +inf on the edge of the
+     *                    input space (see {@link NonFiniteLosses}), or 0 when every loss is finite
+     * @param blockUnits  per block of the gradient: its rows and the power of two that brings it to that unit
      */
-    public record Result(long rows, Double value, double weightedSum, double totalWeight, double gradientScale) {
+    public record Result(long rows, Double value, double weightedSum, double totalWeight, double gradientScale,
+                         long firstInfiniteLine, long[][] blockUnits) {
 
         /**
          * Writes the gradient CSV from the scratch stream: the {@code header} and one
@@ -187,13 +260,19 @@ public final class StreamingEvaluation {
             int width = header.size();
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(scratch, 1 << 16))) {
                 StringBuilder line = new StringBuilder();
+                int block = 0;
+                long blockEnd = blockUnits.length == 0 ? rows : blockUnits[0][0];
                 for (long r = 0; r < rows; r++) {
                     line.setLength(0);
+                    while (r >= blockEnd && block + 1 < blockUnits.length) {
+                        blockEnd += blockUnits[++block][0];
+                    }
+                    int shift = blockUnits.length == 0 ? 0 : (int) blockUnits[block][1];
                     for (int c = 0; c < width; c++) {
                         if (c > 0) {
                             line.append(',');
                         }
-                        line.append(in.readDouble() / gradientScale);
+                        line.append(Math.scalb(in.readDouble(), shift) / gradientScale);
                     }
                     out.write(line.toString());
                     out.newLine();

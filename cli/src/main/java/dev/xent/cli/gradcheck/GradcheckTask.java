@@ -5,6 +5,8 @@ import dev.xent.autodiff.GradientCheck;
 import dev.xent.autodiff.Graph;
 import dev.xent.autodiff.LossGraph;
 import dev.xent.cli.BadInputException;
+import dev.xent.cli.Memory;
+import dev.xent.cli.data.NonFiniteLosses;
 import dev.xent.cli.io.Json;
 import dev.xent.cli.io.OutputFiles;
 import dev.xent.cli.job.Job;
@@ -30,13 +32,25 @@ import java.util.Map;
  * {@code "task": "gradcheck"}: on random inputs in the loss's valid domain ({@link RandomInputs}),
  * compares three gradients of the reduced, weighted value: the loss's own ({@link Loss#gradient}),
  * the autodiff graph's ({@link LossGraph#gradient}) and central finite differences
- * ({@link GradientCheck#centralDifferences}) of the graph's forward value. It also compares the
- * loss's value with the graph's. Errors are infinity-norm absolute and relative errors as
+ * ({@link GradientCheck#centralDifferencesByRow}) of the graph's forward value. It also compares the
+ * loss's value with the graph's.
+ *
+ * <p>Cost: a perturbed element changes only its own row's loss, so the finite differences perturb one
+ * column of every row at once and read each row's own loss: {@code 2 C} forward passes for N rows of
+ * C columns, about {@code 2 N C^2} element evaluations (linear in rows). When that exceeds
+ * {@value #FINITE_DIFFERENCE_BUDGET}, the differences are taken on evenly spaced rows only, at least
+ * one (and, when one row of C columns is over that budget, on evenly spaced columns of it); the
+ * report says how many elements they checked. The analytic and autodiff gradients are always
+ * compared on every element. Errors are infinity-norm absolute and relative errors as
  * {@link GradientCheck#compare} defines; a relative error above the tolerance makes the exit code 1.
  * This is how a plugin author checks a custom loss.
  */
 public final class GradcheckTask implements Task {
     private static final double DEFAULT_TOLERANCE = 1e-6;
+    /** Inputs, three gradients and the graph's forward and backward values: about this many arrays of the input's size. */
+    private static final int ARRAYS_OF_INPUT_SIZE = 20;
+    /** Element evaluations the finite differences may take (a few seconds on the graph). */
+    static final long FINITE_DIFFERENCE_BUDGET = 20_000_000L;
 
     @Override
     public String name() {
@@ -58,6 +72,8 @@ public final class GradcheckTask implements Task {
         if (loss.inputSpace().isClassWise() && columns < 2) {
             throw new BadInputException(root.pathOf("classes") + ": a class-wise loss needs at least 2 classes");
         }
+        Memory.require(ARRAYS_OF_INPUT_SIZE * 8.0 * rows * columns, "a gradcheck of " + rows + " x " + columns
+                + " elements", root.pathOf("rows"));
         boolean distributions = root.choice("targets", "indices", List.of("indices", "distributions"))
                 .equals("distributions");
         boolean weighted = root.bool("sample_weights", true);
@@ -73,14 +89,25 @@ public final class GradcheckTask implements Task {
 
             Tensor analytic = loss.gradient(p, t, w);
             Tensor autodiff = LossGraph.gradient(loss, p, t, w);
+            requireFinite(loss, "loss", loss.perSample(p, t), p, seed);
+            requireFinite(loss, "gradient", analytic, p, seed);
+            requireFinite(loss, "autodiff gradient", autodiff, p, seed);
             double scale = loss.reduction() == Reduction.MEAN ? meanDenominator(loss, p, t, w) : 1.0;
-            Tensor numeric = GradientCheck.centralDifferences(x -> weightedGraphLosses(loss, x, t, w, scale), p,
+            int[] checkedRows = checkedRows(p.rows(), p.rowLength());
+            int[] checkedColumns = checkedColumns(checkedRows.length, p.rowLength());
+            Tensor pChecked = RowSelection.rows(p, checkedRows);
+            Tensor tChecked = RowSelection.rows(t, checkedRows);
+            Tensor wChecked = w == null ? null : RowSelection.rows(w, checkedRows);
+            Tensor numeric = GradientCheck.centralDifferencesByRow(
+                    x -> weightedRowLosses(loss, x, tChecked, wChecked, scale), pChecked, checkedColumns,
                     GradientCheck.DEFAULT_STEP);
 
             Map<String, GradientCheck.Report> pairs = new LinkedHashMap<>();
             pairs.put("analytic_vs_autodiff", GradientCheck.compare(autodiff, analytic));
-            pairs.put("analytic_vs_finite_differences", GradientCheck.compare(numeric, analytic));
-            pairs.put("autodiff_vs_finite_differences", GradientCheck.compare(numeric, autodiff));
+            pairs.put("analytic_vs_finite_differences",
+                    GradientCheck.compare(numeric, RowSelection.elements(analytic, checkedRows, checkedColumns)));
+            pairs.put("autodiff_vs_finite_differences",
+                    GradientCheck.compare(numeric, RowSelection.elements(autodiff, checkedRows, checkedColumns)));
 
             ObjectNode report = Json.object();
             report.put("task", "gradcheck");
@@ -92,6 +119,10 @@ public final class GradcheckTask implements Task {
             report.put("sample_weights", weighted);
             report.put("seed", seed);
             report.put("tolerance", tolerance);
+            ObjectNode differences = report.putObject("finite_differences");
+            differences.put("rows_checked", checkedRows.length);
+            differences.put("elements_checked", numeric.size());
+            differences.put("elements", p.size());
             List<String> failures = new ArrayList<>();
             if (loss.reduction() != Reduction.NONE) {
                 double analyticValue = loss.value(p, t, w);
@@ -123,21 +154,62 @@ public final class GradcheckTask implements Task {
             outputs.commit();
             String failure = failures.isEmpty() ? null : "gradcheck of " + loss.name() + " failed: "
                     + String.join("; ", failures) + " (tolerance " + tolerance + ")";
-            List<String> summary = summary(loss, p, tolerance, pairs, failures.isEmpty());
+            List<String> summary = summary(loss, p, numeric.size(), tolerance, pairs, failures.isEmpty());
             summary.addAll(OutputFiles.wroteLine(files));
             return new TaskResult(report, summary, failure);
         }
     }
 
-    /** {@code s_i l_i / scale} for every per-sample loss, from the graph's forward pass (no validation). */
-    private static double[] weightedGraphLosses(Loss loss, Tensor x, Tensor t, Tensor w, double scale) {
+    /**
+     * The random inputs lie inside the input space, away from its edges, where a loss and its gradient
+     * are finite: a value that is not fails the run, naming the first row.
+     */
+    private static void requireFinite(Loss loss, String what, Tensor values, Tensor p, long seed) {
+        int perRow = values.size() / p.rows();
+        for (int i = 0; i < values.size(); i++) {
+            double v = values.getFlat(i);
+            boolean justified = what.equals("loss") ? NonFiniteLosses.justifiedLoss(loss.inputSpace(), v, p, i / perRow)
+                    : NonFiniteLosses.justifiedGradient(loss.inputSpace(), v, p, i / perRow);
+            if (!justified) {
+                throw NonFiniteLosses.unjustified(loss, what, v, "row " + i / perRow + " of the random inputs (seed "
+                        + seed + ")");
+            }
+        }
+    }
+
+    /**
+     * The rows the finite differences check: all when {@code 2 N C^2} element evaluations fit the
+     * budget, else evenly spaced rows (at least one, starting with the first).
+     */
+    static int[] checkedRows(int rows, int columns) {
+        long perRow = 2L * columns * columns;
+        return RowSelection.evenlySpaced(rows, (int) Math.max(1, Math.min(rows, FINITE_DIFFERENCE_BUDGET / perRow)));
+    }
+
+    /**
+     * The columns checked in those rows: all, unless even one row of C columns is over the budget
+     * ({@code 2 C^2}); then evenly spaced columns, {@code 2 C} evaluations each.
+     */
+    static int[] checkedColumns(int checkedRows, int columns) {
+        long perColumn = 2L * checkedRows * columns;
+        return RowSelection.evenlySpaced(columns,
+                (int) Math.max(1, Math.min(columns, FINITE_DIFFERENCE_BUDGET / perColumn)));
+    }
+
+    /** {@code sum_j s_r l_rj / scale} for every row r, from the graph's forward pass (no validation). */
+    private static double[] weightedRowLosses(Loss loss, Tensor x, Tensor t, Tensor w, double scale) {
         double[] losses = loss.graph(Graph.constant(x), Graph.constant(t)).value().toArray();
         int perRow = losses.length / x.rows();
-        for (int i = 0; i < losses.length; i++) {
-            double s = w == null ? 1.0 : w.getFlat(i / perRow);
-            losses[i] = s * losses[i] / scale;
+        double[] rows = new double[x.rows()];
+        for (int r = 0; r < rows.length; r++) {
+            double s = w == null ? 1.0 : w.getFlat(r);
+            CompensatedSum row = new CompensatedSum();
+            for (int j = r * perRow; j < (r + 1) * perRow; j++) {
+                row.add(s * losses[j] / scale);
+            }
+            rows[r] = row.value();
         }
-        return losses;
+        return rows;
     }
 
     /** {@code sum_i s_i m_i}, as {@link dev.xent.core.Reduction} defines the mean's denominator. */
@@ -153,11 +225,12 @@ public final class GradcheckTask implements Task {
         return sum.value();
     }
 
-    private static List<String> summary(Loss loss, Tensor p, double tolerance, Map<String, GradientCheck.Report> pairs,
-                                        boolean passed) {
+    private static List<String> summary(Loss loss, Tensor p, int elementsChecked, double tolerance,
+                                        Map<String, GradientCheck.Report> pairs, boolean passed) {
         List<String> lines = new ArrayList<>();
         lines.add("gradcheck: " + loss.name() + " " + loss.parameters() + " on " + p.shapeString() + " "
-                + loss.inputSpace().name().toLowerCase(Locale.ROOT));
+                + loss.inputSpace().name().toLowerCase(Locale.ROOT) + (elementsChecked == p.size() ? ""
+                : " (finite differences on " + elementsChecked + " of " + p.size() + " elements)"));
         lines.add(String.format(Locale.ROOT, "  %-32s %14s %14s", "pair", "max abs error", "max rel error"));
         pairs.forEach((name, r) -> lines.add(String.format(Locale.ROOT, "  %-32s %14.3e %14.3e", name,
                 r.maxAbsoluteError(), r.maxRelativeError())));

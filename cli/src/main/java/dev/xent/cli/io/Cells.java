@@ -1,6 +1,5 @@
 package dev.xent.cli.io;
 
-import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,9 +8,9 @@ import java.util.List;
 /**
  * The cells of one CSV record: either a simple line inside a byte buffer shared with other records,
  * with the end of each cell (numbers are parsed from the bytes, no text is made unless asked for), or
- * the texts commons-csv gave. Numbers are parsed with FastDoubleParser, which gives the same bits as
- * {@link Double#parseDouble}; short plain decimals in lines, the commonest cells, first go through
- * {@link PlainDecimal}, which gives the same bits faster.
+ * the texts commons-csv gave. Numbers are decimal numbers ({@link DecimalText}), parsed with
+ * FastDoubleParser, which gives the same bits as {@link Double#parseDouble}; short plain decimals in
+ * lines, the commonest cells, first go through {@link PlainDecimal}, which gives the same bits faster.
  */
 final class Cells {
     private final byte[] bytes;
@@ -70,18 +69,18 @@ final class Cells {
     }
 
     /**
-     * A cell as a number, with {@link Double#parseDouble}'s syntax and result.
+     * A cell as a number: {@link DecimalText}'s syntax, {@link Double#parseDouble}'s result.
      *
      * @throws NumberFormatException if it is not a number
      */
     double number(int cell) {
         if (texts != null) {
-            return JavaDoubleParser.parseDouble(texts[cell]);
+            return DecimalText.parse(texts[cell]);
         }
         int start = start(cell);
         int end = ends[endsFrom + cell];
         double plain = PlainDecimal.parse(bytes, start, end);
-        return Double.isNaN(plain) ? JavaDoubleParser.parseDouble(bytes, start, end - start) : plain;
+        return Double.isNaN(plain) ? DecimalText.parse(bytes, start, end) : plain;
     }
 
     /**

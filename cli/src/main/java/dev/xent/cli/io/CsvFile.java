@@ -2,10 +2,14 @@ package dev.xent.cli.io;
 
 import dev.xent.cli.BadInputException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * A CSV file with a header row, read one record at a time (RFC 4180 quoting, see {@link CsvRecords}):
- * memory does not grow with the file. Cells are trimmed; empty lines are skipped. Every problem is a
+ * memory does not grow with the file. Cells are trimmed; empty lines are skipped; a UTF-8 byte-order
+ * mark at the start is skipped. Every problem is a
  * {@link BadInputException} naming the file, the line and the column: an empty file, a duplicate or
  * missing column, a row with the wrong number of fields, a cell that is not a finite number.
  *
@@ -25,6 +30,8 @@ import java.util.function.Supplier;
  * <p>Lines are counted as records (the header is line 1); a quoted cell spanning lines counts once.
  */
 public final class CsvFile implements AutoCloseable {
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private final Path file;
     private final String name;
     private final CsvRecords records;
@@ -43,9 +50,6 @@ public final class CsvFile implements AutoCloseable {
             throw new BadInputException(name + " is empty (expected a header row and data rows)");
         }
         List<String> names = new ArrayList<>(first.texts());
-        if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
-            names.set(0, names.get(0).substring(1));
-        }
         Set<String> seen = new HashSet<>();
         for (String column : names) {
             if (!seen.add(column)) {
@@ -59,7 +63,7 @@ public final class CsvFile implements AutoCloseable {
     public static CsvFile open(Path file) {
         CsvRecords records;
         try {
-            records = new CsvRecords(() -> Files.newInputStream(file));
+            records = new CsvRecords(() -> withoutByteOrderMark(Files.newInputStream(file)));
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -69,6 +73,16 @@ public final class CsvFile implements AutoCloseable {
             closeQuietly(records, e);
             throw e;
         }
+    }
+
+    /** The stream after a UTF-8 byte-order mark, if it starts with one (so that a quoted header parses). */
+    private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
+        PushbackInputStream stream = new PushbackInputStream(in, BYTE_ORDER_MARK.length);
+        byte[] start = stream.readNBytes(BYTE_ORDER_MARK.length);
+        if (!Arrays.equals(start, BYTE_ORDER_MARK)) {
+            stream.unread(start);
+        }
+        return stream;
     }
 
     private static void closeQuietly(CsvRecords records, RuntimeException failure) {
@@ -157,8 +171,22 @@ public final class CsvFile implements AutoCloseable {
         try {
             return source.get();
         } catch (UncheckedIOException e) {
-            throw new BadInputException(name + ": " + e.getCause().getMessage(), e);
+            throw new BadInputException(name + ": " + explain(e), e);
         }
+    }
+
+    /** The read error's message; for bytes that are not UTF-8, where the first such byte is. */
+    private String explain(UncheckedIOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharacterCodingException) {
+                try {
+                    return InvalidUtf8.locate(file).orElse(e.getCause().getMessage());
+                } catch (IOException again) {
+                    break;
+                }
+            }
+        }
+        return e.getCause().getMessage();
     }
 
     @Override

@@ -37,7 +37,10 @@ public final class Json {
         return MAPPER.valueToTree(value);
     }
 
-    /** A JSON tree as plain Java values: Map, List, String, Integer/Long/Double, Boolean, null. */
+    /**
+     * A JSON tree as plain Java values: Map, List, String, Integer/Long/BigInteger (the smallest that
+     * holds an integer exactly), Double, Boolean, null.
+     */
     public static Object plain(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
@@ -56,7 +59,8 @@ public final class Json {
             return node.booleanValue();
         }
         if (node.isIntegralNumber()) {
-            return node.canConvertToInt() ? (Object) node.intValue() : (Object) node.longValue();
+            return node.canConvertToInt() ? (Object) node.intValue()
+                    : node.canConvertToLong() ? (Object) node.longValue() : (Object) node.bigIntegerValue();
         }
         if (node.isNumber()) {
             return node.doubleValue();

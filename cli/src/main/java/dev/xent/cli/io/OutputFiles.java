@@ -7,39 +7,57 @@ import dev.xent.cli.job.JobObject;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Output files written all-or-nothing: each file is written to a temporary file in its target folder
- * and renamed onto the target by {@link #commit()}; {@link #close()} deletes whatever was not
- * committed. So a failed run never leaves a half-written (or a partial set of) output files.
+ * Output files written all-or-nothing, and never onto an input or a special file: each file is
+ * written to a temporary file beside its target and renamed onto it by {@link #commit()};
+ * {@link #close()} deletes whatever was not committed (as does a shutdown by SIGTERM or SIGINT, see
+ * {@link TemporaryFiles}). So a failed or interrupted run never leaves a half-written (or a partial
+ * set of) output files. The rules, checked by {@link #declare} before any work is done:
+ * <ul>
+ *   <li>an output may not be (symbolic and hard links followed) the job file, an input file of the
+ *       job, a plugin jar, or another output of the same job;</li>
+ *   <li>an existing output must be a regular file: a folder, a FIFO or a device is refused, never
+ *       replaced; a symbolic link to a regular file stays, and the file it points to is replaced;</li>
+ *   <li>a new output gets the mode a new file gets under the user's umask; a replaced one keeps its
+ *       mode.</li>
+ * </ul>
  * <pre>{@code
  * try (OutputFiles outputs = new OutputFiles()) {
- *     outputs.check(reportPath);                 // before any work: folder exists or can be made, is writable
- *     try (Writer w = outputs.writer(csvPath)) { ... }
- *     outputs.json(reportPath, report);
+ *     Map<String, Path> files = outputs.declare(root.optionalObject("output"), "report", "table");
+ *     try (Writer w = outputs.writer(files.get("table"))) { ... }
+ *     outputs.json(files.get("report"), report);
  *     outputs.commit();
  * }
  * }</pre>
  */
 public final class OutputFiles implements AutoCloseable {
+    /** Target (as declared) to the temporary file standing for it. */
     private final Map<Path, Path> pending = new LinkedHashMap<>();
+    /** Target (as declared) to the JSON path that named it. */
+    private final Map<Path, String> declared = new LinkedHashMap<>();
 
     /**
-     * Checks that {@code target}'s folder exists (creating it if needed) and accepts new files.
+     * Checks that {@code target}'s folder exists (creating it if needed) and accepts new files, and
+     * that {@code target}, if it exists, is a regular file (symbolic links followed).
      *
-     * @throws BadInputException naming the folder when it is not writable
+     * @throws BadInputException naming the folder when it is not writable, or the target when it is a
+     *                           folder, a device, a FIFO or a socket
      */
     public void check(Path target) {
-        Path folder = folderOf(target);
+        Path folder = folderOf(destination(target));
         try {
             Files.createDirectories(folder);
             Path probe = Files.createTempFile(folder, ".xent-", ".probe");
@@ -47,23 +65,43 @@ public final class OutputFiles implements AutoCloseable {
         } catch (IOException | SecurityException e) {
             throw notWritable(folder, e);
         }
-        if (Files.isDirectory(target)) {
-            throw new BadInputException("output " + target + " is a folder; expected a file name");
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            throw new BadInputException("output " + Display.path(target) + " is " + kindOf(target)
+                    + ", not a regular file; outputs are written only to regular files (give a file name)");
         }
     }
 
     /**
      * The output files a job's {@code output} section names: only {@code keys} are allowed, each
-     * optional; every folder is checked (see {@link #check}) before any work is done.
+     * optional. Before any work is done, each is checked (see {@link #check}) and must not be an input
+     * of the job ({@link JobObject#inputs()}) or another of its outputs.
      *
      * @return key to file, in the order of {@code keys}, for the keys given
+     * @throws BadInputException naming the output's JSON path, the output and what it would replace
      */
     public Map<String, Path> declare(JobObject output, String... keys) {
         output.allowOnly(keys);
         Map<String, Path> files = new LinkedHashMap<>();
         for (String key : keys) {
             output.outputFile(key).ifPresent(file -> {
-                check(file);
+                String jsonPath = output.pathOf(key);
+                output.inputs().replacedBy(file).ifPresent(input -> {
+                    throw new BadInputException(jsonPath + ": output " + Display.path(file) + " is the same file as "
+                            + input + "; an output never replaces an input");
+                });
+                declared.forEach((other, otherPath) -> {
+                    if (FileIdentity.same(other, file)) {
+                        throw new BadInputException(jsonPath + ": output " + Display.path(file)
+                                + " is the same file as output " + otherPath + " (" + Display.path(other)
+                                + "); each output needs its own file");
+                    }
+                });
+                try {
+                    check(file);
+                } catch (BadInputException e) {
+                    throw new BadInputException(jsonPath + ": " + e.getMessage(), e);
+                }
+                declared.put(file, jsonPath);
                 files.put(key, file);
             });
         }
@@ -85,19 +123,21 @@ public final class OutputFiles implements AutoCloseable {
 
     /** A writer (UTF-8) to the temporary file standing for {@code target}. */
     public BufferedWriter writer(Path target) {
-        try {
-            return Files.newBufferedWriter(temporary(target), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw notWritable(folderOf(target), e);
-        }
+        return new BufferedWriter(new OutputStreamWriter(stream(target), StandardCharsets.UTF_8));
     }
 
     /** A stream to the temporary file standing for {@code target}. */
     public OutputStream stream(Path target) {
+        if (pending.containsKey(target)) {
+            throw new BadInputException("output " + target + " is named twice");
+        }
+        check(target);
         try {
-            return Files.newOutputStream(temporary(target));
+            TemporaryFiles.Created temporary = TemporaryFiles.besideOutput(destination(target));
+            pending.put(target, temporary.file());
+            return temporary.stream();
         } catch (IOException e) {
-            throw notWritable(folderOf(target), e);
+            throw notWritable(folderOf(destination(target)), e);
         }
     }
 
@@ -109,14 +149,22 @@ public final class OutputFiles implements AutoCloseable {
         }
     }
 
-    /** Renames every temporary file onto its target (atomically where the file system can). */
+    /**
+     * Renames every temporary file onto its target (atomically where the file system can), giving it
+     * the mode of the file it replaces. A shutdown waits until all are renamed.
+     */
     public void commit() throws IOException {
-        List<Path> done = new ArrayList<>();
-        for (Map.Entry<Path, Path> entry : pending.entrySet()) {
-            move(entry.getValue(), entry.getKey());
-            done.add(entry.getKey());
-        }
-        done.forEach(pending::remove);
+        TemporaryFiles.underLock(() -> {
+            List<Path> done = new ArrayList<>();
+            for (Map.Entry<Path, Path> entry : pending.entrySet()) {
+                Path destination = destination(entry.getKey());
+                keepMode(destination, entry.getValue());
+                move(entry.getValue(), destination);
+                TemporaryFiles.renamed(entry.getValue());
+                done.add(entry.getKey());
+            }
+            done.forEach(pending::remove);
+        });
     }
 
     /** Deletes the temporary files that were not committed. */
@@ -124,7 +172,7 @@ public final class OutputFiles implements AutoCloseable {
     public void close() {
         for (Path temporary : pending.values()) {
             try {
-                Files.deleteIfExists(temporary);
+                TemporaryFiles.delete(temporary);
             } catch (IOException ignored) {
                 // Best effort: a leftover hidden temporary file is harmless; the target is untouched.
             }
@@ -132,17 +180,40 @@ public final class OutputFiles implements AutoCloseable {
         pending.clear();
     }
 
-    private Path temporary(Path target) {
-        if (pending.containsKey(target)) {
-            throw new BadInputException("output " + target + " is named twice");
+    /**
+     * Where {@code target} is written: the file a symbolic link points to (so the link stays), else
+     * {@code target} itself.
+     */
+    private static Path destination(Path target) {
+        return Files.isSymbolicLink(target) && Files.exists(target) ? FileIdentity.canonical(target) : target;
+    }
+
+    private static void keepMode(Path replaced, Path temporary) throws IOException {
+        if (!Files.exists(replaced)) {
+            return;
         }
-        check(target);
         try {
-            Path temporary = Files.createTempFile(folderOf(target), "." + target.getFileName() + "-", ".tmp");
-            pending.put(target, temporary);
-            return temporary;
-        } catch (IOException e) {
-            throw notWritable(folderOf(target), e);
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(replaced);
+            Files.setPosixFilePermissions(temporary, mode);
+        } catch (UnsupportedOperationException notPosix) {
+            // The file system has no POSIX modes: nothing to keep.
+        }
+    }
+
+    private static String kindOf(Path file) {
+        if (Files.isDirectory(file)) {
+            return "a folder";
+        }
+        try {
+            int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
+            return switch (type) {
+                case 0020000, 0060000 -> "a device";
+                case 0010000 -> "a FIFO (named pipe)";
+                case 0140000 -> "a socket";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return "a special file";
         }
     }
 

@@ -21,6 +21,9 @@ final class ReadAhead<T> implements AutoCloseable {
 
     private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(WAITING_CHUNKS);
     private final Thread thread;
+    /** The last chunk of a source that failed outside {@code source.get()}: its failure is {@link #failed}. */
+    private final Chunk failedChunk = new Chunk(new Object[0], 0, true, null);
+    private volatile Throwable failed;
     private Chunk current;
     private int position;
 
@@ -59,6 +62,11 @@ final class ReadAhead<T> implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             // Closed by the reader: nobody waits for more items.
+        } catch (Throwable e) {
+            // Out of memory for a new chunk: the reader, waiting for one, gets the error instead.
+            failed = e;
+            chunks.clear();
+            chunks.offer(failedChunk);
         }
     }
 
@@ -71,10 +79,11 @@ final class ReadAhead<T> implements AutoCloseable {
     T next() {
         while (current == null || position == current.size()) {
             if (current != null && current.last()) {
-                if (current.failure() instanceof RuntimeException e) {
+                Throwable failure = current == failedChunk ? failed : current.failure();
+                if (failure instanceof RuntimeException e) {
                     throw e;
                 }
-                if (current.failure() instanceof Error e) {
+                if (failure instanceof Error e) {
                     throw e;
                 }
                 return null;

@@ -2,12 +2,15 @@ package dev.xent.cli.job;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.xent.cli.BadInputException;
 import dev.xent.cli.io.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,13 +20,19 @@ import java.util.List;
  * its folder.
  */
 public final class Job {
+    /** Reads decimals as BigDecimal, so that {@link JobNumbers} sees their exact values. */
+    private static final ObjectReader EXACT_NUMBERS = Json.MAPPER.reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
     private final Path file;
     private final JobObject root;
+    private final JobInputs inputs = new JobInputs();
 
     private Job(Path file, ObjectNode json) {
         this.file = file;
         Path parent = file.toAbsolutePath().getParent();
-        this.root = new JobObject(json, "$", parent);
+        this.root = new JobObject(json, "$", parent, inputs);
+        inputs.add(file, "the job file");
     }
 
     /** The job file name that means standard input ({@code xent run -}). */
@@ -44,8 +53,8 @@ public final class Job {
             throw new BadInputException("job file not found: " + file);
         }
         JsonNode json;
-        try {
-            json = standardInput ? Json.MAPPER.readTree(System.in) : Json.MAPPER.readTree(file.toFile());
+        try (InputStream in = standardInput ? System.in : Files.newInputStream(file)) {
+            json = EXACT_NUMBERS.readTree(in);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -62,6 +71,7 @@ public final class Job {
         }
         ObjectNode root = (ObjectNode) json;
         overrides.forEach(override -> apply(root, override));
+        JobNumbers.toDoubles(root, "$");
         return new Job(file, root);
     }
 
@@ -97,7 +107,7 @@ public final class Job {
 
     private static JsonNode parseValue(String text) {
         try {
-            return Json.MAPPER.readTree(text);
+            return EXACT_NUMBERS.readTree(text);
         } catch (JsonProcessingException e) {
             return TextNode.valueOf(text);
         }
@@ -106,6 +116,11 @@ public final class Job {
     /** The job file as given. */
     public Path file() {
         return file;
+    }
+
+    /** The files the run reads (the job file, its input files, plugin jars): no output may replace one. */
+    public JobInputs inputs() {
+        return inputs;
     }
 
     /** The root object, JSON path {@code $}. */

@@ -6,6 +6,7 @@ import dev.xent.core.DuplicateLossException;
 import dev.xent.core.Loss;
 import dev.xent.core.LossRegistry;
 import dev.xent.core.UnknownLossException;
+import dev.xent.core.spi.LossProvider;
 import dev.xent.core.spi.ParameterException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,13 +36,35 @@ public final class JobLoss {
         JobObject params = section.optionalObject("params");
         Map<String, Object> values = new LinkedHashMap<>(taskDefaults);
         params.json().fields().forEachRemaining(e -> values.put(e.getKey(), Json.plain(e.getValue())));
+        LossProvider provider;
         try {
-            return registry.create(name, values);
-        } catch (ParameterException e) {
-            throw new BadInputException(params.pathOf(e.parameter()) + ": " + e.getMessage(), e);
-        } catch (UnknownLossException | DuplicateLossException e) {
+            provider = registry.provider(name);
+        } catch (UnknownLossException e) {
+            int broken = registry.problems().size();
+            throw new BadInputException(section.pathOf("name") + ": " + e.getMessage() + (broken == 0 ? ""
+                    : " (" + broken + " provider problem" + (broken == 1 ? "" : "s") + ": see 'xent list')"), e);
+        } catch (DuplicateLossException e) {
             throw new BadInputException(section.pathOf("name") + ": " + e.getMessage(), e);
         }
+        Loss loss;
+        try {
+            loss = provider.create(values);
+        } catch (ParameterException e) {
+            throw new BadInputException(params.pathOf(e.parameter()) + ": " + e.getMessage(), e);
+        } catch (LinkageError e) {
+            // A class the plugin needs is missing from its jar, or was compiled against another version.
+            throw new BadInputException(section.pathOf("name") + ": loss '" + name + "' cannot be created: "
+                    + pluginOf(provider) + " is incomplete or built for another version of xent: " + e, e);
+        }
+        if (loss == null) {
+            throw new BadInputException(section.pathOf("name") + ": loss '" + name + "' cannot be created: "
+                    + pluginOf(provider) + " returned no loss (null)");
+        }
+        return loss;
+    }
+
+    private static String pluginOf(LossProvider provider) {
+        return "provider " + provider.getClass().getName() + " from " + LossRegistry.sourceOf(provider);
     }
 
     /** The loss's name and every parameter with its resolved value, for reports. */

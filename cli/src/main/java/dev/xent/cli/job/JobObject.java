@@ -21,11 +21,13 @@ public final class JobObject {
     private final ObjectNode node;
     private final String path;
     private final Path baseDirectory;
+    private final JobInputs inputs;
 
-    JobObject(ObjectNode node, String path, Path baseDirectory) {
+    JobObject(ObjectNode node, String path, Path baseDirectory, JobInputs inputs) {
         this.node = node;
         this.path = path;
         this.baseDirectory = baseDirectory;
+        this.inputs = inputs;
     }
 
     /** This object's JSON path, e.g. {@code $.data}. */
@@ -144,8 +146,12 @@ public final class JobObject {
             return defaultValue;
         }
         JsonNode value = node.get(key);
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+        if (!value.isIntegralNumber()) {
             throw wrongType(key, value, "a whole number");
+        }
+        if (!value.canConvertToLong()) {
+            throw new BadInputException(pathOf(key) + ": " + value + " is out of range; allowed: 64-bit whole numbers, ["
+                    + Long.MIN_VALUE + ", " + Long.MAX_VALUE + "]");
         }
         return value.longValue();
     }
@@ -168,12 +174,12 @@ public final class JobObject {
         if (!value.isObject()) {
             throw wrongType(key, value, "an object");
         }
-        return new JobObject((ObjectNode) value, pathOf(key), baseDirectory);
+        return new JobObject((ObjectNode) value, pathOf(key), baseDirectory, inputs);
     }
 
     /** A nested object, or an empty one when absent (so optional sections read like present ones). */
     public JobObject optionalObject(String key) {
-        return has(key) ? object(key) : new JobObject(node.objectNode(), pathOf(key), baseDirectory);
+        return has(key) ? object(key) : new JobObject(node.objectNode(), pathOf(key), baseDirectory, inputs);
     }
 
     /** One string or a list of strings (at least one), e.g. {@code "p"} or {@code ["p0", "p1"]}. */
@@ -223,7 +229,10 @@ public final class JobObject {
         return List.copyOf(out);
     }
 
-    /** A required input file, resolved against the job's folder; it must exist and be readable. */
+    /**
+     * A required input file, resolved against the job's folder; it must exist and be readable. It
+     * joins the job's {@link JobInputs}, which no output may replace.
+     */
     public Path inputFile(String key) {
         Path file = resolve(string(key));
         if (!Files.isRegularFile(file)) {
@@ -232,7 +241,13 @@ public final class JobObject {
         if (!Files.isReadable(file)) {
             throw new BadInputException(pathOf(key) + ": file not readable: " + file);
         }
+        inputs.add(file, "the input file of " + pathOf(key));
         return file;
+    }
+
+    /** The files the run reads (see {@link Job#inputs()}). */
+    public JobInputs inputs() {
+        return inputs;
     }
 
     /** An optional output file, resolved against the job's folder (not checked here: see OutputFiles). */

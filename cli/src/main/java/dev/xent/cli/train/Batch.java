@@ -12,12 +12,14 @@ public final class Batch {
     private final int featureCount;
     private final double[] targets;
     private final boolean columnTargets;
+    private final long[] lines;
 
-    private Batch(double[] features, int featureCount, double[] targets, boolean columnTargets) {
+    private Batch(double[] features, int featureCount, double[] targets, boolean columnTargets, long[] lines) {
         this.features = features;
         this.featureCount = featureCount;
         this.targets = targets;
         this.columnTargets = columnTargets;
+        this.lines = lines;
     }
 
     /**
@@ -27,13 +29,15 @@ public final class Batch {
         int f = data.featureCount();
         double[] x = new double[data.rows() * f];
         double[] y = new double[data.rows()];
+        long[] lines = new long[data.rows()];
         for (int r = 0; r < data.rows(); r++) {
             for (int c = 0; c < f; c++) {
                 x[r * f + c] = data.feature(r, c);
             }
             y[r] = data.target(r);
+            lines[r] = data.line(r);
         }
-        return new Batch(x, f, y, columnTargets);
+        return new Batch(x, f, y, columnTargets, lines);
     }
 
     public int rows() {
@@ -58,16 +62,23 @@ public final class Batch {
         return (int) targets[row];
     }
 
+    /** The data file line of a row, or 0 when unknown. */
+    long line(int row) {
+        return lines[row];
+    }
+
     /** The rows {@code order[from..to)}, in that order. */
     Batch slice(int[] order, int from, int to) {
         int n = to - from;
         double[] x = new double[n * featureCount];
         double[] y = new double[n];
+        long[] sliceLines = new long[n];
         for (int i = 0; i < n; i++) {
             int r = order[from + i];
             System.arraycopy(features, r * featureCount, x, i * featureCount, featureCount);
             y[i] = targets[r];
+            sliceLines[i] = lines[r];
         }
-        return new Batch(x, featureCount, y, columnTargets);
+        return new Batch(x, featureCount, y, columnTargets, sliceLines);
     }
 }

@@ -1,5 +1,6 @@
 package dev.xent.cli.train;
 
+import dev.xent.cli.io.DecimalText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class ClassLabels {
         boolean numeric = !labels.isEmpty() && labels.stream().allMatch(ClassLabels::isNumber);
         if (numeric) {
             TreeSet<Double> values = new TreeSet<>();
-            labels.forEach(label -> values.add(Double.parseDouble(label)));
+            labels.forEach(label -> values.add(DecimalText.parse(label)));
             List<String> classes = new ArrayList<>();
             values.forEach(v -> classes.add(canonical(v)));
             return new ClassLabels(classes, true);
@@ -47,14 +48,14 @@ public final class ClassLabels {
     /** The index of a label, or -1 when it is not a class. */
     public int indexOf(String label) {
         if (numeric && isNumber(label)) {
-            return classes.indexOf(canonical(Double.parseDouble(label)));
+            return classes.indexOf(canonical(DecimalText.parse(label)));
         }
         return classes.indexOf(label);
     }
 
     private static boolean isNumber(String text) {
         try {
-            return Double.isFinite(Double.parseDouble(text));
+            return Double.isFinite(DecimalText.parse(text));
         } catch (NumberFormatException e) {
             return false;
         }

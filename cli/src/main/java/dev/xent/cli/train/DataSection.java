@@ -1,6 +1,8 @@
 package dev.xent.cli.train;
 
 import dev.xent.cli.BadInputException;
+import dev.xent.cli.Memory;
+import dev.xent.cli.io.Display;
 import dev.xent.cli.io.CsvFile;
 import dev.xent.cli.job.JobObject;
 import dev.xent.core.spi.NumberRange;
@@ -34,6 +36,13 @@ record DataSection(Path file, Dataset dataset, boolean standardize, double valid
         if (new HashSet<>(declaredClasses).size() != declaredClasses.size()) {
             throw new BadInputException(data.pathOf("classes") + ": a class label appears twice");
         }
+        return Memory.during("reading all of " + Display.path(file) + " (" + Memory.fileSize(file)
+                + ") into memory for training", () -> read(data, file, target, standardize, validationFraction,
+                declaredClasses));
+    }
+
+    private static DataSection read(JobObject data, Path file, String target, boolean standardize,
+                                    double validationFraction, List<String> declaredClasses) {
         try (CsvFile csv = CsvFile.open(file)) {
             int targetColumn = csv.column(target, data.pathOf("target"));
             // Every other column may be a feature: a read-ahead thread parses them while this one waits.
@@ -60,8 +69,10 @@ record DataSection(Path file, Dataset dataset, boolean standardize, double valid
             ClassLabels classes = declaredClasses.isEmpty() ? ClassLabels.found(labels) : ClassLabels.given(declaredClasses);
             double[] x = new double[rows.size() * columns.length];
             int[] y = new int[rows.size()];
+            long[] lines = new long[rows.size()];
             for (int r = 0; r < rows.size(); r++) {
                 CsvFile.Row row = rows.get(r);
+                lines[r] = row.line();
                 for (int c = 0; c < columns.length; c++) {
                     x[r * columns.length + c] = row.number(columns[c]);
                 }
@@ -71,7 +82,7 @@ record DataSection(Path file, Dataset dataset, boolean standardize, double valid
                             + data.pathOf("classes") + " lists: " + String.join(", ", classes.classes()));
                 }
             }
-            return new DataSection(file, new Dataset(features, classes.classes(), x, y), standardize, validationFraction);
+            return new DataSection(file, new Dataset(features, classes.classes(), x, y, lines), standardize, validationFraction);
         }
     }
 

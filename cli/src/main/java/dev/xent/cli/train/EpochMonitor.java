@@ -6,8 +6,18 @@ import java.util.List;
 /**
  * After each epoch: measures the losses, records the history, detects divergence and applies early
  * stopping. Shared by the stepwise optimizers and conjugate gradient.
+ *
+ * <p>Training has diverged when the training objective is NaN or infinite, or when it exceeds
+ * {@value #DIVERGENCE_FACTOR} times its value at the initial parameters (at least 1): a converging run
+ * may rise for a few steps, but not by six orders of magnitude (at the start the mean loss is at
+ * most about {@code log C} for standardised features), while a step size that is too large makes
+ * the objective grow geometrically, still finite for many epochs (sgd with learning rate 1e300 ends
+ * near 1e298).
  */
 final class EpochMonitor {
+    /** How many times its starting value the training objective may reach before training has diverged. */
+    static final double DIVERGENCE_FACTOR = 1e6;
+
     private final Objective objective;
     private final Batch training;
     private final Batch validation;
@@ -18,6 +28,7 @@ final class EpochMonitor {
     private double[] bestParameters;
     private int bestEpoch;
     private int epochsWithoutImprovement;
+    private double startingObjective = Double.POSITIVE_INFINITY;
 
     EpochMonitor(Objective objective, Batch training, Batch validation, EarlyStopping earlyStopping,
                  EpochListener listener) {
@@ -26,6 +37,13 @@ final class EpochMonitor {
         this.validation = validation;
         this.earlyStopping = earlyStopping;
         this.listener = listener;
+    }
+
+    /** Takes the objective at the initial parameters, the reference of the divergence rule. */
+    void start(double[] initialParams) {
+        double initial = objective.meanLoss(initialParams, training) + objective.penalty(initialParams);
+        requireFinite(0, "training objective at the initial parameters", initial);
+        startingObjective = initial;
     }
 
     /** As {@link #epochFinished(double[], double)}, measuring the training loss. */
@@ -37,13 +55,18 @@ final class EpochMonitor {
      * Records the epoch just finished with {@code params}, whose mean training loss the caller already
      * knows; returns whether early stopping ends the run.
      *
-     * @throws TrainingDivergedException when a loss is not finite
+     * @throws TrainingDivergedException when a loss is not finite, or the objective grew past the limit
      */
     boolean epochFinished(double[] params, double trainLoss) {
         int epoch = history.size() + 1;
         double total = trainLoss + objective.penalty(params);
         Double validationLoss = validation == null ? null : objective.meanLoss(params, validation);
         requireFinite(epoch, "training objective", total);
+        if (total > DIVERGENCE_FACTOR * Math.max(1.0, startingObjective)) {
+            throw new TrainingDivergedException("training diverged in epoch " + epoch + ": the training objective "
+                    + total + " is over 1e6 times its starting value " + startingObjective
+                    + " (or 1, if larger); try a smaller learning_rate");
+        }
         if (validationLoss != null) {
             requireFinite(epoch, "validation loss", validationLoss);
         }

@@ -31,9 +31,8 @@ final class LossCurvePlot {
     private LossCurvePlot() {
     }
 
-    /** Needs at least one epoch. */
-    static void write(TrainingResult result, String title, OutputStream out) throws IOException {
-        List<EpochRecord> history = result.history();
+    /** Needs at least one epoch; {@code bestEpoch} is the epoch whose model was restored, or null. */
+    static void write(List<EpochRecord> history, Integer bestEpoch, String title, OutputStream out) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("epoch").yAxisTitle("mean loss").build();
         XYStyler styler = chart.getStyler();
@@ -62,8 +61,8 @@ final class LossCurvePlot {
         XYSeries spacing = chart.addSeries(" ", new double[] {0.5}, new double[] {train[0]});
         spacing.setMarker(SeriesMarkers.NONE);
         spacing.setShowInLegend(false);
-        if (result.bestEpoch() != null) {
-            markBest(chart, result.bestEpoch(), validated ? validation : train, epochs);
+        if (bestEpoch != null) {
+            markBest(chart, bestEpoch, validated ? validation : train, epochs);
         }
         BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
     }

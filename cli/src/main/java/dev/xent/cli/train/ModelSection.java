@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The {@code model} section of a train job: {@code {"type": "linear"}} (the default) or
  * {@code {"type": "mlp", "hidden": [32, 16], "activation": "tanh" | "relu"}} (activation defaults
- * to tanh; hidden is a non-empty list of sizes >= 1).
+ * to tanh; hidden is a non-empty list of sizes >= 1). {@code "gbdt"} is read by {@link GbdtTraining}.
  *
  * @param type       linear or mlp
  * @param hidden     hidden layer sizes, empty for linear
@@ -16,7 +16,7 @@ import java.util.List;
 record ModelSection(String type, int[] hidden, Activation activation) {
 
     static ModelSection read(JobObject model) {
-        String type = model.choice("type", "linear", List.of("linear", "mlp"));
+        String type = model.choice("type", "linear", List.of("linear", "mlp", "gbdt"));
         if (type.equals("linear")) {
             model.allowOnly("type");
             return new ModelSection(type, new int[0], null);

@@ -57,6 +57,7 @@ final class Objective {
         }
         double[] upstream = new double[z.size()];
         double meanLoss = loss.valueAndGradient(z, batch.targets(), null, upstream);
+        requireFiniteLoss(z, batch, meanLoss, upstream);
         logits.mul(logits.constant(Tensor.wrap(upstream, z.shape()))).sum().backward();
         network.gradients(leaves, gradientOut);
         return new Value(meanLoss, meanLoss + network.penalty(params, l2, gradientOut));
@@ -70,6 +71,7 @@ final class Objective {
         }
         double[] upstream = new double[z.size()];
         double meanLoss = loss.valueAndGradient(z, batch.targets(), null, upstream);
+        requireFiniteLoss(z, batch, meanLoss, upstream);
         LinearLayer.gradient(batch.featureValues(), batch.rows(), network.inputs(), upstream, network.outputs(),
                 gradientOut);
         return new Value(meanLoss, meanLoss + network.penalty(params, l2, gradientOut));
@@ -88,7 +90,48 @@ final class Objective {
     /** The mean loss without the penalty; NaN when the logits are NaN. */
     double meanLoss(double[] params, Batch batch) {
         Tensor z = logits(params, batch);
-        return hasNaN(z) ? Double.NaN : loss.value(z, batch.targets());
+        if (hasNaN(z)) {
+            return Double.NaN;
+        }
+        double meanLoss = loss.value(z, batch.targets());
+        requireFiniteLoss(z, batch, meanLoss, null);
+        return meanLoss;
+    }
+
+    /**
+     * On finite logits a loss on logits is finite, and so is its gradient: when the mean or the
+     * gradient ({@code upstream}, may be null) is not, throws {@link NonFiniteLossException} naming the
+     * first row whose loss (or else gradient) is not finite. Non-finite logits (the model overflowed)
+     * and a mean that overflows from finite losses are left to the caller's divergence check.
+     */
+    private void requireFiniteLoss(Tensor z, Batch batch, double meanLoss, double[] upstream) {
+        if (Double.isFinite(meanLoss) && (upstream == null || allFinite(upstream)) || !allFinite(z.toArray())) {
+            return;
+        }
+        Tensor perSample = loss.perSample(z, batch.targets());
+        int perRow = perSample.size() / batch.rows();
+        for (int i = 0; i < perSample.size(); i++) {
+            if (!Double.isFinite(perSample.getFlat(i))) {
+                throw new NonFiniteLossException(loss.name(), "loss", batch.line(i / perRow), i / perRow,
+                        perSample.getFlat(i));
+            }
+        }
+        int outputs = z.size() / batch.rows();
+        for (int i = 0; upstream != null && i < upstream.length; i++) {
+            if (!Double.isFinite(upstream[i])) {
+                throw new NonFiniteLossException(loss.name(), "gradient", batch.line(i / outputs), i / outputs,
+                        upstream[i]);
+            }
+        }
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The L2 penalty alone. */

@@ -12,25 +12,42 @@ import dev.xent.core.numeric.CompensatedSum;
  */
 public record Standardization(double[] mean, double[] scale) {
 
-    /** Fits mean and population standard deviation of every feature (compensated sums). */
+    /**
+     * Fits mean and population standard deviation of every feature (compensated sums). The values are
+     * first divided by a power of two near the column's largest magnitude, which is exact: the mean
+     * and the deviations {@code x - mean} then cannot overflow, even for values near the ends of the
+     * double range (±1e308), and for all other data the result has the same bits as the unscaled sums.
+     *
+     * @throws IllegalArgumentException naming a column whose standard deviation is not a finite number
+     */
     public static Standardization fit(Dataset data) {
         int f = data.featureCount();
         int n = data.rows();
         double[] mean = new double[f];
         double[] scale = new double[f];
         for (int c = 0; c < f; c++) {
+            double largest = 0;
+            for (int r = 0; r < n; r++) {
+                largest = Math.max(largest, Math.abs(data.feature(r, c)));
+            }
+            // 2^k with 2^k <= largest: dividing by it is exact (for normal numbers) and leaves values below 2.
+            double unit = largest > Double.MIN_NORMAL ? Math.scalb(1.0, Math.getExponent(largest)) : 1.0;
             CompensatedSum sum = new CompensatedSum();
             for (int r = 0; r < n; r++) {
-                sum.add(data.feature(r, c));
+                sum.add(data.feature(r, c) / unit);
             }
-            double m = sum.value() / n;
+            double scaledMean = sum.value() / n;
             CompensatedSum squares = new CompensatedSum();
             for (int r = 0; r < n; r++) {
-                double d = data.feature(r, c) - m;
+                double d = data.feature(r, c) / unit - scaledMean;
                 squares.add(d * d);
             }
-            double std = Math.sqrt(squares.value() / n);
-            mean[c] = m;
+            double std = Math.sqrt(squares.value() / n) * unit;
+            if (!Double.isFinite(std)) {
+                throw new IllegalArgumentException("feature '" + data.featureNames().get(c) + "': its standard deviation "
+                        + "is beyond the double range; rescale the column or set data.standardize to false");
+            }
+            mean[c] = scaledMean * unit;
             scale[c] = std > 0 ? std : 1.0;
         }
         return new Standardization(mean, scale);

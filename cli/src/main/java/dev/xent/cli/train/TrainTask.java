@@ -3,6 +3,7 @@ package dev.xent.cli.train;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xent.cli.BadInputException;
+import dev.xent.cli.Memory;
 import dev.xent.cli.RunFailedException;
 import dev.xent.cli.io.Display;
 import dev.xent.cli.io.Json;
@@ -39,7 +40,7 @@ public final class TrainTask implements Task {
 
     @Override
     public String description() {
-        return "fit a linear model or an mlp on a CSV file by gradient descent on the autodiff graph";
+        return "fit a linear model or an mlp (gradient descent on the autodiff graph) or gradient-boosted trees (gbdt, XGBoost) on a CSV file";
     }
 
     @Override
@@ -47,6 +48,9 @@ public final class TrainTask implements Task {
         JobObject root = job.root().allowOnly("task", "loss", "data", "model", "optimizer", "training", "output");
         Loss loss = readLoss(root.object("loss"), context);
         DataSection data = DataSection.read(root.object("data"));
+        if (GbdtTraining.requested(root)) {
+            return GbdtTraining.run(root, loss, data, context);
+        }
         ModelSection model = ModelSection.read(root.optionalObject("model"));
         JobObject optimizerSection = root.optionalObject("optimizer");
         Optimizer optimizer = Optimizer.named(optimizerSection.choice("name", "adam", Optimizer.names()));
@@ -54,6 +58,7 @@ public final class TrainTask implements Task {
         TrainingOptions options = readTraining(root.optionalObject("training"));
         TrainingSpec spec = new TrainingSpec(data.standardize(), data.validationFraction(), model.hidden(),
                 model.activation(), loss, optimizer, hyperParameters, options);
+        requireMemory(data, model, options, loss, root.pathOf("model"));
         TrainingRun run = prepare(data, spec, root.object("loss").path());
         JobObject output = root.optionalObject("output");
         if (output.has("plot") && options.epochs() == 0) {
@@ -62,7 +67,7 @@ public final class TrainTask implements Task {
         try (OutputFiles outputs = new OutputFiles()) {
             Map<String, Path> files = outputs.declare(output, "report", "model", "plot");
             long start = System.nanoTime();
-            FittedModel fitted = fit(run, context);
+            FittedModel fitted = Memory.during("training the model", () -> fit(run, context, data));
             double seconds = (System.nanoTime() - start) / 1e9;
             ObjectNode report = report(loss, data, model.type(), fitted, optimizer, hyperParameters, options);
             report.set("outputs", OutputFiles.describe(files));
@@ -74,7 +79,7 @@ public final class TrainTask implements Task {
             }
             if (files.containsKey("plot")) {
                 try (OutputStream out = outputs.stream(files.get("plot"))) {
-                    LossCurvePlot.write(fitted.result(), loss.name() + ", " + optimizer.jsonName(), out);
+                    LossCurvePlot.write(fitted.result().history(), fitted.result().bestEpoch(), loss.name() + ", " + optimizer.jsonName(), out);
                 }
             }
             outputs.commit();
@@ -135,6 +140,31 @@ public final class TrainTask implements Task {
         return new TrainingOptions(epochs, batchSize, l2, seed, earlyStopping);
     }
 
+    /**
+     * Refuses a model that cannot fit the heap, estimated before anything is allocated: the data's
+     * standardised copies ({@code 3 N F}), the parameters with their gradient, optimizer state and best
+     * copy ({@code 6 P}) and a batch's activations and their gradients ({@code 4 B H}), 8 bytes each.
+     */
+    private static void requireMemory(DataSection data, ModelSection model, TrainingOptions options, Loss loss,
+                                      String modelPath) {
+        Dataset dataset = data.dataset();
+        int outputs = loss.inputSpace().isClassWise() ? dataset.classes().size() : 1;
+        double parameters = 0;
+        double units = outputs;
+        int previous = dataset.featureCount();
+        for (int size : model.hidden()) {
+            parameters += ((double) previous + 1) * size;
+            units += size;
+            previous = size;
+        }
+        parameters += ((double) previous + 1) * outputs;
+        double batchRows = options.batchSize() == 0 ? dataset.rows() : Math.min(options.batchSize(), dataset.rows());
+        double bytes = 8 * (3.0 * dataset.rows() * dataset.featureCount() + 6 * parameters + 4 * batchRows * units);
+        String what = String.format(Locale.ROOT, "%s %s model of %.0f parameters on %d rows",
+                model.type().equals("mlp") ? "an" : "a", model.type(), parameters, dataset.rows());
+        Memory.require(bytes, what, model.hidden().length > 0 ? modelPath + ".hidden" : modelPath);
+    }
+
     private static TrainingRun prepare(DataSection data, TrainingSpec spec, String lossPath) {
         try {
             LogitLoss.outputs(spec.loss(), data.dataset().classes().size());
@@ -148,13 +178,15 @@ public final class TrainTask implements Task {
         }
     }
 
-    private static FittedModel fit(TrainingRun run, TaskContext context) {
+    private static FittedModel fit(TrainingRun run, TaskContext context, DataSection data) {
         try (TrainingProgress progress = TrainingProgress.start(run.epochs(), context.showProgress() ? context.err() : null)) {
             FittedModel fitted = run.fit(progress);
             progress.finished(fitted.result());
             return fitted;
         } catch (TrainingDivergedException e) {
             throw new RunFailedException(e.getMessage(), e);
+        } catch (NonFiniteLossException e) {
+            throw new RunFailedException(e.messageIn(Display.path(data.file())), e);
         }
     }
 

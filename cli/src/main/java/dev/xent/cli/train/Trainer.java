@@ -10,8 +10,10 @@ import java.util.Random;
  * <p>Stepwise optimizers take one step per mini-batch; the training rows are shuffled at the start
  * of every epoch with {@code java.util.Random(seed)} (the full batch is not shuffled: the order does
  * not change its mean). Conjugate gradient runs full batch, one iteration per epoch. After every
- * epoch the losses on all training (and validation) rows are recorded; a non-finite loss throws
- * {@link TrainingDivergedException}. Everything is single-threaded and seeded: the same inputs give
+ * epoch the losses on all training (and validation) rows are recorded; a non-finite objective, or one
+ * over a million times its starting value, throws {@link TrainingDivergedException} (see
+ * {@link EpochMonitor}); a loss that is not finite on finite logits throws
+ * {@link NonFiniteLossException}. Everything is single-threaded and seeded: the same inputs give
  * bit-identical results.
  */
 public final class Trainer {
@@ -39,6 +41,7 @@ public final class Trainer {
     public TrainingResult fit(Batch training, Batch validation, EpochListener listener) {
         EpochMonitor monitor = new EpochMonitor(objective, training, validation, options.earlyStopping(), listener);
         double[] params = objective.network().initialParameters(options.seed());
+        monitor.start(params);
         if (!optimizer.isStepwise()) {
             return ConjugateGradientFit.run(objective, training, params, options.epochs(),
                     hyperParameters.number("tolerance"), monitor);

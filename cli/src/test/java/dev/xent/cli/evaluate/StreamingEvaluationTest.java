@@ -1,6 +1,7 @@
 package dev.xent.cli.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.xent.cli.job.Job;
@@ -76,6 +77,25 @@ class StreamingEvaluationTest {
                 "ignore_index", 2);
         checkAgainstWholeFile(folder, REGISTRY, "categorical_cross_entropy", params, data, 7);
         checkAgainstWholeFile(folder, REGISTRY, "categorical_focal_cross_entropy", Map.of("from_logits", true), data, 7);
+    }
+
+    @Test
+    void weightsWhoseSumOverflowsGiveTheRightMeanAndGradientWhenALargerWeightArrivesInALaterBlock() throws IOException {
+        Random random = new Random(3);
+        double[] p = new double[ROWS];
+        double[] y = new double[ROWS];
+        double[] w = new double[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            p[i] = random.nextGaussian() * 3;
+            y[i] = random.nextInt(2);
+            // 1e-300 first, then 1, then weights near the largest double: the unit changes twice.
+            w[i] = i < 100 ? 1e-300 : i < 400 ? 1.0 : 1e308 * (1 + random.nextDouble() * 0.79);
+        }
+        Data data = new Data(List.of("p"), List.of("y"), Tensor.wrap(p, ROWS), Tensor.wrap(y, ROWS), Tensor.wrap(w, ROWS));
+        double expected = REGISTRY.create("binary_cross_entropy", Map.of("from_logits", true))
+                .value(data.predictions(), data.targets(), data.weights());
+        assertTrue(expected > 0.1 && expected < 10, "the whole-file mean is right: " + expected);
+        checkAgainstWholeFile(folder, REGISTRY, "binary_cross_entropy", Map.of("from_logits", true), data, 64);
     }
 
     @Test

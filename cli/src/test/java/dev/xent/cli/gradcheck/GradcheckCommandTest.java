@@ -67,6 +67,52 @@ class GradcheckCommandTest {
     }
 
     @Test
+    void theReportSaysHowManyElementsTheFiniteDifferencesChecked() throws Exception {
+        JsonNode all = passes("{'name': 'test_softmax'}", ", 'classes': 4").get("finite_differences");
+        assertEquals(16, all.get("rows_checked").asInt());
+        assertEquals(64, all.get("elements_checked").asInt());
+        assertEquals(64, all.get("elements").asInt());
+        // 2 C^2 = 2e8 evaluations per row is over the budget: one row, evenly spaced columns of it.
+        JsonNode some = passes("{'name': 'test_softmax'}", ", 'classes': 10000, 'sample_weights': false")
+                .get("finite_differences");
+        assertEquals(1, some.get("rows_checked").asInt());
+        assertEquals(1000, some.get("elements_checked").asInt());
+        assertEquals(160_000, some.get("elements").asInt());
+    }
+
+    @Test
+    void theFiniteDifferencesAreLinearInRowsAndCheckEveryElementOfAHundredThousandRows() throws Exception {
+        TestWorkspace workspace = new TestWorkspace(folder);
+        workspace.job("{'task': 'gradcheck', 'loss': {'name': 'test_logistic'}, 'rows': 100000}");
+        Cli.Result result = workspace.run("--json");
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode differences = Json.MAPPER.readTree(result.out()).get("finite_differences");
+        assertEquals(100_000, differences.get("elements_checked").asInt());
+    }
+
+    @Test
+    void theRowsCheckedStayWithinTheBudgetAndSpreadOverTheInput() {
+        assertEquals(100_000, GradcheckTask.checkedRows(100_000, 1).length);
+        int[] rows = GradcheckTask.checkedRows(5000, 100);
+        assertEquals(GradcheckTask.FINITE_DIFFERENCE_BUDGET / (2 * 100 * 100), rows.length);
+        assertEquals(0, rows[0]);
+        assertTrue(rows[rows.length - 1] >= 4995, "the last rows are checked too: " + rows[rows.length - 1]);
+        assertEquals(100, GradcheckTask.checkedColumns(rows.length, 100).length);
+        assertEquals(1, GradcheckTask.checkedRows(3, 10_000).length);
+        assertEquals(1000, GradcheckTask.checkedColumns(1, 10_000).length);
+    }
+
+    @Test
+    void aLossThatIsNaNOnValidRandomInputsFailsNamingTheLossTheRowAndTheValue() {
+        TestWorkspace workspace = new TestWorkspace(folder);
+        workspace.job("{'task': 'gradcheck', 'loss': {'name': 'test_shifted_log'}, 'rows': 8, 'seed': 1}");
+        Cli.Result result = workspace.run();
+        assertEquals(1, result.exitCode(), result.out() + result.err());
+        Cli.assertOneErrorLine(result, "test_shifted_log: the loss is NaN at row ");
+        Cli.assertOneErrorLine(result, "of the random inputs (seed 1)");
+    }
+
+    @Test
     void badSettingsAreNamedWithTheirJsonPath() {
         TestWorkspace workspace = new TestWorkspace(folder);
         workspace.job("{'task': 'gradcheck', 'loss': {'name': 'test_logistic'}, 'rows': 0}");

@@ -9,13 +9,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * CSV cells are parsed with FastDoubleParser for speed, from texts and from the bytes of simple
- * lines; both must give exactly what
- * {@link Double#parseDouble} gives: the same bits for every accepted text and a
- * {@link NumberFormatException} for the same texts.
+ * lines; both must accept exactly the decimal numbers and the NaN/infinity spellings of
+ * {@link DecimalText} (a regular expression here) and give what {@link Double#parseDouble} gives for
+ * them: the same bits for every accepted text and a {@link NumberFormatException} for the others.
  */
 class NumberParsingTest {
 
@@ -34,8 +35,9 @@ class NumberParsingTest {
                 "1.00000000000000011102230246251565404236316680908203125",
                 "1.000000000000000111022302462515654042363166809082031250000000000000000000001",
                 "0." + "0".repeat(400) + "1", "1" + "0".repeat(400), "9".repeat(800),
-                // Java syntax that Double.parseDouble accepts; the caller rejects NaN and infinities.
-                "NaN", "Infinity", "-Infinity", "+Infinity", "1d", "1f", "1D", "0x1p3", "0x1.8p-1", " 1 ", "\t2\n",
+                // NaN and infinity spellings (the caller rejects them as not finite); Java's other syntax is not a number.
+                "NaN", "Infinity", "-Infinity", "+Infinity", "nan", "-inf", "INF", "+NaN", "1d", "1f", "1D", "0.9f",
+                "0x1p3", "0x1.8p-1", "0x1p-1", " 1 ", "\t2\n", "infinit", "nana", "1e5f",
                 // Not numbers.
                 "", " ", "-", "+", ".", "e5", "1e", "1e+", "1..2", "1.2.3", "--1", "1-", "1_000", "1,5", "0x", "nan",
                 "infinity", "Inf", "1e5e5", "\u0661", "1 2", "abc",
@@ -123,9 +125,24 @@ class NumberParsingTest {
                 });
     }
 
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern NAN = Pattern.compile("(?i)[+-]?nan");
+    private static final Pattern INFINITY = Pattern.compile("(?i)[+-]?inf(inity)?");
+
     /** Both ways {@link Cells} parses: from a text, and from the bytes of a simple line (ASCII). */
     private static void assertSameAsTheJdk(String text) {
-        String expected = parse(() -> Double.parseDouble(text));
+        String expected = parse(() -> {
+            if (DECIMAL.matcher(text).matches()) {
+                return Double.parseDouble(text);
+            }
+            if (NAN.matcher(text).matches()) {
+                return Double.NaN;
+            }
+            if (INFINITY.matcher(text).matches()) {
+                return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            throw new NumberFormatException(text);
+        });
         assertEquals(expected, parse(() -> Cells.ofTexts(new String[] {text}).number(0)), () -> "'" + text + "'");
         if (StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
             byte[] line = ("x," + text + ",y").getBytes(StandardCharsets.US_ASCII);

@@ -49,8 +49,7 @@ class LossCurvePlotTest {
             history.add(new EpochRecord(epoch, loss, loss + 0.01, validation ? loss + 0.02 + 0.001 * epoch : null));
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        LossCurvePlot.write(new TrainingResult(new double[0], history, bestEpoch != null, bestEpoch,
-                new Metrics(0.1, 0.1, null, 1.0, null)), "test, adam", png);
+        LossCurvePlot.write(history, bestEpoch, "test, adam", png);
         return png.toByteArray();
     }
 

@@ -41,6 +41,15 @@ public final class CompensatedSum {
         return Double.isFinite(sum) ? sum + compensation : sum;
     }
 
+    /**
+     * Multiplies the accumulated state by {@code 2^n} (exact unless it leaves the range of normal
+     * doubles): a sum kept in a scaled unit, such as a streamed weighted mean, can change its unit.
+     */
+    public void scalb(int n) {
+        sum = Math.scalb(sum, n);
+        compensation = Math.scalb(compensation, n);
+    }
+
     /** Starts again from zero. */
     public void reset() {
         sum = 0;

@@ -10,7 +10,7 @@ package dev.xent.core.numeric;
  */
 public final class KernelScratch {
     private static final ThreadLocal<KernelScratch> PER_THREAD = ThreadLocal.withInitial(KernelScratch::new);
-    private static final int SLOTS = 11;
+    private static final int SLOTS = 12;
 
     private final double[][] doubles = new double[SLOTS][0];
     private final int[][] ints = new int[SLOTS][0];
@@ -18,7 +18,7 @@ public final class KernelScratch {
     private KernelScratch() {
     }
 
-    /** This thread's double array of slot {@code slot} (0 to 10), at least {@code length} long. */
+    /** This thread's double array of slot {@code slot} (0 to 11), at least {@code length} long. */
     public static double[] doubles(int slot, int length) {
         double[][] arrays = PER_THREAD.get().doubles;
         if (arrays[slot].length < length) {
@@ -27,7 +27,7 @@ public final class KernelScratch {
         return arrays[slot];
     }
 
-    /** This thread's int array of slot {@code slot} (0 to 10), at least {@code length} long. */
+    /** This thread's int array of slot {@code slot} (0 to 11), at least {@code length} long. */
     public static int[] ints(int slot, int length) {
         int[][] arrays = PER_THREAD.get().ints;
         if (arrays[slot].length < length) {

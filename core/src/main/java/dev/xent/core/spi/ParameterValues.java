@@ -73,9 +73,14 @@ public final class ParameterValues {
             case NUMBER -> checkRange(lossName, spec, toDouble(lossName, spec, raw), raw);
             case INTEGER -> {
                 double v = toDouble(lossName, spec, raw);
-                if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+                if (v != Math.rint(v)) {
                     throw new ParameterException(spec.name(), lossName + ": parameter '" + spec.name() + "' = "
                             + raw + " must be a whole number");
+                }
+                if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                    throw new ParameterException(spec.name(), lossName + ": parameter '" + spec.name() + "' = "
+                            + raw + " is out of range; allowed: 32-bit whole numbers, [" + Integer.MIN_VALUE + ", "
+                            + Integer.MAX_VALUE + "]");
                 }
                 checkRange(lossName, spec, v, raw);
                 yield (int) v;

@@ -153,8 +153,15 @@ class ParameterValuesTest {
     void aNonIntegralNumberForAnIntegerIsRejected() {
         assertEquals("test_loss: parameter 'ignore_index' = 1.5 must be a whole number",
                 error("ignore_index", Map.of("ignore_index", 1.5)));
-        assertEquals("test_loss: parameter 'ignore_index' = 1.0E10 must be a whole number",
-                error("ignore_index", Map.of("ignore_index", 1e10)));
+    }
+
+    @Test
+    void aWholeNumberBeyond32BitsForAnIntegerIsOutOfRangeNotTruncated() {
+        assertEquals("test_loss: parameter 'ignore_index' = 1.0E10 is out of range; allowed: 32-bit whole numbers,"
+                + " [-2147483648, 2147483647]", error("ignore_index", Map.of("ignore_index", 1e10)));
+        assertEquals("test_loss: parameter 'ignore_index' = 18446744073709551617 is out of range; allowed: 32-bit whole"
+                + " numbers, [-2147483648, 2147483647]",
+                error("ignore_index", Map.of("ignore_index", new java.math.BigInteger("18446744073709551617"))));
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * <p><b>Input space.</b> Probabilities {@code p} in [0, 1] (default), or logits {@code x} in
  * [-inf, +inf] with {@code from_logits = true} ({@code p = sigmoid(x)}). Targets are in [0, 1]: hard
  * labels 0/1 or soft labels. With {@code label_smoothing = ls} every target first becomes
- * {@code y' = y (1 - ls) + ls / 2}.
+ * {@code y' = y (1 - ls) + ls / 2}, and its complement is computed as {@code (1 - y)(1 - ls) + ls / 2}
+ * (not {@code 1 - y'} from the rounded {@code y'}, which would lose up to 12 ulps on the loss).
  *
  * <p><b>Shapes.</b> Element-wise: predictions and targets have the same shape, of any rank (a vector
  * for binary classification, an N x K matrix for multi-label). Per-sample losses have that shape too.
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
  * <p><b>Reduction.</b> {@code mean} (default): {@code sum_i w_i l_i / sum_i w_i} over all elements i,
  * so the denominator is {@code N * K} without weights and {@code K * sum_r w_r} with them (pos_weight
  * does not change it, as in PyTorch); {@code sum}: {@code sum_i w_i l_i}; {@code none}: the per-element
- * losses. Sums are compensated and chunked: the same bits for any thread count.
+ * losses. Sums are compensated and chunked: the same bits for any thread count. For the mean the
+ * sample weights are scaled by a power of two first, so weights near 1e308 do not overflow.
  *
  * <p><b>Stability.</b> On logits no probability is formed: {@code log(sigmoid(x)) = -softplus(-x)} and
  * {@code log(1 - sigmoid(x)) = log_sigmoid(-x) = -softplus(x)}, with
@@ -96,16 +98,29 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
             return posWeight == 1 ? loss : loss.mul(BinaryLogLoss.byLabel(predictions, signs, posWeight, 1.0));
         }
         Node y = BinaryLogLoss.smooth(targets, labelSmoothing);
+        Node oneMinusY = BinaryLogLoss.smoothComplement(targets, labelSmoothing);
         return fromLogits
-                ? BinaryLogLoss.logitsGraph(y, y.rsub(1), predictions.softplus(), predictions.logSigmoid(), posWeight)
-                : BinaryLogLoss.probabilitiesGraph(predictions.clamp(epsilon, 1 - epsilon), y, y.rsub(1), posWeight);
+                ? BinaryLogLoss.logitsGraph(y, oneMinusY, predictions.softplus(), predictions.logSigmoid(), posWeight)
+                : BinaryLogLoss.probabilitiesGraph(predictions.clamp(epsilon, 1 - epsilon), y, oneMinusY, posWeight);
     }
 
     @Override
     double elementLoss(double prediction, double target, double[] derivatives, int index) {
         double y = BinaryLogLoss.smooth(target, labelSmoothing);
-        return fromLogits ? BinaryLogLoss.logits(prediction, y, posWeight, derivatives, index)
-                : BinaryLogLoss.probabilities(prediction, y, posWeight, epsilon, derivatives, index);
+        double oneMinusY = BinaryLogLoss.smoothComplement(target, labelSmoothing);
+        return fromLogits ? BinaryLogLoss.logits(prediction, y, oneMinusY, posWeight, derivatives, index)
+                : BinaryLogLoss.probabilities(prediction, y, oneMinusY, posWeight, epsilon, derivatives, index);
+    }
+
+    /** With logits, the weight is applied before {@code exp(-|x|)} underflows ({@link BinaryLogLoss#weightedLogits}). */
+    @Override
+    double weightedElementLoss(double prediction, double target, double weight, double scale, double[] derivatives,
+                               int index) {
+        if (!fromLogits) {
+            return super.weightedElementLoss(prediction, target, weight, scale, derivatives, index);
+        }
+        return BinaryLogLoss.weightedLogits(prediction, BinaryLogLoss.smooth(target, labelSmoothing),
+                BinaryLogLoss.smoothComplement(target, labelSmoothing), posWeight, weight, scale, derivatives, index);
     }
 
     /**
@@ -120,7 +135,8 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
 
     private double secondDerivative(double prediction, double target) {
         double y = BinaryLogLoss.smooth(target, labelSmoothing);
-        return fromLogits ? BinaryLogLoss.logitsSecondDerivative(prediction, y, posWeight)
-                : BinaryLogLoss.probabilitiesSecondDerivative(prediction, y, posWeight, epsilon);
+        double oneMinusY = BinaryLogLoss.smoothComplement(target, labelSmoothing);
+        return fromLogits ? BinaryLogLoss.logitsSecondDerivative(prediction, y, oneMinusY, posWeight)
+                : BinaryLogLoss.probabilitiesSecondDerivative(prediction, y, oneMinusY, posWeight, epsilon);
     }
 }

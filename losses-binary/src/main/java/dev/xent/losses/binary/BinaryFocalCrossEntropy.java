@@ -1,10 +1,11 @@
 package dev.xent.losses.binary;
 
 import static dev.xent.autodiff.StableMath.sigmoid;
-import static dev.xent.autodiff.StableMath.softplus;
 
 import dev.xent.autodiff.StableMath;
+import dev.xent.core.GradientAndHessian;
 import dev.xent.core.Node;
+import dev.xent.core.SecondOrderLoss;
 import dev.xent.core.Tensor;
 import dev.xent.core.spi.ParameterValues;
 
@@ -27,13 +28,17 @@ import dev.xent.core.spi.ParameterValues;
  * sample weights per row; {@code mean} divides by the total weight of all elements ({@code N * K}
  * without weights).
  *
- * <p><b>Stability.</b> With logits nothing is clipped and the focal factor is computed in log space:
- * {@code 1 - p_t = y sigmoid(-x) + (1 - y) sigmoid(x)}, whose log for hard labels is
- * {@code log_sigmoid(-x) = -softplus(x)} (y = 1) or {@code log_sigmoid(x) = -softplus(-x)} (y = 0), and
- * {@code (1 - p_t)^gamma = exp(gamma * log(1 - p_t))}: exact even where {@code 1 - p_t} itself would
- * underflow (e.g. {@code x = 1000, gamma = 0.5}). The cross-entropy uses the softplus identities of
- * {@link BinaryCrossEntropy}. With probabilities, p is clipped to {@code [epsilon, 1 - epsilon]} first
- * and the clipped p is used in both factors.
+ * <p><b>Stability.</b> With logits nothing is clipped: {@code 1 - p_t = y sigmoid(-x) + (1 - y) sigmoid(x)},
+ * which for hard labels is {@code sigmoid(z)} with {@code z = (1 - 2y) x}, and the factor is
+ * {@code (1 - p_t)^gamma = pow(sigmoid(z), gamma)} (a product for gamma 1 and 2), within a few ulps: the
+ * log form {@code exp(gamma * log(1 - p_t))} would amplify the rounding of {@code gamma * log(1 - p_t)}
+ * (124 ulps at {@code x = -36.7, gamma = 5}). Only where {@code sigmoid(z)} is subnormal or zero is it
+ * {@code exp(-gamma softplus(-z))}, exact where {@code 1 - p_t} itself underflows (e.g.
+ * {@code x = 1000, gamma = 0.5}). Soft labels give {@code 1 - p_t >= min(y, 1 - y)}: {@code pow} of it
+ * directly. The cross-entropy uses the softplus identities of {@link BinaryCrossEntropy}. With
+ * probabilities, p is clipped to {@code [epsilon, 1 - epsilon]} first and the clipped p is used in both
+ * factors. Label smoothing's complement {@code 1 - y'} is computed as {@code (1 - y)(1 - ls) + ls / 2},
+ * never from the rounded {@code y'}.
  *
  * <p><b>Gradient.</b> With {@code F = (1 - p_t)^gamma} and {@code b = bce}:
  * {@code dl/dz = a_t (F db/dz + b dF/dz)}. Logits: {@code db/dx = sigmoid(x) - y},
@@ -58,7 +63,7 @@ import dev.xent.core.spi.ParameterValues;
  *   with alpha = 0.25: l = [[0.2473985, 0.0824662], [0.0612991, 0.2473985]]   mean 0.1596406
  * </pre>
  */
-public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
+public final class BinaryFocalCrossEntropy extends ElementwiseLoss implements SecondOrderLoss {
     private final double gamma;
     private final Double alpha;
 
@@ -78,7 +83,7 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
             return alpha == null ? focal : focal.mul(BinaryLogLoss.byLabel(predictions, signs, alpha, 1 - alpha));
         }
         Node y = BinaryLogLoss.smooth(targets, labelSmoothing);
-        Node oneMinusY = y.rsub(1);
+        Node oneMinusY = BinaryLogLoss.smoothComplement(targets, labelSmoothing);
         Node bce;
         Node remaining; // 1 - p_t
         if (fromLogits) {
@@ -94,34 +99,50 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
         return alpha == null ? focal : focal.mul(y.mul(2 * alpha - 1).add(1 - alpha));
     }
 
+    /**
+     * The gradient and the exact diagonal Hessian, weighted and reduced like {@link #gradient}; the
+     * formulas, and where the Hessian is negative, are in {@link BinaryFocalHessian}.
+     */
+    @Override
+    public GradientAndHessian gradientAndHessian(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        BinaryFocalHessian hessian = new BinaryFocalHessian(gamma, alpha, fromLogits, epsilon, labelSmoothing);
+        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, vectorKernels(),
+                hessian::secondDerivative, predictions, targets, sampleWeights);
+    }
+
     @Override
     double elementLoss(double prediction, double target, double[] derivatives, int index) {
         double y = BinaryLogLoss.smooth(target, labelSmoothing);
-        if (fromLogits && gamma != 0 && (y == 0 || y == 1)) {
+        double oneMinusY = BinaryLogLoss.smoothComplement(target, labelSmoothing);
+        if (fromLogits && gamma != 0 && (y == 0 || oneMinusY == 0)) {
             return hardLabelLogits(prediction, y, derivatives, index);
         }
-        double bce = fromLogits ? BinaryLogLoss.logits(prediction, y, 1.0, derivatives, index)
-                : BinaryLogLoss.probabilities(prediction, y, 1.0, epsilon, derivatives, index);
-        double balance = balance(y);
+        double bce = fromLogits ? BinaryLogLoss.logits(prediction, y, oneMinusY, 1.0, derivatives, index)
+                : BinaryLogLoss.probabilities(prediction, y, oneMinusY, 1.0, epsilon, derivatives, index);
+        double balance = balance(y, oneMinusY);
         if (balance == 0 || gamma == 0) {
-            // No focal factor (it is 1; gamma * log(0) would be NaN), or an element that carries no weight.
+            // No focal factor (it is 1; 0^0 is 1 but its slope is not), or an element that carries no weight.
             if (derivatives != null) {
                 derivatives[index] = balance == 0 ? 0.0 : balance * derivatives[index];
             }
             return balance == 0 ? 0.0 : balance * bce;
         }
-        double factor;
+        double remaining; // 1 - p_t
         double factorSlope;
+        double factor;
         if (fromLogits) {
-            double logRemaining = logOneMinusPt(prediction, y);
-            factor = Math.exp(gamma * logRemaining);
-            factorSlope = gamma * factor * logOneMinusPtSlope(prediction, y);
+            // Soft labels (hard ones went to hardLabelLogits): 1 - p_t >= min(y, 1 - y) > 0, computed directly.
+            double sigmoidOfX = sigmoid(prediction);
+            double sigmoidOfMinusX = sigmoid(-prediction);
+            remaining = y * sigmoidOfMinusX + oneMinusY * sigmoidOfX;
+            factor = Math.pow(remaining, gamma);
+            factorSlope = gamma * factor * ((oneMinusY - y) * sigmoidOfX * sigmoidOfMinusX / remaining);
         } else {
             double clipped = BinaryLogLoss.clip(prediction, epsilon);
-            double remaining = y * (1 - clipped) + (1 - y) * clipped;
+            remaining = y * (1 - clipped) + oneMinusY * clipped;
             factor = Math.pow(remaining, gamma);
             factorSlope = BinaryLogLoss.isClipped(prediction, epsilon) ? 0.0
-                    : gamma * (1 - 2 * y) * Math.pow(remaining, gamma - 1);
+                    : gamma * (oneMinusY - y) * Math.pow(remaining, gamma - 1);
         }
         if (derivatives != null) {
             derivatives[index] = productRule(balance, factor, factorSlope, bce, derivatives[index]);
@@ -131,15 +152,16 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
 
     /**
      * Logits with a hard label: with {@code s = 1 - 2y} (+-1) and {@code z = s x}, {@code bce = softplus(z)},
-     * {@code 1 - p_t = sigmoid(z)} and {@code log(1 - p_t) = -softplus(-z)}, all from one
-     * {@code e = exp(-|x|)}, {@code r = 1 / (1 + e)} and {@code log1p(e)} (as {@link BinaryLogLoss#logits}
-     * computes them); {@code dbce/dx = s sigmoid(z)}, {@code dF/dx = gamma F s sigmoid(-z)}. Two
-     * {@code exp}, one {@code log} and one division per element, where the general path takes four,
-     * two and two. At {@code x = +-inf}: {@code e = 0}, and the limits follow (F = 0 where bce = 0,
+     * {@code 1 - p_t = sigmoid(z)}, all from one {@code e = exp(-|x|)}, {@code r = 1 / (1 + e)} and
+     * {@code log1p(e)} (as {@link BinaryLogLoss#logits} computes them); {@code dbce/dx = s sigmoid(z)},
+     * {@code dF/dx = gamma F s sigmoid(-z)}. The factor is {@code F = sigmoid(z)^gamma} (a product for
+     * gamma 1 and 2, else {@code pow}: within about {@code gamma} ulps of sigmoid's error), and only where
+     * {@code sigmoid(z)} is subnormal or zero {@code exp(-gamma softplus(-z))}, exact where {@code sigmoid(z)}
+     * itself underflows. At {@code x = +-inf}: {@code e = 0}, and the limits follow (F = 0 where bce = 0,
      * bce = inf with F = 1 and a zero focal slope).
      */
     private double hardLabelLogits(double x, double y, double[] derivatives, int index) {
-        double balance = balance(y);
+        double balance = balance(y, 1 - y);
         if (balance == 0) { // an element that carries no weight: 0, also where bce is infinite
             if (derivatives != null) {
                 derivatives[index] = 0.0;
@@ -153,10 +175,11 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
         double large = 1.0 / onePlusE;
         double log1pE = StableMath.log1p(e, onePlusE, large);
         double bce = Math.max(z, 0.0) + log1pE;
-        double factor = Math.exp(-gamma * (Math.max(-z, 0.0) + log1pE));
+        double small = e * large;
+        double sigmoidOfZ = z >= 0 ? large : small;
+        double factor = sigmoidOfZ >= Double.MIN_NORMAL ? power(sigmoidOfZ)
+                : Math.exp(-gamma * (Math.max(-z, 0.0) + log1pE));
         if (derivatives != null) {
-            double small = e * large;
-            double sigmoidOfZ = z >= 0 ? large : small;
             double sigmoidOfMinusZ = z >= 0 ? small : large;
             derivatives[index] = productRule(balance, factor, gamma * factor * sign * sigmoidOfMinusZ, bce,
                     sign * sigmoidOfZ);
@@ -164,34 +187,14 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss {
         return balance * factor * bce;
     }
 
+    /** {@code u^gamma} for a normal {@code u} in (0, 1]: one rounding for gamma 1 and 2 (the default), else {@code pow}. */
+    private double power(double u) {
+        return gamma == 2 ? u * u : gamma == 1 ? u : Math.pow(u, gamma);
+    }
+
     /** {@code a_t = y alpha + (1 - y)(1 - alpha)}, 1 without alpha. */
-    private double balance(double y) {
-        return alpha == null ? 1.0 : y * alpha + (1 - y) * (1 - alpha);
-    }
-
-    /** {@code log(1 - p_t) = log(y sigmoid(-x) + (1 - y) sigmoid(x))}, via log-sigmoid for hard labels. */
-    private static double logOneMinusPt(double x, double y) {
-        if (y == 1) {
-            return -softplus(x);
-        }
-        if (y == 0) {
-            return -softplus(-x);
-        }
-        // Soft labels: both terms are positive and the sum is at least min(y, 1 - y), so log is safe.
-        return Math.log(y * sigmoid(-x) + (1 - y) * sigmoid(x));
-    }
-
-    /** {@code d log(1 - p_t) / dx = (1 - 2y) sigmoid(x) sigmoid(-x) / (1 - p_t)}, simplified for hard labels. */
-    private static double logOneMinusPtSlope(double x, double y) {
-        if (y == 1) {
-            return -sigmoid(x);
-        }
-        if (y == 0) {
-            return sigmoid(-x);
-        }
-        double sigmoidOfX = sigmoid(x);
-        double sigmoidOfMinusX = sigmoid(-x);
-        return (1 - 2 * y) * sigmoidOfX * sigmoidOfMinusX / (y * sigmoidOfMinusX + (1 - y) * sigmoidOfX);
+    private double balance(double y, double oneMinusY) {
+        return alpha == null ? 1.0 : y * alpha + oneMinusY * (1 - alpha);
     }
 
     /**

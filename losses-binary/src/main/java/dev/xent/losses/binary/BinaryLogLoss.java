@@ -24,34 +24,80 @@ final class BinaryLogLoss {
      * One {@code exp}, one {@code log} and one division per element serve both (see
      * {@link dev.xent.autodiff.StableMath#log1p} for the accurate {@code log1p} through {@code log}).
      */
-    static double logits(double x, double y, double posWeight, double[] derivatives, int index) {
+    static double logits(double x, double y, double oneMinusY, double posWeight, double[] derivatives, int index) {
         double e = Math.exp(-Math.abs(x)); // in [0, 1]: never overflows
         double onePlusE = 1.0 + e;
         double large = 1.0 / onePlusE; // sigmoid(|x|); e * large = sigmoid(-|x|): each accurate, no 1 - sigmoid
         double log1pE = StableMath.log1p(e, onePlusE, large);
         double softplusOfX = Math.max(x, 0.0) + log1pE;
         double softplusOfMinusX = Math.max(-x, 0.0) + log1pE;
-        double loss = Double.isInfinite(x) ? infiniteLogitLoss(y, posWeight, softplusOfX, softplusOfMinusX)
-                : (1 - y) * softplusOfX + posWeight * y * softplusOfMinusX; // branch-free: labels are random
+        double loss = Double.isInfinite(x) ? infiniteLogitLoss(y, oneMinusY, posWeight, softplusOfX, softplusOfMinusX)
+                : oneMinusY * softplusOfX + posWeight * y * softplusOfMinusX; // branch-free: labels are random
         if (derivatives != null) {
             double small = e * large;
             double sigmoidOfX = x >= 0 ? large : small;
             double sigmoidOfMinusX = x >= 0 ? small : large;
-            derivatives[index] = (1 - y) * sigmoidOfX - posWeight * y * sigmoidOfMinusX;
+            derivatives[index] = oneMinusY * sigmoidOfX - posWeight * y * sigmoidOfMinusX;
         }
         return loss;
     }
 
+    /**
+     * {@code weight * }{@link #logits}{@code (...)}, and {@code scale} times its derivative, with the weight
+     * applied before a small factor underflows: where {@code e = exp(-|x|)} is subnormal (|x| > 708) the
+     * terms {@code softplus(-|x|) = e} and {@code sigmoid(-|x|) = e} have lost their bits, but times a
+     * sample weight of 1e300 (reduction sum) they are ordinary numbers. There {@code softplus(|x|) = |x|}
+     * and {@code sigmoid(|x|) = 1} to the last bit, and the small terms are {@link #scaledExp}.
+     */
+    static double weightedLogits(double x, double y, double oneMinusY, double posWeight, double weight, double scale,
+                                 double[] derivatives, int index) {
+        double a = Math.abs(x);
+        if (!(a > 708) || a == Double.POSITIVE_INFINITY) { // exp(-|x|) is normal (or exactly 0): nothing underflowed
+            double loss = weight * logits(x, y, oneMinusY, posWeight, derivatives, index);
+            if (derivatives != null) {
+                derivatives[index] *= scale;
+            }
+            return loss;
+        }
+        double positive = posWeight * y; // the weight of softplus(-x) and of -sigmoid(-x)
+        if (x > 0) {
+            if (derivatives != null) {
+                derivatives[index] = scale * oneMinusY - scaledExp(scale * positive, a);
+            }
+            return weight * (oneMinusY * a) + scaledExp(weight * positive, a);
+        }
+        if (derivatives != null) {
+            derivatives[index] = scaledExp(scale * oneMinusY, a) - scale * positive;
+        }
+        return scaledExp(weight * oneMinusY, a) + weight * (positive * a);
+    }
+
+    /**
+     * {@code s * exp(-a)} for {@code s >= 0} and {@code 708 < a}, without underflowing before {@code s} is
+     * applied: {@code s} times {@code exp(-a / 2^k)} (normal, exact argument) {@code 2^k} times, k = 1 or 2;
+     * a few ulps. 0 where even the product underflows (a > 2832: below {@code 2^1024 e^-2832}).
+     */
+    static double scaledExp(double s, double a) {
+        int parts = a <= 1400 ? 2 : 4;
+        double part = Math.exp(-a / parts);
+        double product = s;
+        for (int j = 0; j < parts; j++) {
+            product *= part;
+        }
+        return product;
+    }
+
     /** At {@code x = +-inf} one softplus is infinite: a term whose weight is exactly 0 is 0, not NaN. */
-    private static double infiniteLogitLoss(double y, double posWeight, double softplusOfX, double softplusOfMinusX) {
-        return (y == 1 ? 0.0 : (1 - y) * softplusOfX) + (y == 0 ? 0.0 : posWeight * y * softplusOfMinusX);
+    private static double infiniteLogitLoss(double y, double oneMinusY, double posWeight, double softplusOfX,
+                                            double softplusOfMinusX) {
+        return (oneMinusY == 0 ? 0.0 : oneMinusY * softplusOfX) + (y == 0 ? 0.0 : posWeight * y * softplusOfMinusX);
     }
 
     /** Logits: {@code d2l/dx2 = (1 + (pw - 1) y) sigmoid(x) sigmoid(-x)}, in (0, (1 + (pw - 1) y) / 4]. */
-    static double logitsSecondDerivative(double x, double y, double posWeight) {
+    static double logitsSecondDerivative(double x, double y, double oneMinusY, double posWeight) {
         double e = Math.exp(-Math.abs(x));
         double onePlusE = 1.0 + e;
-        return (1 - y + posWeight * y) * (e / (onePlusE * onePlusE));
+        return (oneMinusY + posWeight * y) * (e / (onePlusE * onePlusE));
     }
 
     /**
@@ -61,25 +107,27 @@ final class BinaryLogLoss {
      * range, as TensorFlow's clip_by_value that Keras uses). With {@code eps = 0}, {@code p = 0} against
      * {@code y > 0} gives {@code +inf} with derivative {@code -inf} (and symmetrically at {@code p = 1}).
      */
-    static double probabilities(double p, double y, double posWeight, double epsilon, double[] derivatives,
-                                int index) {
+    static double probabilities(double p, double y, double oneMinusY, double posWeight, double epsilon,
+                                double[] derivatives, int index) {
         double clipped = clip(p, epsilon);
         double loss = (y == 0 ? 0.0 : -posWeight * y * Math.log(clipped))
-                + (y == 1 ? 0.0 : -(1 - y) * Math.log1p(-clipped));
+                + (oneMinusY == 0 ? 0.0 : -oneMinusY * Math.log1p(-clipped));
         if (derivatives != null) {
             derivatives[index] = isClipped(p, epsilon) ? 0.0
-                    : (y == 0 ? 0.0 : -posWeight * y / clipped) + (y == 1 ? 0.0 : (1 - y) / (1 - clipped));
+                    : (y == 0 ? 0.0 : -posWeight * y / clipped) + (oneMinusY == 0 ? 0.0 : oneMinusY / (1 - clipped));
         }
         return loss;
     }
 
     /** Probabilities: {@code d2l/dp2 = pw y / pc^2 + (1 - y) / (1 - pc)^2}, 0 where p was clipped. */
-    static double probabilitiesSecondDerivative(double p, double y, double posWeight, double epsilon) {
+    static double probabilitiesSecondDerivative(double p, double y, double oneMinusY, double posWeight,
+                                                double epsilon) {
         if (isClipped(p, epsilon)) {
             return 0.0;
         }
         double complement = 1 - p;
-        return (y == 0 ? 0.0 : posWeight * y / (p * p)) + (y == 1 ? 0.0 : (1 - y) / (complement * complement));
+        return (y == 0 ? 0.0 : posWeight * y / (p * p))
+                + (oneMinusY == 0 ? 0.0 : oneMinusY / (complement * complement));
     }
 
     /** {@code min(max(p, eps), 1 - eps)}. */
@@ -94,12 +142,27 @@ final class BinaryLogLoss {
 
     /** Label smoothing toward 1/2: {@code y (1 - ls) + ls / 2} (exactly y when ls = 0). */
     static double smooth(double y, double labelSmoothing) {
-        return y * (1 - labelSmoothing) + 0.5 * labelSmoothing;
+        return labelSmoothing == 0 ? y : y * (1 - labelSmoothing) + 0.5 * labelSmoothing;
+    }
+
+    /**
+     * {@code 1 - y'} for the smoothed target {@code y'}, computed directly as {@code (1 - y)(1 - ls) + ls / 2}
+     * (exactly {@code 1 - y} when ls = 0): subtracting the already rounded {@code y'} from 1 would turn its
+     * rounding error into a large relative error of a small complement (y = 1, ls = 0.1: 1 - y' = 0.05).
+     */
+    static double smoothComplement(double y, double labelSmoothing) {
+        return labelSmoothing == 0 ? 1 - y : (1 - y) * (1 - labelSmoothing) + 0.5 * labelSmoothing;
     }
 
     /** {@link #smooth(double, double)} on the graph (y itself when ls = 0: no op for an identity). */
     static Node smooth(Node y, double labelSmoothing) {
         return labelSmoothing == 0 ? y : y.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
+    }
+
+    /** {@link #smoothComplement(double, double)} on the graph. */
+    static Node smoothComplement(Node y, double labelSmoothing) {
+        Node complement = y.rsub(1);
+        return labelSmoothing == 0 ? complement : complement.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
     }
 
     /**

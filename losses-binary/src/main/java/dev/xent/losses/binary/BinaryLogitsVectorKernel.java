@@ -72,9 +72,28 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
             minusAbsolute(padded);
             VectorMath.expOfNonPositive(exps, exps, count);
             block(padded, weight, gradientScale, gradientOut != null);
+            if (weight > 1 || gradientScale > 1) {
+                applyWeightBeforeUnderflow(count, weight, gradientScale, gradientOut != null);
+            }
             VectorMath.addAll(losses, count, sum);
             if (gradientOut != null) {
                 System.arraycopy(derivatives, 0, gradientOut, start, count);
+            }
+        }
+    }
+
+    /**
+     * Where {@code exp(-|x|)} is subnormal (|x| > 708) a weight above 1 would multiply lost bits: those
+     * elements are redone by the scalar {@link BinaryLogLoss#weightedLogits}, which applies the weight first.
+     */
+    private void applyWeightBeforeUnderflow(int count, double weight, double gradientScale, boolean withDerivatives) {
+        for (int j = 0; j < count; j++) {
+            double x = logits[j];
+            if (Math.abs(x) > 708) {
+                double label = labels[j];
+                losses[j] = BinaryLogLoss.weightedLogits(x, BinaryLogLoss.smooth(label, labelSmoothing),
+                        BinaryLogLoss.smoothComplement(label, labelSmoothing), posWeight, weight, gradientScale,
+                        withDerivatives ? derivatives : null, j);
             }
         }
     }
@@ -95,8 +114,10 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
         DoubleVector zero = DoubleVector.zero(SPECIES);
         for (int j = 0; j < padded; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, logits, j);
-            DoubleVector y = DoubleVector.fromArray(SPECIES, labels, j).mul(1 - labelSmoothing)
-                    .add(0.5 * labelSmoothing);
+            DoubleVector label = DoubleVector.fromArray(SPECIES, labels, j);
+            DoubleVector y = label.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
+            // 1 - y from the raw label (BinaryLogLoss.smoothComplement), not from the rounded y
+            DoubleVector oneMinusY = one.sub(label).mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
             DoubleVector e = DoubleVector.fromArray(SPECIES, exps, j);
             DoubleVector onePlusE = one.add(e);
             DoubleVector large = one.div(onePlusE);
@@ -119,9 +140,8 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
             VectorMask<Double> nonNegative = x.compare(VectorOperators.GE, 0.0);
             DoubleVector softplusOfX = zero.blend(x, nonNegative).add(log1pE); // max(x, 0) + log1p(e)
             DoubleVector softplusOfMinusX = x.neg().blend(zero, nonNegative).add(log1pE);
-            DoubleVector oneMinusY = one.sub(y);
             DoubleVector positiveWeight = y.mul(posWeight);
-            DoubleVector loss = oneMinusY.mul(softplusOfX).blend(zero, y.eq(1.0))
+            DoubleVector loss = oneMinusY.mul(softplusOfX).blend(zero, oneMinusY.eq(0.0))
                     .add(positiveWeight.mul(softplusOfMinusX).blend(zero, y.eq(0.0)));
             loss.mul(weight).intoArray(losses, j);
             if (withDerivatives) {

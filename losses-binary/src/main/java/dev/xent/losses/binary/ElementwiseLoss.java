@@ -15,7 +15,18 @@ abstract class ElementwiseLoss extends GraphLoss {
     final boolean fromLogits;
     final double epsilon;
     final double labelSmoothing;
-    private final ElementKernel kernel = this::elementLoss;
+    private final ElementKernel kernel = new ElementKernel() {
+        @Override
+        public double loss(double prediction, double target, double[] derivatives, int index) {
+            return elementLoss(prediction, target, derivatives, index);
+        }
+
+        @Override
+        public double weightedLoss(double prediction, double target, double weight, double scale,
+                                   double[] derivatives, int index) {
+            return weightedElementLoss(prediction, target, weight, scale, derivatives, index);
+        }
+    };
 
     ElementwiseLoss(String name, ParameterValues parameters) {
         super(name, parameters, parameters.bool(BinaryParameters.FROM_LOGITS.name())
@@ -30,6 +41,19 @@ abstract class ElementwiseLoss extends GraphLoss {
      * the prediction at {@code derivatives[index]} when {@code derivatives} is not null.
      */
     abstract double elementLoss(double prediction, double target, double[] derivatives, int index);
+
+    /**
+     * {@code weight} times {@link #elementLoss}, and {@code scale} times its derivative: what the reductions
+     * add up ({@link ElementKernel#weightedLoss}).
+     */
+    double weightedElementLoss(double prediction, double target, double weight, double scale, double[] derivatives,
+                               int index) {
+        double loss = weight * elementLoss(prediction, target, derivatives, index);
+        if (derivatives != null) {
+            derivatives[index] *= scale;
+        }
+        return loss;
+    }
 
     /**
      * The vector kernels that replace {@link #elementLoss} in the reductions (one per chunk), or null

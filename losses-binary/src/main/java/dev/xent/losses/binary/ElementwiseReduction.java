@@ -8,6 +8,7 @@ import dev.xent.core.Tensor;
 import dev.xent.core.Validate;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.SampleWeights;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.Supplier;
@@ -130,42 +131,51 @@ final class ElementwiseReduction {
                     continue;
                 }
                 for (int i = start; i < end; i++) {
-                    sum.add(s * kernel.loss(predictions.getFlat(i), targets.getFlat(i), gradientOut, i));
-                    if (gradientOut != null) {
-                        gradientOut[i] *= scale;
-                    }
+                    sum.add(kernel.weightedLoss(predictions.getFlat(i), targets.getFlat(i), s, scale, gradientOut, i));
                 }
             }
         });
         return total / scaling.denominator;
     }
 
-    /** Validated inputs' weights: the weight of each element and the mean's denominator (1 unless mean). */
-    private record Scaling(Tensor weights, int rowLength, double denominator) {
+    /**
+     * Validated inputs' weights: the weight of each element and the mean's denominator (1 unless mean).
+     * For the mean the weights are scaled by a power of two ({@link SampleWeights#scaledForMean}), which
+     * changes neither the value nor the gradient but keeps the total weight and each weighted loss finite.
+     */
+    private record Scaling(SampleWeights weights, int rowLength, double denominator) {
 
         static Scaling of(Loss loss, Tensor predictions, Tensor targets, Tensor weights) {
             loss.validate(predictions, targets);
             Validate.sampleWeights(weights, predictions.rows());
             int rowLength = predictions.rowLength();
             if (loss.reduction() != Reduction.MEAN) {
-                return new Scaling(weights, rowLength, 1.0);
+                return new Scaling(SampleWeights.unscaled(weights), rowLength, 1.0);
             }
-            double denominator = weights == null ? predictions.size()
-                    : rowLength * CompensatedSum.of(weights.toArray());
+            SampleWeights scaled = SampleWeights.scaledForMean(weights);
+            double denominator = weights == null ? predictions.size() : rowLength * totalWeight(scaled, weights.size());
             if (!(denominator > 0)) {
                 throw new IllegalArgumentException(loss.name() + ": the mean has nothing to average (total weight "
                         + denominator + ")");
             }
-            return new Scaling(weights, rowLength, denominator);
+            return new Scaling(scaled, rowLength, denominator);
+        }
+
+        private static double totalWeight(SampleWeights weights, int rows) {
+            CompensatedSum sum = new CompensatedSum();
+            for (int r = 0; r < rows; r++) {
+                sum.add(weights.get(r));
+            }
+            return sum.value();
         }
 
         double weight(int element) {
-            return weights == null ? 1.0 : weights.getFlat(element / rowLength);
+            return weights.present() ? weights.get(element / rowLength) : 1.0;
         }
 
         /** The end of the run of equally weighted elements that starts at {@code element}, at most {@code limit}. */
         int segmentEnd(int element, int limit) {
-            return weights == null ? limit : Math.min(limit, (element / rowLength + 1) * rowLength);
+            return weights.present() ? Math.min(limit, (element / rowLength + 1) * rowLength) : limit;
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.xent.losses.multiclass;
 
+import dev.xent.core.GradientAndHessian;
+import dev.xent.core.SecondOrderLoss;
+import dev.xent.core.Tensor;
 import dev.xent.core.spi.ParameterValues;
 
 /**
@@ -46,7 +49,9 @@ import dev.xent.core.spi.ParameterValues;
  *
  * <p><b>Stability.</b> {@code log_softmax(x)_c = (x_c - m) - log(sum_k exp(x_k - m))} with the row
  * maximum {@code m} subtracted, never {@code log(softmax)}; the sum is {@code 1 + s} with {@code s}
- * the other classes' mass, evaluated as {@code log1p(s)}. Finite for logits up to +-1e300; with
+ * the other classes' mass, evaluated as {@code log1p(s)}. The rounding error of each shift
+ * {@code x_c - m} is carried into {@code exp} and the log-softmax (TwoSum), so wide margins lose no
+ * precision. Finite for logits up to +-1e300; with
  * infinite logits the limits: the entries equal to an infinite maximum share the mass (all-equal
  * logits give {@code log C}), a class at {@code -inf} that the target wants costs {@code +inf}, and
  * classes the target does not want contribute 0 ({@code 0 log 0 = 0}).
@@ -61,9 +66,20 @@ import dev.xent.core.spi.ParameterValues;
  * {@code [0, 1]}: per-sample {@code [0.2761297055455377, 2.951798795854425]}, mean
  * {@code 1.6139642506999814}.
  */
-public final class CategoricalCrossEntropy extends ClassWiseLoss {
+public final class CategoricalCrossEntropy extends ClassWiseLoss implements SecondOrderLoss {
+    private final ClassWiseHessian hessian;
 
     CategoricalCrossEntropy(ParameterValues values) {
         super(CategoricalCrossEntropyProvider.NAME, values, CrossEntropyTerm.INSTANCE);
+        this.hessian = ClassWiseHessian.crossEntropy(this, values);
+    }
+
+    /**
+     * The gradient and the diagonal Hessian, weighted and reduced like {@link #gradient}; the formulas
+     * are in {@link ClassWiseHessian}.
+     */
+    @Override
+    public GradientAndHessian gradientAndHessian(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        return hessian.compute(predictions, targets, sampleWeights);
     }
 }

@@ -1,5 +1,8 @@
 package dev.xent.losses.multiclass;
 
+import dev.xent.core.GradientAndHessian;
+import dev.xent.core.SecondOrderLoss;
+import dev.xent.core.Tensor;
 import dev.xent.core.spi.ParameterValues;
 
 /**
@@ -37,10 +40,21 @@ import dev.xent.core.spi.ParameterValues;
  * {@code [2.6340128914456557e-4, 0.6759120942206192]} ({@code 0.25 * 0.1^2 * -log 0.9} and
  * {@code 0.25 * 0.95^2 * -log 0.05}).
  */
-public final class CategoricalFocalCrossEntropy extends ClassWiseLoss {
+public final class CategoricalFocalCrossEntropy extends ClassWiseLoss implements SecondOrderLoss {
+    private final ClassWiseHessian hessian;
 
     CategoricalFocalCrossEntropy(ParameterValues values) {
         super(CategoricalFocalCrossEntropyProvider.NAME, values,
                 new FocalTerm(values.number("gamma"), values.number("alpha")));
+        this.hessian = ClassWiseHessian.focal(this, values);
+    }
+
+    /**
+     * The gradient and the diagonal Hessian, weighted and reduced like {@link #gradient}; the formulas
+     * are in {@link ClassWiseHessian}.
+     */
+    @Override
+    public GradientAndHessian gradientAndHessian(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        return hessian.compute(predictions, targets, sampleWeights);
     }
 }

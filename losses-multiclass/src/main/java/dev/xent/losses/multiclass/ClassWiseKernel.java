@@ -5,6 +5,7 @@ import dev.xent.core.Tensor;
 import dev.xent.core.Validate;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.SampleWeights;
 import dev.xent.core.numeric.VectorSupport;
 import java.util.Arrays;
 
@@ -17,7 +18,9 @@ import java.util.Arrays;
  *
  * <p>Logits: {@code log p_c = (x_c - m) - log1p(s)} where {@code m} is the row maximum (first
  * occurrence {@code k}) and {@code s = sum_{c != k} exp(x_c - m)}, {@code p_c = exp(x_c - m) / (1 + s)} (one
- * {@code exp} per element); {@code x - m} is taken as 0 where
+ * {@code exp} per element); the rounding error {@code d_c} of {@code z_c = x_c - m} is carried
+ * ({@link StableMath#shiftError}: {@code exp(z_c) (1 + d_c)}, {@code log p_c = z_c + (d_c - log1p(s))}),
+ * so wide margins cost no precision; {@code x - m} is taken as 0 where
  * {@code x == m}, so infinite logits give limits, and {@code 1 - p_k = s / (1 + s)} keeps full
  * precision for confident rows. Gradient: {@code dl/dx_c = p_c G - g_c} with
  * {@code g_c = a_c p_c f'(p_c)} and {@code G = sum_c g_c} (for cross-entropy {@code p_c A - a_c}),
@@ -50,20 +53,16 @@ final class ClassWiseKernel {
         return Math.max(1, GRAIN_ELEMENTS / Math.max(1, classes));
     }
 
-    private static double sampleWeight(Tensor sampleWeights, int row) {
-        return sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
-    }
-
     /**
      * {@code sum_i s_i m_i}, the denominator of the mean; zero (every row ignored or weightless) is an
      * error, never a NaN.
      */
-    double meanDenominator(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+    double meanDenominator(Tensor predictions, Tensor targets, SampleWeights sampleWeights) {
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
         // Every weight 1: the weighted sum would be exactly the row count (integers below 2^53 add exactly).
-        double denominator = coefficients.unitMeanWeights() && sampleWeights == null ? rows
+        double denominator = coefficients.unitMeanWeights() && !sampleWeights.present() ? rows
                 : weightedRowCount(coefficients, sampleWeights, rows, classes);
         if (!(denominator > 0)) {
             throw new IllegalArgumentException(lossName + ": the mean has nothing to average (total weight "
@@ -72,12 +71,13 @@ final class ClassWiseKernel {
         return denominator;
     }
 
-    private double weightedRowCount(TargetCoefficients coefficients, Tensor sampleWeights, int rows, int classes) {
+    private double weightedRowCount(TargetCoefficients coefficients, SampleWeights sampleWeights, int rows,
+                                    int classes) {
         return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {
             double[] a = new double[classes];
             CompensatedSum scratch = new CompensatedSum();
             for (int r = from; r < to; r++) {
-                sum.add(sampleWeight(sampleWeights, r) * coefficients.meanWeight(r, a, scratch));
+                sum.add(sampleWeights.get(r) * coefficients.meanWeight(r, a, scratch));
             }
         });
     }
@@ -91,10 +91,11 @@ final class ClassWiseKernel {
     }
 
     /**
-     * Computes {@code sum_i s_i l_i}. Optionally writes each {@code l_i} into {@code perSampleOut} and
+     * Computes {@code sum_i s_i l_i} (with the weights as {@code sampleWeights} gives them: scaled for a
+     * mean). Optionally writes each {@code l_i} into {@code perSampleOut} and
      * {@code s_i dl_i/dp / denominator} into {@code gradientOut} (row-major, every element overwritten).
      */
-    double run(Tensor predictions, Tensor targets, Tensor sampleWeights, double denominator,
+    double run(Tensor predictions, Tensor targets, SampleWeights sampleWeights, double denominator,
                double[] perSampleOut, double[] gradientOut) {
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
@@ -111,7 +112,7 @@ final class ClassWiseKernel {
         return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {
             Row row = new Row(classes);
             for (int r = from; r < to; r++) {
-                double s = sampleWeight(sampleWeights, r);
+                double s = sampleWeights.get(r);
                 double loss = row.loss(predictions, r, coefficients);
                 if (perSampleOut != null) {
                     perSampleOut[r] = loss;
@@ -181,17 +182,33 @@ final class ClassWiseKernel {
             }
             // One exp per class (exp(0) = 1 for the largest): kept and divided by the row's sum 1 + s below.
             sum.reset();
-            for (int c = 0; c < classes; c++) {
-                logP[c] = StableMath.shift(logits.getFlat(base + c), max); // the shifted logit until logSum is known
-                prob[c] = Math.exp(logP[c]);
-                sum.add(c == argMax ? 0.0 : prob[c]); // adding 0 leaves the sum's bits unchanged
+            if (Double.isInfinite(max)) { // the shift rule (0 where x == max) gives the limits; no rounding to carry
+                for (int c = 0; c < classes; c++) {
+                    logP[c] = StableMath.shift(logits.getFlat(base + c), max); // the shifted logit until logSum is known
+                    complement[c] = 0.0;
+                    prob[c] = Math.exp(logP[c]);
+                    sum.add(c == argMax ? 0.0 : prob[c]); // adding 0 leaves the sum's bits unchanged
+                }
+            } else {
+                for (int c = 0; c < classes; c++) {
+                    double x = logits.getFlat(base + c);
+                    double z = x - max; // exactly 0 where x == max
+                    // TwoSum: the shift's rounding error (StableMath.shiftError), kept in complement until logSum is known
+                    double maxPart = z - x;
+                    double error = (x - (z - maxPart)) + (-max - maxPart);
+                    double e = Math.exp(z);
+                    logP[c] = z;
+                    complement[c] = z == Double.NEGATIVE_INFINITY ? 0.0 : error;
+                    prob[c] = z == Double.NEGATIVE_INFINITY ? 0.0 : e + e * error; // exp(z + error)
+                    sum.add(c == argMax ? 0.0 : prob[c]);
+                }
             }
             double others = sum.value();
             double logSum = StableMath.log1p(others);
             double inverseSum = 1.0 / (1.0 + others);
             for (int c = 0; c < classes; c++) {
                 boolean top = c == argMax;
-                logP[c] = (top ? 0.0 : logP[c]) - logSum;
+                logP[c] = (top ? 0.0 : logP[c]) + (complement[c] - logSum);
                 prob[c] *= inverseSum;
                 complement[c] = top ? others * inverseSum : 1 - prob[c];
             }

@@ -8,6 +8,7 @@ import dev.xent.core.Reduction;
 import dev.xent.core.Tensor;
 import dev.xent.core.Validate;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.SampleWeights;
 import dev.xent.core.spi.ParameterValues;
 import java.util.Optional;
 
@@ -157,7 +158,7 @@ abstract class ClassWiseLoss extends GraphLoss {
     public Tensor perSample(Tensor predictions, Tensor targets) {
         validateForKernel(predictions, targets);
         double[] losses = new double[predictions.dim(0)];
-        kernel.run(predictions, targets, null, 1.0, losses, null);
+        kernel.run(predictions, targets, SampleWeights.NONE, 1.0, losses, null);
         return Tensor.wrap(losses, losses.length);
     }
 
@@ -181,15 +182,19 @@ abstract class ClassWiseLoss extends GraphLoss {
         return fusedValueAndGradient(predictions, targets, sampleWeights, gradientOut);
     }
 
-    /** The reduced value; the gradient too unless {@code gradientOut} is null. */
+    /**
+     * The reduced value; the gradient too unless {@code gradientOut} is null. A mean runs on weights scaled
+     * by a power of two ({@link SampleWeights#scaledForMean}): the same value and gradient, without
+     * overflowing the total weight or a weighted loss.
+     */
     private double fusedValueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
         validateForKernel(predictions, targets);
         Validate.sampleWeights(sampleWeights, predictions.dim(0));
-        double denominator = denominator(predictions, targets, sampleWeights);
-        return kernel.run(predictions, targets, sampleWeights, denominator, null, gradientOut) / denominator;
-    }
-
-    private double denominator(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        return reduction() == Reduction.MEAN ? kernel.meanDenominator(predictions, targets, sampleWeights) : 1.0;
+        if (reduction() != Reduction.MEAN) {
+            return kernel.run(predictions, targets, SampleWeights.unscaled(sampleWeights), 1.0, null, gradientOut);
+        }
+        SampleWeights scaled = SampleWeights.scaledForMean(sampleWeights);
+        double denominator = kernel.meanDenominator(predictions, targets, scaled);
+        return kernel.run(predictions, targets, scaled, denominator, null, gradientOut) / denominator;
     }
 }

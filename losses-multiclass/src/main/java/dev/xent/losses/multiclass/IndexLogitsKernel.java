@@ -5,6 +5,7 @@ import dev.xent.core.Tensor;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.KernelScratch;
+import dev.xent.core.numeric.SampleWeights;
 import java.util.Arrays;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Arrays;
  * target {@code y} and weight {@code w = w_y} (0 if ignored) has {@code l_i = w (log(1 + s) - z_y)} and
  * gradient {@code w (p_c - [c = y])}, with the general kernel's formulas and order of operations, so
  * its results have the same bits: {@code z_c = x_c - m} (0 where {@code x_c == m}, the row maximum,
- * first occurrence {@code k}), {@code s = sum_{c != k} exp(z_c)} (compensated), {@code p_c = exp(z_c) / (1 + s)},
+ * first occurrence {@code k}) with its rounding error {@code d_c}, {@code s = sum_{c != k} exp(z_c) (1 + d_c)}
+ * (compensated), {@code p_c = exp(z_c) (1 + d_c) / (1 + s)},
  * and for class {@code k} the gradient {@code [k != y] w - (s / (1 + s)) w}, which keeps a confident
  * row's precision.
  *
@@ -53,7 +55,7 @@ final class IndexLogitsKernel {
      * As {@link ClassWiseKernel#run}, but checks the logits for NaN as it reads them: throws
      * {@link NaNLogitFound} (having written part of the outputs, perhaps) if there is one.
      */
-    double run(Tensor logits, Tensor targets, Tensor sampleWeights, double denominator, int grain,
+    double run(Tensor logits, Tensor targets, SampleWeights sampleWeights, double denominator, int grain,
                double[] perSampleOut, double[] gradientOut) {
         int rows = logits.dim(0);
         int classes = logits.dim(1);
@@ -90,21 +92,21 @@ final class IndexLogitsKernel {
             this.argMax = KernelScratch.ints(0, rows);
         }
 
-        void run(Tensor logits, Tensor targets, Tensor sampleWeights, double denominator, int from, int to,
+        void run(Tensor logits, Tensor targets, SampleWeights sampleWeights, double denominator, int from, int to,
                  CompensatedSum sum, double[] perSampleOut, double[] gradientOut) {
             int count = (to - from) * classes;
-            logits.copyTo(from * classes, shifted, 0, count);
+            logits.copyTo(from * classes, exps, 0, count); // the logits, until exponentials() replaces them
             for (int r = 0; r < to - from; r++) {
                 shiftByMaximum(r);
             }
             exponentials(to - from);
             for (int r = 0; r < to - from; r++) {
                 int row = from + r;
-                double s = sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
+                double s = sampleWeights.get(row);
                 int target = target(targets.getFlat(row));
                 double w = weight(target);
                 double others = othersSum(r);
-                double loss = w == 0 ? 0.0 : rowLoss(r, target, w, others);
+                double loss = w == 0 ? 0.0 : rowLoss(logits, row, r, target, w, others);
                 if (perSampleOut != null) {
                     perSampleOut[row] = loss;
                 }
@@ -123,11 +125,13 @@ final class IndexLogitsKernel {
         }
 
         /**
-         * {@code shifted[r] = x - max} and the first largest class. Branch-free where the data is random:
+         * {@code shifted[r] = x - max} (x from {@code exps}, which then holds the shift's rounding error) and
+         * the first largest class. Branch-free where the data is random:
          * the maximum by two interleaved {@link Math#max} chains (HotSpot compiles double selects to
          * branches, which mispredict), the first index by an integer select walking down the row. A
          * finite maximum makes {@code x - max} exactly 0 where {@code x == max}, as
-         * {@link StableMath#shift} does; only an infinite one needs that rule.
+         * {@link StableMath#shift} does; only an infinite one needs that rule. The rounding error is
+         * {@link StableMath#shiftError}'s TwoSum, 0 with an infinite maximum or where {@code x = -inf}.
          */
         private void shiftByMaximum(int r) {
             int base = r * classes;
@@ -135,38 +139,45 @@ final class IndexLogitsKernel {
             double odd = Double.NEGATIVE_INFINITY;
             int c = 0;
             for (; c + 1 < classes; c += 2) {
-                even = Math.max(even, shifted[base + c]);
-                odd = Math.max(odd, shifted[base + c + 1]);
+                even = Math.max(even, exps[base + c]);
+                odd = Math.max(odd, exps[base + c + 1]);
             }
-            double max = Math.max(c < classes ? Math.max(even, shifted[base + c]) : even, odd);
+            double max = Math.max(c < classes ? Math.max(even, exps[base + c]) : even, odd);
             if (Double.isNaN(max)) { // Math.max passes a NaN on: the row holds one
                 throw new NaNLogitFound();
             }
             int k = 0;
             if (Double.isInfinite(max)) {
                 for (c = classes - 1; c >= 0; c--) {
-                    double x = shifted[base + c];
+                    double x = exps[base + c];
                     k = x == max ? c : k;
                     shifted[base + c] = StableMath.shift(x, max);
+                    exps[base + c] = 0.0;
                 }
             } else {
                 for (c = classes - 1; c >= 0; c--) {
-                    double x = shifted[base + c];
+                    double x = exps[base + c];
                     k = x == max ? c : k;
-                    shifted[base + c] = x - max;
+                    double z = x - max;
+                    double maxPart = z - x;
+                    double error = (x - (z - maxPart)) + (-max - maxPart);
+                    shifted[base + c] = z;
+                    exps[base + c] = z == Double.NEGATIVE_INFINITY ? 0.0 : error;
                 }
             }
             argMax[r] = k;
         }
 
         /**
-         * {@code exps = exp(shifted)}, then 0 at each row's largest class (its exp is exactly 1 and not
-         * part of {@code s}; the gradient does not read it).
+         * {@code exps = exp(z + d)} as {@code e + e d} for {@code e = exp(z)}, {@code z} the shift and {@code d}
+         * its rounding error (in {@code exps} until here), then 0 at each row's largest class (its exp is
+         * exactly 1 and not part of {@code s}; the gradient does not read it).
          */
         private void exponentials(int rowCount) {
             int count = rowCount * classes;
             for (int i = 0; i < count; i++) {
-                exps[i] = Math.exp(shifted[i]);
+                double e = Math.exp(shifted[i]);
+                exps[i] = e + e * exps[i];
             }
             for (int r = 0; r < rowCount; r++) {
                 exps[r * classes + argMax[r]] = 0.0;
@@ -183,9 +194,15 @@ final class IndexLogitsKernel {
             return othersScratch.value();
         }
 
-        /** {@code -(w log p_y)}, {@code log p_y = z_y - log1p(s)} ({@code z_k} taken as exactly 0). */
-        private double rowLoss(int r, int target, double w, double others) {
-            double logP = (target == argMax[r] ? 0.0 : shifted[r * classes + target]) - StableMath.log1p(others);
+        /**
+         * {@code -(w log p_y)}, {@code log p_y = z_y + (d_y - log1p(s))} with {@code d_y} the shift's rounding
+         * error ({@code z_k} and {@code d_k} exactly 0).
+         */
+        private double rowLoss(Tensor logits, int row, int r, int target, double w, double others) {
+            int i = r * classes + target;
+            double error = StableMath.shiftError(logits.getFlat(row * classes + target),
+                    logits.getFlat(row * classes + argMax[r]), shifted[i]);
+            double logP = (target == argMax[r] ? 0.0 : shifted[i]) + (error - StableMath.log1p(others));
             return -w * logP + 0.0; // + 0.0: a loss of exactly 0 is +0.0, as the general kernel's sum gives it
         }
 

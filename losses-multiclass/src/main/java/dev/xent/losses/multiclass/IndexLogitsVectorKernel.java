@@ -3,6 +3,7 @@ package dev.xent.losses.multiclass;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.KernelScratch;
+import dev.xent.core.numeric.SampleWeights;
 import dev.xent.core.numeric.VectorMath;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
@@ -35,6 +36,7 @@ final class IndexLogitsVectorKernel {
     private final int classes;
     // Class-major: [c * GROUP + r]. This thread's scratch (KernelScratch), kept for the chunk.
     private final double[] shifted;
+    private final double[] errors;
     private final double[] exps;
     private final double[] gradient;
     // One value per row of the group.
@@ -63,10 +65,11 @@ final class IndexLogitsVectorKernel {
         this.logs = KernelScratch.doubles(8, GROUP);
         this.reciprocals = KernelScratch.doubles(9, GROUP);
         this.losses = KernelScratch.doubles(10, GROUP);
+        this.errors = KernelScratch.doubles(11, block);
     }
 
     /** Rows {@code [from, to)}: as {@link IndexLogitsKernel#run} for them, adding to {@code sum} in row order. */
-    void accumulate(Tensor logits, Tensor targets, Tensor sampleWeights, double denominator, int from, int to,
+    void accumulate(Tensor logits, Tensor targets, SampleWeights sampleWeights, double denominator, int from, int to,
                     CompensatedSum sum, double[] perSampleOut, double[] gradientOut) {
         for (int start = from; start < to; start += GROUP) {
             int count = Math.min(GROUP, to - start);
@@ -89,7 +92,7 @@ final class IndexLogitsVectorKernel {
                 if (perSampleOut != null) {
                     perSampleOut[row] = loss;
                 }
-                double s = sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
+                double s = sampleWeights.get(row);
                 if (s != 0) {
                     sum.add(s * loss);
                 }
@@ -106,11 +109,11 @@ final class IndexLogitsVectorKernel {
     }
 
     /** Each row's target class (-1 if ignored or past the last row), its weight and gradient scale (0 past the last row). */
-    private void readTargets(Tensor targets, Tensor sampleWeights, double denominator, int start, int count) {
+    private void readTargets(Tensor targets, SampleWeights sampleWeights, double denominator, int start, int count) {
         for (int r = 0; r < GROUP; r++) {
             int row = start + r;
             int target = r < count ? kernel.target(targets.getFlat(row)) : -1;
-            double s = r >= count ? 0.0 : sampleWeights == null ? 1.0 : sampleWeights.getFlat(row);
+            double s = r >= count ? 0.0 : sampleWeights.get(row);
             weights[r] = kernel.weight(target);
             scales[r] = s / denominator;
             targetClasses[r] = target;
@@ -119,7 +122,8 @@ final class IndexLogitsVectorKernel {
 
     /**
      * Lane-wise: the row maximum, its first class, {@code shifted = x - max}, taken as 0 where
-     * {@code x == max} (so infinite maxima give limits), {@code exps = exp(shifted)}, and the compensated
+     * {@code x == max} (so infinite maxima give limits), its rounding error {@code errors} (TwoSum; 0 where
+     * the shift is 0 or infinite), {@code exps = exp(shifted) (1 + errors)}, and the compensated
      * (TwoSum) sum {@code others} of {@code exps} over the classes but the first largest. Where the
      * maximum is a zero, the sign the comparisons keep may differ from {@code Math.max}'s, which changes
      * none of these results. A NaN logit throws {@link NaNLogitFound}: as the first class it makes the
@@ -145,7 +149,12 @@ final class IndexLogitsVectorKernel {
                 DoubleVector x = DoubleVector.fromArray(SPECIES, shifted, c * GROUP + v);
                 VectorMask<Double> top = x.compare(VectorOperators.EQ, max);
                 first = first.blend((double) c, top); // the double overloads: the long ones check each value at run time
-                x.sub(max).blend(zero, top).intoArray(shifted, c * GROUP + v);
+                DoubleVector z = x.sub(max);
+                DoubleVector maxPart = z.sub(x); // TwoSum of x and -max: the shift's rounding error, exactly
+                x.sub(z.sub(maxPart)).add(max.neg().sub(maxPart))
+                        .blend(zero, top.or(z.eq(Double.NEGATIVE_INFINITY)))
+                        .intoArray(errors, c * GROUP + v);
+                z.blend(zero, top).intoArray(shifted, c * GROUP + v);
             }
             first.intoArray(argMax, v);
         }
@@ -155,7 +164,10 @@ final class IndexLogitsVectorKernel {
             DoubleVector total = zero;
             DoubleVector compensation = zero;
             for (int c = 0; c < classes; c++) {
-                DoubleVector x = DoubleVector.fromArray(SPECIES, exps, c * GROUP + v).blend(zero, first.eq(c));
+                DoubleVector e = DoubleVector.fromArray(SPECIES, exps, c * GROUP + v);
+                e = e.add(e.mul(DoubleVector.fromArray(SPECIES, errors, c * GROUP + v))); // exp(z + error)
+                e.intoArray(exps, c * GROUP + v);
+                DoubleVector x = e.blend(zero, first.eq(c));
                 DoubleVector t = total.add(x);
                 DoubleVector xPart = t.sub(total);
                 compensation = compensation.add(total.sub(t.sub(xPart)).add(x.sub(xPart)));
@@ -170,7 +182,7 @@ final class IndexLogitsVectorKernel {
     }
 
     /**
-     * Lane-wise, from {@link #softmaxParts}: the losses {@code -(w log p_y)}, {@code log p_y = z_y - log1p(s)}
+     * Lane-wise, from {@link #softmaxParts}: the losses {@code -(w log p_y)}, {@code log p_y = z_y + (d_y - log1p(s))}
      * ({@code z_k} is exactly 0), 0 where {@code w = 0} (both {@code -z_y} and {@code log1p(s)} are
      * non-negative: no cancellation); then, if asked, the gradients {@code scale (p_c w - [c = y] w)},
      * for the largest class {@code scale ([k != y] w - (s / (1 + s)) w)}, 0 for ignored or weightless rows.
@@ -181,11 +193,14 @@ final class IndexLogitsVectorKernel {
         for (int v = 0; v < GROUP; v += LANES) {
             DoubleVector target = DoubleVector.fromArray(SPECIES, targetClasses, v);
             DoubleVector targetShift = zero; // stays 0 for rows without a target
+            DoubleVector targetError = zero;
             for (int c = 0; c < classes; c++) {
-                targetShift = targetShift.blend(DoubleVector.fromArray(SPECIES, shifted, c * GROUP + v), target.eq(c));
+                VectorMask<Double> isTarget = target.eq(c);
+                targetShift = targetShift.blend(DoubleVector.fromArray(SPECIES, shifted, c * GROUP + v), isTarget);
+                targetError = targetError.blend(DoubleVector.fromArray(SPECIES, errors, c * GROUP + v), isTarget);
             }
             DoubleVector w = DoubleVector.fromArray(SPECIES, weights, v);
-            DoubleVector logP = targetShift.sub(DoubleVector.fromArray(SPECIES, logs, v));
+            DoubleVector logP = targetShift.add(targetError.sub(DoubleVector.fromArray(SPECIES, logs, v)));
             // + 0.0: a loss of exactly 0 is +0.0, as in the scalar kernel
             w.neg().mul(logP).add(0.0).blend(zero, w.eq(0.0)).intoArray(losses, v);
         }
