@@ -16,7 +16,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("xent: " + oneLine(e.getMessage()) + " (see '" + commandLine.getCommandSpec().qualifiedName()
+        err.println("xent: " + oneLine(Xent.unmatchedMessage(e)) + " (see '" + commandLine.getCommandSpec().qualifiedName()
                 + " --help')");
         err.flush();
         return ExitCodes.BAD_INPUT;
@@ -67,7 +67,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     private static boolean isVerbose(CommandLine commandLine) {
-        return commandLine.getCommand() instanceof HasCommonOptions command && command.commonOptions().verbose();
+        boolean beforeTheCommand = commandLine.getParent() != null && commandLine.getParent().getCommand() instanceof Xent xent
+                && xent.verbose;
+        return beforeTheCommand
+                || commandLine.getCommand() instanceof HasCommonOptions command && command.commonOptions().verbose();
     }
 
     static String oneLine(String message) {

@@ -21,13 +21,13 @@ import picocli.CommandLine.Parameters;
         description = {"Run a JSON job: its \"task\" key picks one of the tasks listed below.",
                 "Relative paths in the job resolve against the job file's folder."})
 final class RunCommand extends Subcommand {
-    @Parameters(paramLabel = "JOB.json", description = "The job file.")
+    @Parameters(paramLabel = "JOB.json", description = "The job file, or - to read the job from standard input.")
     Path jobFile;
 
-    @Option(names = "--json", description = "Print the report as JSON on stdout, and nothing else.")
+    @Option(names = "--json", description = "Print the report as JSON on stdout, and nothing else (not with --quiet).")
     boolean json;
 
-    @Option(names = "--quiet", description = "Print nothing on success (no summary, no progress bar).")
+    @Option(names = "--quiet", description = "Print nothing on success (no summary, no progress bar; not with --json).")
     boolean quiet;
 
     @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
@@ -59,6 +59,10 @@ final class RunCommand extends Subcommand {
 
     @Override
     public Integer call() throws IOException {
+        if (json && quiet) {
+            throw new BadInputException("--json and --quiet exclude each other: --json prints only the report, "
+                    + "--quiet prints nothing");
+        }
         Job job = Job.read(jobFile, overrides);
         Task task = Tasks.named(job.task());
         PrintWriter out = out();

@@ -1,30 +1,41 @@
 package dev.xent.cli;
 
+import dev.xent.cli.task.Task;
+import dev.xent.cli.task.Tasks;
+import dev.xent.core.ClosestName;
 import dev.xent.core.LossRegistry;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The {@code xent} command: {@code list}, {@code describe} and {@code run}. */
-@Command(name = "xent", mixinStandardHelpOptions = true, version = "xent 0.1.0",
-        description = "Cross-entropy losses for the JVM: list and describe the losses found, and run JSON jobs "
-                + "(evaluate, train, gradcheck, explain).",
+@Command(name = "xent", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
         subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
 public final class Xent implements Callable<Integer> {
     private final Map<String, String> environment;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Also accepted before the command ({@code xent --verbose run job.json}); every command takes it too. */
+    @Option(names = "--verbose", description = "Show stack traces of errors (also accepted after the command).")
+    boolean verbose;
 
     Xent(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -78,6 +89,11 @@ public final class Xent implements Callable<Integer> {
         commandLine.setParameterExceptionHandler(handler);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         applyExitCodeHelp(commandLine);
+        String tasks = Tasks.all().stream().map(Task::name).collect(Collectors.joining(", "));
+        commandLine.getCommandSpec().usageMessage()
+                .description("Cross-entropy losses for the JVM: list and describe the losses found, and run JSON jobs ("
+                        + tasks + ").")
+                .footer(RunCommand.taskList());
         commandLine.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.taskList());
         return commandLine;
     }
@@ -92,6 +108,39 @@ public final class Xent implements Callable<Integer> {
         } catch (Error e) {
             List<CommandLine> commands = parseResult.asCommandLineList();
             throw new CommandLine.ExecutionException(commands.get(commands.size() - 1), String.valueOf(e), e);
+        }
+    }
+
+    /**
+     * The one-line error for an argument picocli could not place: for an unknown command, the closest
+     * command's name and the list of commands; else picocli's message.
+     */
+    static String unmatchedMessage(CommandLine.ParameterException e) {
+        CommandLine commandLine = e.getCommandLine();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && commandLine.getCommand() instanceof Xent
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            String word = unmatched.getUnmatched().get(0);
+            List<String> commands = List.copyOf(commandLine.getSubcommands().keySet());
+            String hint = ClosestName.of(word, commands).map(name -> "; did you mean '" + name + "'?").orElse("");
+            return "unknown command '" + word + "'" + hint + " (commands: " + String.join(", ", commands) + ")";
+        }
+        return e.getMessage();
+    }
+
+    /** The version of the build ({@code version.properties}, filled in by Maven). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties properties = new Properties();
+            try (InputStream in = Xent.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("version.properties is missing from the xent jar");
+                }
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String[] {"xent " + properties.getProperty("version")};
         }
     }
 

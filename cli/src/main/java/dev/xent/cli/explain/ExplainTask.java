@@ -216,14 +216,14 @@ public final class ExplainTask implements Task {
         ExplainPlot plot = new ExplainPlot(classWise ? "probability of the true class" : "predicted probability of y = 1");
         for (Row row : rows) {
             if (classWise) {
-                plot.positive(row.probability(), row.loss());
+                plot.positive(row.id(), row.probability(), row.loss());
                 continue;
             }
             double p = TrueClassProbability.probability(space, row.predictions()[0]);
             switch (row.hardTarget()) {
-                case 1 -> plot.positive(p, row.loss());
-                case 0 -> plot.negative(p, row.loss());
-                default -> plot.soft(p, row.loss());
+                case 1 -> plot.positive(row.id(), p, row.loss());
+                case 0 -> plot.negative(row.id(), p, row.loss());
+                default -> plot.soft(row.id(), p, row.loss());
             }
         }
         return plot;

@@ -35,32 +35,38 @@ public final class Job {
         inputs.add(file, "the job file");
     }
 
+    /** The job file name that means standard input ({@code xent run -}). */
+    public static final String STANDARD_INPUT = "-";
+
     /**
-     * Reads a job file and applies overrides {@code key.path=value} (the value is parsed as JSON when
-     * it parses, else taken as a string).
+     * Reads a job file, or standard input for {@value #STANDARD_INPUT} (relative paths then resolve
+     * against the working folder), and applies overrides {@code key.path=value} (the value is parsed
+     * as JSON when it parses, else taken as a string).
      *
      * @throws BadInputException for a missing file, malformed JSON (with line and column), a root that
      *                           is not an object, or a malformed override
      */
     public static Job read(Path file, List<String> overrides) {
-        if (!Files.isRegularFile(file)) {
+        boolean standardInput = file.toString().equals(STANDARD_INPUT);
+        String name = standardInput ? "(standard input)" : file.toString();
+        if (!standardInput && !Files.isRegularFile(file)) {
             throw new BadInputException("job file not found: " + file);
         }
         JsonNode json;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = standardInput ? System.in : Files.newInputStream(file)) {
             json = EXACT_NUMBERS.readTree(in);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new BadInputException(file + ": malformed JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw new BadInputException(name + ": malformed JSON" + where + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new BadInputException("cannot read job file " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot read job file " + name + ": " + e.getMessage(), e);
         }
         if (json == null || json.isMissingNode()) {
-            throw new BadInputException(file + ": the job file is empty");
+            throw new BadInputException(name + ": the job file is empty");
         }
         if (!json.isObject()) {
-            throw new BadInputException(file + ": a job must be a JSON object; found " + json.getNodeType()
+            throw new BadInputException(name + ": a job must be a JSON object; found " + json.getNodeType()
                     .toString().toLowerCase(java.util.Locale.ROOT));
         }
         ObjectNode root = (ObjectNode) json;

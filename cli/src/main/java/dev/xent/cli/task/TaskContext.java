@@ -1,5 +1,6 @@
 package dev.xent.cli.task;
 
+import dev.xent.cli.io.Terminal;
 import dev.xent.cli.job.JobLoss;
 import dev.xent.cli.job.JobObject;
 import dev.xent.core.Loss;
@@ -21,8 +22,8 @@ public record TaskContext(LossRegistry registry, PrintWriter err, boolean quiet)
         return JobLoss.create(root.object("loss"), registry);
     }
 
-    /** Whether a progress bar may be shown: not quiet, and stderr is a terminal. */
+    /** Whether a progress bar may be shown: not quiet, and stderr itself is a terminal ({@link Terminal}). */
     public boolean showProgress() {
-        return !quiet && System.console() != null;
+        return !quiet && Terminal.stderrIsTerminal();
     }
 }

@@ -161,7 +161,7 @@ final class GbdtTraining {
             }
             if (files.containsKey("plot")) {
                 try (OutputStream out = writer.stream(files.get("plot"))) {
-                    LossCurvePlot.write(fit.history(), loss.name() + ", gbdt", out);
+                    LossCurvePlot.write(fit.history(), null, loss.name() + ", gbdt", out);
                 }
             }
             writer.commit();
@@ -187,7 +187,7 @@ final class GbdtTraining {
                     null, null);
             List<EpochRecord> history = new ArrayList<>();
             Metrics metrics = evaluate(booster, loss, train, validation, 0);
-            try (TrainingProgress progress = TrainingProgress.start(boosting.rounds(), context.showProgress())) {
+            try (TrainingProgress progress = TrainingProgress.start(boosting.rounds(), context.showProgress() ? context.err() : null)) {
                 for (int round = 0; round < boosting.rounds(); round++) {
                     booster.update(train.matrix(), round, objective);
                     metrics = evaluate(booster, loss, train, validation, round + 1);

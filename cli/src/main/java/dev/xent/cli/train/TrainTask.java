@@ -79,7 +79,7 @@ public final class TrainTask implements Task {
             }
             if (files.containsKey("plot")) {
                 try (OutputStream out = outputs.stream(files.get("plot"))) {
-                    LossCurvePlot.write(fitted.result().history(), loss.name() + ", " + optimizer.jsonName(), out);
+                    LossCurvePlot.write(fitted.result().history(), fitted.result().bestEpoch(), loss.name() + ", " + optimizer.jsonName(), out);
                 }
             }
             outputs.commit();
@@ -179,8 +179,10 @@ public final class TrainTask implements Task {
     }
 
     private static FittedModel fit(TrainingRun run, TaskContext context, DataSection data) {
-        try (TrainingProgress progress = TrainingProgress.start(run.epochs(), context.showProgress())) {
-            return run.fit(progress);
+        try (TrainingProgress progress = TrainingProgress.start(run.epochs(), context.showProgress() ? context.err() : null)) {
+            FittedModel fitted = run.fit(progress);
+            progress.finished(fitted.result());
+            return fitted;
         } catch (TrainingDivergedException e) {
             throw new RunFailedException(e.getMessage(), e);
         } catch (NonFiniteLossException e) {
@@ -247,6 +249,15 @@ public final class TrainTask implements Task {
         return report;
     }
 
+    /** "stopped early at epoch 52, best epoch 42", or "best epoch 180 restored" for a run that did not stop early. */
+    static String stopDescription(TrainingResult result) {
+        String best = result.bestEpoch() == null ? "" : "best epoch " + result.bestEpoch();
+        if (!result.stoppedEarly()) {
+            return best + " restored";
+        }
+        return "stopped early at epoch " + result.history().size() + (best.isEmpty() ? "" : ", " + best);
+    }
+
     private static void putNullable(ObjectNode node, String key, Double value) {
         if (value == null) {
             node.putNull(key);
@@ -260,9 +271,9 @@ public final class TrainTask implements Task {
         TrainingResult result = fitted.result();
         Metrics m = result.metrics();
         List<String> lines = new ArrayList<>();
+        String ending = result.stoppedEarly() || result.bestEpoch() != null ? " (" + stopDescription(result) + ")" : "";
         lines.add(String.format(Locale.ROOT, "train: %s model, %d parameters, %s, %d epochs%s in %.2f s",
-                type, fitted.network().parameterCount(), optimizer.jsonName(), result.history().size(),
-                result.stoppedEarly() ? " (stopped early)" : "", seconds));
+                type, fitted.network().parameterCount(), optimizer.jsonName(), result.history().size(), ending, seconds));
         lines.add(String.format(Locale.ROOT, "  train_loss %.6g  objective %.6g  accuracy %.4f",
                 m.trainLoss(), m.objective(), m.accuracy()));
         if (m.validationLoss() != null) {

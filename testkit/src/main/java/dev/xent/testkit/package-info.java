@@ -6,17 +6,11 @@
  * <h2>What it is for</h2>
  * A test library (add it with test scope): discovery by name, parameter validation, non-negativity,
  * and analytic, autodiff and finite-difference gradients agreeing for every reduction, on random valid
- * inputs with a fixed seed. The built-in losses pass the same contract.
+ * inputs with a fixed seed. The built-in losses pass the same contract. It is an automatic module
+ * ({@code dev.xent.testkit}), so that it need not require QuickTheories by its file-name module name.
  *
  * <h2>Where to start</h2>
  * Extend {@link dev.xent.testkit.LossProviderContract} and return your provider from its one abstract
  * method; its class comment lists what the inherited tests prove and which hooks adjust them.
  */
-module dev.xent.testkit {
-    requires transitive dev.xent.autodiff;
-    requires transitive org.junit.jupiter.api;
-    requires transitive quicktheories;
-    requires com.fasterxml.jackson.databind;
-
-    exports dev.xent.testkit;
-}
+package dev.xent.testkit;
