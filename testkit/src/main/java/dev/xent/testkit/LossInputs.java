@@ -25,6 +25,7 @@ public final class LossInputs {
     private static final double PROBABILITY_MARGIN = 0.02;
     private static final double LOGIT_BOUND = 6;
     private static final double REAL_BOUND = 3;
+    private static final double KINK_MARGIN = 0.01;
 
     private LossInputs() {
     }
@@ -55,8 +56,25 @@ public final class LossInputs {
                 ? new int[] {rows}
                 : new int[] {rows, integers().between(1, MAX_COLUMNS).generate(in)};
         int size = shape.length == 1 ? rows : rows * shape[1];
-        Tensor predictions = Tensor.wrap(elementwisePredictions(in, space, size), shape);
-        return new LossInput(predictions, Tensor.wrap(elementTargets(in, domain, size), shape), weights);
+        double[] predictions = elementwisePredictions(in, space, size);
+        double[] targets = elementTargets(in, domain, size);
+        if (space == InputSpace.REAL) {
+            awayFromTies(predictions, targets);
+        }
+        return new LossInput(Tensor.wrap(predictions, shape), Tensor.wrap(targets, shape), weights);
+    }
+
+    /**
+     * Moves every target within {@link #KINK_MARGIN} of its real prediction to twice the margin above
+     * the prediction (above the target too, so still inside its domain): losses with a kink at y = x (absolute error, pinball,
+     * hinge-like) are then differentiable where finite differences probe them.
+     */
+    private static void awayFromTies(double[] predictions, double[] targets) {
+        for (int i = 0; i < targets.length; i++) {
+            if (Math.abs(targets[i] - predictions[i]) < KINK_MARGIN) {
+                targets[i] = predictions[i] + 2 * KINK_MARGIN; // above the target: stays >= 0 or > 0
+            }
+        }
     }
 
     private static double[] elementTargets(RandomnessSource in, TargetDomain domain, int size) {
