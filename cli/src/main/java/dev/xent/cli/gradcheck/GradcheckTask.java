@@ -27,7 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code "task": "gradcheck"}: on random inputs in the loss's valid domain ({@link RandomInputs}),
+ * {@code "task": "gradcheck"}: on random inputs in the loss's valid domain ({@link RandomInputs}:
+ * predictions in its input space, targets in its target domain) or on the rows of a {@code data}
+ * section ({@link GradcheckInputs}),
  * compares three gradients of the reduced, weighted value: the loss's own ({@link Loss#gradient}),
  * the autodiff graph's ({@link LossGraph#gradient}) and central finite differences
  * ({@link GradientCheck#centralDifferences}) of the graph's forward value. It also compares the
@@ -51,22 +53,13 @@ public final class GradcheckTask implements Task {
     @Override
     public TaskResult run(Job job, TaskContext context) throws IOException {
         JobObject root = job.root().allowOnly("task", "loss", "rows", "classes", "targets", "sample_weights", "seed",
-                "tolerance", "output");
+                "data", "tolerance", "output");
         Loss loss = context.loss(root);
-        int rows = root.integer("rows", 64, 1, 100_000);
-        int columns = root.integer("classes", loss.inputSpace().isClassWise() ? 5 : 1, 1, 10_000);
-        if (loss.inputSpace().isClassWise() && columns < 2) {
-            throw new BadInputException(root.pathOf("classes") + ": a class-wise loss needs at least 2 classes");
-        }
-        boolean distributions = root.choice("targets", "indices", List.of("indices", "distributions"))
-                .equals("distributions");
-        boolean weighted = root.bool("sample_weights", true);
-        long seed = root.longInteger("seed", 1);
         double tolerance = root.number("tolerance", DEFAULT_TOLERANCE, NumberRange.positive());
 
         try (OutputFiles outputs = new OutputFiles()) {
             Map<String, Path> files = outputs.declare(root.optionalObject("output"), "report");
-            RandomInputs inputs = RandomInputs.generate(loss.inputSpace(), rows, columns, distributions, weighted, seed);
+            GradcheckInputs inputs = GradcheckInputs.read(root, loss);
             Tensor p = inputs.predictions();
             Tensor t = inputs.targets();
             Tensor w = inputs.weights();
@@ -87,10 +80,14 @@ public final class GradcheckTask implements Task {
             report.set("loss", Json.tree(JobLoss.describe(loss)));
             report.put("input_space", loss.inputSpace().name().toLowerCase(Locale.ROOT));
             report.set("shape", Json.tree(p.shape()));
-            report.put("targets", loss.inputSpace().isClassWise() ? (distributions ? "distributions" : "indices")
-                    : "elements");
-            report.put("sample_weights", weighted);
-            report.put("seed", seed);
+            report.put("target_domain", loss.targetDomain().jsonName());
+            if (inputs.seed() == null) {
+                report.put("data", inputs.description());
+            } else {
+                report.put("targets", inputs.description());
+                report.put("seed", inputs.seed());
+            }
+            report.put("sample_weights", w != null);
             report.put("tolerance", tolerance);
             List<String> failures = new ArrayList<>();
             if (loss.reduction() != Reduction.NONE) {
