@@ -1,6 +1,7 @@
-/** A loss plugin for xent: the Brier score. The {@code provides} line is its registration on the module path. */
-module org.example.brier {
+/** Loss plugins for xent: Brier score, Poisson NLL, KL divergence. The {@code provides} line is their registration on the module path. */
+module org.example.losses {
     requires dev.xent.autodiff;
 
-    provides dev.xent.core.spi.LossProvider with org.example.brier.BrierScoreProvider;
+    provides dev.xent.core.spi.LossProvider with org.example.losses.BrierScore, org.example.losses.PoissonLoss,
+            org.example.losses.KlDivergence;
 }

@@ -4,6 +4,7 @@ import dev.xent.core.InputSpace;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
 import dev.xent.core.Reduction;
+import dev.xent.core.TargetDomain;
 import dev.xent.core.Tensor;
 import dev.xent.core.spi.ParameterValues;
 import java.util.Map;
@@ -19,24 +20,41 @@ import java.util.Map;
  * }
  * }</pre>
  * Built-in losses extend it too and override the computing methods with fused analytic kernels.
- * Subclasses must stay immutable: a loss is shared between threads.
+ * Subclasses must stay immutable: a loss is shared between threads. {@link GraphLossProvider} is
+ * shorter still: one class that is the provider and defines the graph.
  */
 public abstract class GraphLoss implements Loss {
     private final String name;
     private final Map<String, Object> parameters;
     private final Reduction reduction;
     private final InputSpace inputSpace;
+    private final TargetDomain targetDomain;
 
     /**
+     * A loss whose targets are those of its input space ({@link TargetDomain#of}).
+     *
      * @param name       the provider's name
      * @param parameters the validated parameters; a {@code reduction} parameter, if declared, sets the reduction (else mean)
      * @param inputSpace what predictions and targets are
      */
     protected GraphLoss(String name, ParameterValues parameters, InputSpace inputSpace) {
+        this(name, parameters, inputSpace, TargetDomain.of(inputSpace));
+    }
+
+    /**
+     * A loss whose targets are {@code targetDomain}, which {@link #validate} enforces.
+     *
+     * @param name         the provider's name
+     * @param parameters   the validated parameters; a {@code reduction} parameter, if declared, sets the reduction (else mean)
+     * @param inputSpace   what predictions are
+     * @param targetDomain what targets may be
+     */
+    protected GraphLoss(String name, ParameterValues parameters, InputSpace inputSpace, TargetDomain targetDomain) {
         this.name = name;
         this.parameters = parameters.asMap();
         this.reduction = parameters.asMap().containsKey("reduction") ? parameters.reduction() : Reduction.MEAN;
         this.inputSpace = inputSpace;
+        this.targetDomain = targetDomain;
     }
 
     @Override
@@ -57,6 +75,11 @@ public abstract class GraphLoss implements Loss {
     @Override
     public final InputSpace inputSpace() {
         return inputSpace;
+    }
+
+    @Override
+    public final TargetDomain targetDomain() {
+        return targetDomain;
     }
 
     @Override

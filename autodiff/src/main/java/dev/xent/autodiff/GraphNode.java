@@ -18,7 +18,7 @@ final class GraphNode implements Node {
      * local derivative into {@code gx} (on the operand's shape).
      */
     @FunctionalInterface
-    private interface UnaryStep {
+    interface UnaryStep {
         void run(double[] gy, double[] gx);
     }
 
@@ -27,7 +27,7 @@ final class GraphNode implements Node {
      * derivative into {@code ga} and {@code gb}; either is null if that operand needs no gradient.
      */
     @FunctionalInterface
-    private interface BinaryStep {
+    interface BinaryStep {
         void run(double[] gy, double[] ga, double[] gb);
     }
 
@@ -71,7 +71,24 @@ final class GraphNode implements Node {
         return new GraphNode(value.toArray(), value.shape(), requiresGradient, null, null);
     }
 
-    private static GraphNode cast(Node node) {
+    /** A constant (no gradient) holding {@code values} (not copied) of {@code shape}. */
+    static GraphNode constant(double[] values, int[] shape) {
+        return new GraphNode(values, shape, false, null, null);
+    }
+
+    /**
+     * The result {@code y} of shape {@code shape} of an op on {@code a} and {@code b} whose backward
+     * step gets their gradients on their own shapes (it does any broadcasting itself).
+     */
+    static GraphNode binary(double[] y, int[] shape, GraphNode a, GraphNode b, BinaryStep step) {
+        GraphNode r = new GraphNode(y, shape, false, a, b);
+        if (r.requiresGradient) {
+            r.binaryStep = step;
+        }
+        return r;
+    }
+
+    static GraphNode cast(Node node) {
         if (node instanceof GraphNode n) {
             return n;
         }
@@ -211,12 +228,12 @@ final class GraphNode implements Node {
     // ---------------------------------------------------------------- op builders
 
     /** A unary op's result {@code y} (this node's shape), whose backward step is {@code step}. */
-    private GraphNode unary(double[] y, UnaryStep step) {
+    GraphNode unary(double[] y, UnaryStep step) {
         return unary(y, shape, step);
     }
 
     /** The result {@code y}, of shape {@code resultShape}, of an op on this node alone, whose backward step is {@code step}. */
-    private GraphNode unary(double[] y, int[] resultShape, UnaryStep step) {
+    GraphNode unary(double[] y, int[] resultShape, UnaryStep step) {
         GraphNode r = new GraphNode(y, resultShape, false, this, null);
         if (requiresGradient) {
             r.unaryStep = step;
@@ -229,7 +246,7 @@ final class GraphNode implements Node {
      * broadcast one is expanded (and its gradient summed back), so every op loops over equal-length
      * arrays with a plain index.
      */
-    private final class Operands {
+    final class Operands {
         final GraphNode other;
         /** Null when both operands have the same shape (the common case: nothing to map). */
         final Broadcast broadcast;
@@ -251,9 +268,14 @@ final class GraphNode implements Node {
             y = new double[a.length];
         }
 
+        /** The shape of the result. */
+        int[] shape() {
+            return broadcast == null ? shape : broadcast.shape;
+        }
+
         /** The result node {@code y}, whose backward step is {@code step}. */
         GraphNode result(BinaryStep step) {
-            GraphNode r = new GraphNode(y, broadcast == null ? shape : broadcast.shape, false, GraphNode.this, other);
+            GraphNode r = new GraphNode(y, shape(), false, GraphNode.this, other);
             if (r.requiresGradient) {
                 r.binaryStep = step;
                 r.broadcast = broadcast;
@@ -379,6 +401,56 @@ final class GraphNode implements Node {
     }
 
     @Override
+    public Node min(Node other) {
+        return SelectionOps.min(this, other);
+    }
+
+    @Override
+    public Node xlogy(Node y) {
+        return LogAndRootOps.xlogy(this, y);
+    }
+
+    @Override
+    public Node where(Node mask, Node otherwise) {
+        return SelectionOps.where(this, mask, otherwise);
+    }
+
+    @Override
+    public Node greaterThan(Node other) {
+        return SelectionOps.compare(this, other, (a, b) -> a > b ? 1 : 0);
+    }
+
+    @Override
+    public Node greaterThan(double c) {
+        return greaterThan(constant(Tensor.scalar(c)));
+    }
+
+    @Override
+    public Node lessThan(Node other) {
+        return SelectionOps.compare(this, other, (a, b) -> a < b ? 1 : 0);
+    }
+
+    @Override
+    public Node lessThan(double c) {
+        return lessThan(constant(Tensor.scalar(c)));
+    }
+
+    @Override
+    public Node equalTo(double c) {
+        return SelectionOps.compare(this, constant(Tensor.scalar(c)), (a, b) -> a == b ? 1 : 0);
+    }
+
+    @Override
+    public Node gather(int axis, Node indices) {
+        return SelectionOps.gather(this, axis, indices);
+    }
+
+    @Override
+    public Node oneHot(int classes) {
+        return SelectionOps.oneHot(this, classes);
+    }
+
+    @Override
     public Node add(double c) {
         double[] y = new double[v.length];
         for (int i = 0; i < y.length; i++) {
@@ -466,7 +538,8 @@ final class GraphNode implements Node {
     }
 
     /** {@code x^2} as {@code x * x} (correctly rounded, like {@code Math.pow(x, 2)}), with derivative {@code 2x}: no pow, no division. */
-    private Node square() {
+    @Override
+    public Node square() {
         double[] y = new double[v.length];
         for (int i = 0; i < y.length; i++) {
             y[i] = v[i] * v[i];
@@ -538,6 +611,16 @@ final class GraphNode implements Node {
                 }
             }
         });
+    }
+
+    @Override
+    public Node expm1() {
+        return LogAndRootOps.expm1(this);
+    }
+
+    @Override
+    public Node sqrt() {
+        return LogAndRootOps.sqrt(this);
     }
 
     @Override

@@ -47,6 +47,9 @@ class OpGradientTest {
                 new Unary("exp", Node::exp, Math::exp, values(-5, 5)),
                 new Unary("log", Node::log, Math::log, values(0.1, 5)),
                 new Unary("log1p", Node::log1p, Math::log1p, values(-0.9, 5)),
+                new Unary("expm1", Node::expm1, Math::expm1, values(-5, 5)),
+                new Unary("sqrt", Node::sqrt, Math::sqrt, values(0.1, 5)),
+                new Unary("square", Node::square, x -> x * x, values(-3, 3)),
                 new Unary("sigmoid", Node::sigmoid, x -> 1 / (1 + Math.exp(-x)), values(-8, 8)),
                 new Unary("softplus", Node::softplus, x -> Math.log1p(Math.exp(x)), values(-8, 8)),
                 new Unary("logSigmoid", Node::logSigmoid, x -> -Math.log1p(Math.exp(-x)), values(-8, 8)),
@@ -142,7 +145,9 @@ class OpGradientTest {
                 new Binary("mul", Node::mul, (a, b) -> a * b, values(-3, 3), values(-3, 3)),
                 new Binary("div", Node::div, (a, b) -> a / b, values(-3, 3), awayFromZero),
                 // Operands on interleaved grids never tie, so max has no kink within a step.
-                new Binary("max", Node::max, Math::max, gridValues(0), gridValues(0.5)));
+                new Binary("max", Node::max, Math::max, gridValues(0), gridValues(0.5)),
+                new Binary("min", Node::min, Math::min, gridValues(0), gridValues(0.5)),
+                new Binary("xlogy", Node::xlogy, (a, b) -> a == 0 ? 0 : a * Math.log(b), values(-3, 3), values(0.2, 3)));
     }
 
     /**

@@ -42,8 +42,8 @@ class CommandsTest {
         assertTrue(array.isArray());
         JsonNode squared = null;
         for (JsonNode loss : array) {
-            assertEquals(java.util.List.of("name", "aliases", "description", "parameters", "source"),
-                    iterableToList(loss.fieldNames()));
+            assertEquals(java.util.List.of("name", "aliases", "description", "input_space", "target_domain",
+                    "targets_allowed", "non_negative", "parameters", "source"), iterableToList(loss.fieldNames()));
             if (loss.get("name").asText().equals(SquaredErrorProvider.NAME)) {
                 squared = loss;
             }
@@ -64,6 +64,24 @@ class CommandsTest {
         assertTrue(text.out().contains("l_i = scale * (p_i - y_i)^2"), text.out());
         Cli.Result json = Cli.run("describe", SquaredErrorProvider.NAME, "--json");
         assertEquals("l_i = scale * (p_i - y_i)^2", Json.MAPPER.readTree(json.out()).get("formula").asText());
+    }
+
+    @Test
+    void describeAndListShowTheDeclaredTargetDomain() throws Exception {
+        Cli.Result text = Cli.run("describe", "test_poisson");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("inputs (default parameters): predictions real, targets non_negative ([0, inf))"),
+                text.out());
+        JsonNode kl = Json.MAPPER.readTree(Cli.run("describe", "test_kl", "--json").out());
+        assertEquals("class_probabilities", kl.get("input_space").asText());
+        assertEquals("distributions", kl.get("target_domain").asText());
+        assertTrue(kl.get("non_negative").asBoolean());
+        for (JsonNode loss : Json.MAPPER.readTree(Cli.run("list", "--json").out())) {
+            if (loss.get("name").asText().equals("test_poisson")) {
+                assertEquals("non_negative", loss.get("target_domain").asText());
+                assertEquals(false, loss.get("non_negative").asBoolean());
+            }
+        }
     }
 
     @Test

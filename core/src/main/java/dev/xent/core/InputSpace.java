@@ -1,8 +1,9 @@
 package dev.xent.core;
 
 /**
- * What a loss's predictions and targets are. It tells users (and {@code xent gradcheck}) which inputs
- * are valid, and gives each space's generic validation.
+ * What a loss's predictions are, and by default its targets (a loss may narrow them with a
+ * {@link TargetDomain}). It tells users (and {@code xent gradcheck}) which inputs are valid, and
+ * gives each space's generic validation.
  */
 public enum InputSpace {
     /** Predictions are probabilities in [0, 1]; targets in [0, 1]; same shape, any rank. */
@@ -30,35 +31,35 @@ public enum InputSpace {
     }
 
     /**
-     * Checks {@code predictions} and {@code targets} against this space; throws
-     * {@link IllegalArgumentException} naming the first offending index and value.
+     * Checks {@code predictions} and {@code targets} against this space, with the targets of its
+     * default {@link TargetDomain} ({@link TargetDomain#of}); throws {@link IllegalArgumentException}
+     * naming the first offending index and value.
      */
     public void validate(Tensor predictions, Tensor targets) {
+        TargetDomain.of(this).validate(this, predictions, targets);
+    }
+
+    /** Checks the predictions alone (class-wise spaces: an N x C matrix); targets are the domain's business. */
+    public void validatePredictions(Tensor predictions) {
         switch (this) {
-            case ELEMENTWISE_PROBABILITIES -> {
-                Validate.sameShape(predictions, targets);
-                Validate.inClosedRange("prediction", predictions, 0.0, 1.0);
-                Validate.inClosedRange("target", targets, 0.0, 1.0);
-            }
-            case ELEMENTWISE_LOGITS -> {
-                Validate.sameShape(predictions, targets);
-                Validate.notNaN("logit", predictions);
-                Validate.inClosedRange("target", targets, 0.0, 1.0);
-            }
+            case ELEMENTWISE_PROBABILITIES -> Validate.inClosedRange("prediction", predictions, 0.0, 1.0);
+            case ELEMENTWISE_LOGITS -> Validate.notNaN("logit", predictions);
             case CLASS_PROBABILITIES -> {
-                Validate.classTargets(predictions, targets);
+                requireMatrix(predictions);
                 Validate.inClosedRange("probability", predictions, 0.0, 1.0);
                 Validate.rowsSumToOne("probability", predictions, Validate.ROW_SUM_TOLERANCE);
             }
             case CLASS_LOGITS -> {
-                Validate.classTargets(predictions, targets);
+                requireMatrix(predictions);
                 Validate.notNaN("logit", predictions);
             }
-            case REAL -> {
-                Validate.sameShape(predictions, targets);
-                Validate.finite("prediction", predictions);
-                Validate.finite("target", targets);
-            }
+            case REAL -> Validate.finite("prediction", predictions);
+        }
+    }
+
+    private static void requireMatrix(Tensor predictions) {
+        if (predictions.rank() != 2) {
+            throw new IllegalArgumentException("predictions must be an N x C matrix; shape is " + predictions.shapeString());
         }
     }
 }

@@ -31,12 +31,32 @@ public interface Loss {
     InputSpace inputSpace();
 
     /**
+     * What targets may be: by default the input space's ({@link TargetDomain#of}: [0, 1] for
+     * element-wise probabilities and logits, class indices or distributions for class-wise ones, any
+     * real for {@link InputSpace#REAL}). {@link #validate} enforces it.
+     */
+    default TargetDomain targetDomain() {
+        return TargetDomain.of(inputSpace());
+    }
+
+    /**
+     * Whether every per-sample loss is {@code >= 0} on valid inputs, a property the testkit's contract
+     * then checks. False by default: declare it (a Poisson NLL without its constant term is negative
+     * for large counts, legitimately).
+     */
+    default boolean isNonNegative() {
+        return false;
+    }
+
+    /**
      * Checks that predictions and targets are valid for this loss (shapes, values, the loss's own
      * parameters such as an ignore index); throws {@link IllegalArgumentException} naming the
-     * offending position and value. Every method that computes calls it first.
+     * offending position and value. Every method that computes calls it first. The default checks
+     * predictions against {@link #inputSpace()} and targets against {@link #targetDomain()}; a loss
+     * with checks of its own calls it too ({@code Loss.super.validate(predictions, targets)}).
      */
     default void validate(Tensor predictions, Tensor targets) {
-        inputSpace().validate(predictions, targets);
+        targetDomain().validate(inputSpace(), predictions, targets);
     }
 
     /**

@@ -74,8 +74,21 @@ public interface Node {
     /** Element-wise maximum of this and {@code other}; the gradient goes to the larger (to this on ties). */
     Node max(Node other);
 
+    /** Element-wise minimum of this and {@code other}; the gradient goes to the smaller (to this on ties). */
+    Node min(Node other);
+
     /** {@code this ^ exponent}, element-wise; {@code 0^0 = 1} with gradient 0 there. */
     Node pow(double exponent);
+
+    /** {@code x * x}, element-wise (the same bits as {@code pow(2)}). */
+    Node square();
+
+    /**
+     * {@code this * log(y)} element-wise with broadcasting, and 0 where this is 0 (even where y is 0):
+     * {@code 0 log 0 = 0}, as in entropy, KL divergence and cross-entropy on soft targets (PyTorch's
+     * {@code xlogy}). The gradient for this is {@code log y} (0 where both are 0), for y {@code this / y}.
+     */
+    Node xlogy(Node y);
 
     // Element-wise functions.
 
@@ -85,6 +98,12 @@ public interface Node {
 
     /** {@code log(1 + x)}, exact for small x. */
     Node log1p();
+
+    /** {@code exp(x) - 1}, exact for small x. */
+    Node expm1();
+
+    /** The square root; its gradient is infinite at 0. */
+    Node sqrt();
 
     /** {@code 1 / (1 + exp(-x))}, never NaN for non-NaN input. */
     Node sigmoid();
@@ -103,6 +122,55 @@ public interface Node {
     Node clamp(double low, double high);
 
     Node abs();
+
+    // Selection: masks, where, gather.
+
+    /**
+     * This where {@code mask} is 1, {@code otherwise} where it is 0, element-wise; this and
+     * {@code otherwise} broadcast, and the mask broadcasts to their result. The mask is a constant
+     * holding only 0 and 1 (from {@link #greaterThan}, {@link #lessThan}, {@link #equalTo} or
+     * {@link #constant}); the gradient flows to the element that was picked only.
+     */
+    Node where(Node mask, Node otherwise);
+
+    /** {@code a} where {@code mask} is 1, {@code b} where it is 0: {@code a.where(mask, b)}. */
+    static Node where(Node mask, Node a, Node b) {
+        return a.where(mask, b);
+    }
+
+    /** A constant 0/1 mask, 1 where this is greater than {@code other} (broadcasting); no gradient. */
+    Node greaterThan(Node other);
+
+    /** A constant 0/1 mask, 1 where this is greater than {@code c}; no gradient. */
+    Node greaterThan(double c);
+
+    /** A constant 0/1 mask, 1 where this is less than {@code other} (broadcasting); no gradient. */
+    Node lessThan(Node other);
+
+    /** A constant 0/1 mask, 1 where this is less than {@code c}; no gradient. */
+    Node lessThan(double c);
+
+    /** A constant 0/1 mask, 1 where this equals {@code c}; no gradient. */
+    Node equalTo(double c);
+
+    /**
+     * The element of each slice along {@code axis} at its index in {@code indices}, a constant of
+     * integers whose shape is this shape without {@code axis}; the axis is removed. For an N x C matrix
+     * and axis 1, {@code indices} holds N class indices and the result is each row's value at its
+     * index. The gradient flows to the picked elements only.
+     */
+    Node gather(int axis, Node indices);
+
+    /** {@link #gather} along the last axis: each row's value at its index (e.g. at its target class). */
+    default Node take(Node indices) {
+        return gather(shape().length - 1, indices);
+    }
+
+    /**
+     * A constant with one more axis of length {@code classes}: 1 at each element's index, 0 elsewhere
+     * (N class indices give an N x C matrix). This node's values must be integers in {@code [0, classes)}.
+     */
+    Node oneHot(int classes);
 
     // Reductions: compensated (Neumaier) sums.
 

@@ -1,6 +1,7 @@
 package dev.xent.core;
 
 import dev.xent.core.numeric.FirstIndex;
+import java.util.function.DoublePredicate;
 
 /**
  * Input checks shared by the built-in losses and available to plugin authors. Every check throws
@@ -68,6 +69,25 @@ public final class Validate {
         if (i >= 0) {
             throw new IllegalArgumentException(what + " " + position(t, i) + " is " + t.getFlat(i) + "; allowed: ["
                     + format(low) + ", " + format(high) + "]");
+        }
+    }
+
+    /**
+     * Every element satisfies {@code allowed}, described to users as {@code allowedText} (e.g.
+     * {@code "0 or 1"}); the message names the first element that does not.
+     */
+    public static void every(String what, Tensor t, DoublePredicate allowed, String allowedText) {
+        int i = FirstIndex.find(t.size(), GRAIN, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                if (!allowed.test(t.getFlat(j))) {
+                    return j;
+                }
+            }
+            return -1;
+        });
+        if (i >= 0) {
+            throw new IllegalArgumentException(what + " " + position(t, i) + " is " + t.getFlat(i) + "; allowed: "
+                    + allowedText);
         }
     }
 

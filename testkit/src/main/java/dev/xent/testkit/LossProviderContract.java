@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.xent.autodiff.GradientCheck;
@@ -15,6 +16,7 @@ import dev.xent.core.Loss;
 import dev.xent.core.LossRegistry;
 import dev.xent.core.Losses;
 import dev.xent.core.Reduction;
+import dev.xent.core.TargetDomain;
 import dev.xent.core.Tensor;
 import dev.xent.core.Validate;
 import dev.xent.core.spi.LossProvider;
@@ -29,12 +31,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.quicktheories.core.Gen;
 
 /**
  * The contract every loss plugin should pass, as JUnit 5 tests. Apply it by extending this class in
- * your plugin's tests and returning your provider:
+ * your plugin's tests and returning your provider, or several ({@link #providers()}: every test runs
+ * once per provider, named after it):
  * <pre>{@code
  * class BrierScoreProviderTest extends LossProviderContract {
  *     @Override
@@ -42,8 +50,15 @@ import org.quicktheories.core.Gen;
  *         return new BrierScoreProvider();
  *     }
  * }
+ * class MyLossesContractTest extends LossProviderContract {
+ *     @Override
+ *     protected List<LossProvider> providers() {
+ *         return List.of(new PoissonLoss(), new KlDivergence());
+ *     }
+ * }
  * }</pre>
- * It checks, with QuickTheories on random valid inputs ({@link LossInputs}) and the fixed seed
+ * It checks, with QuickTheories on random valid inputs ({@link LossInputs}: predictions in the loss's
+ * {@link Loss#inputSpace()}, targets in its {@link Loss#targetDomain()}) and the fixed seed
  * {@link #SEED}:
  * <ul>
  *   <li>discovery: {@link Losses} finds the provider by its name and every alias through
@@ -51,17 +66,21 @@ import org.quicktheories.core.Gen;
  *   <li>names and parameters: snake_case names, a description, every parameter declared with a valid
  *       default, an unknown parameter, a value of the wrong type and a value out of range each rejected
  *       with a {@link ParameterException} naming the parameter;</li>
- *   <li>bad input: a NaN prediction is rejected with an {@link IllegalArgumentException};</li>
+ *   <li>bad input: a NaN prediction and a target outside the declared target domain are rejected with
+ *       an {@link IllegalArgumentException};</li>
  *   <li>the math, for each parameter set of {@link #parameterSets()} and each reduction (mean, sum,
  *       none, when the provider declares the standard {@code reduction} parameter): losses are
- *       non-negative, and the loss's own value and gradient agree with its autodiff graph
+ *       non-negative if the loss declares it ({@link Loss#isNonNegative()}; reported as skipped
+ *       otherwise), and the loss's own value and gradient agree with its autodiff graph
  *       ({@link LossGraph}) and with central finite differences ({@link GradientCheck}), with and
  *       without sample weights.</li>
  * </ul>
- * Override the protected hooks to add parameter sets, restrict inputs (e.g. hard labels only) or loosen
- * tolerances. A loss that is negative by design can override
- * {@link #lossIsNonNegativeOnValidRandomInputs()} without {@code @Test} to leave it out.
+ * Override the protected hooks to add parameter sets or loosen tolerances; inputs follow the declared
+ * target domain, so {@link #inputs(Loss)} rarely needs overriding. With no provider at all the
+ * tests fail (JUnit refuses a parameterised test without arguments): the contract never passes
+ * silently by running nothing.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class LossProviderContract {
     /** The seed of every property, so that a failure reproduces. */
     public static final long SEED = 20261123L;
@@ -72,8 +91,20 @@ public abstract class LossProviderContract {
     protected LossProviderContract() {
     }
 
-    /** The provider under test, freshly constructed. */
-    protected abstract LossProvider provider();
+    /** The provider under test, freshly constructed; override this or {@link #providers()}. */
+    protected LossProvider provider() {
+        throw new IllegalStateException(getClass().getName() + " must override provider() or providers()");
+    }
+
+    /** The providers under test (default: {@link #provider()}); every test runs once for each. */
+    protected List<LossProvider> providers() {
+        return List.of(provider());
+    }
+
+    /** The arguments of every test: {@link #providers()}, each named by its loss name. Not a hook. */
+    public final Stream<Arguments> providersUnderTest() {
+        return providers().stream().map(p -> Arguments.of(Named.of(p.name(), p)));
+    }
 
     /**
      * Parameter sets (JSON names to values) under which the math is checked; each is combined with every
@@ -83,9 +114,17 @@ public abstract class LossProviderContract {
         return List.of(Map.of());
     }
 
-    /** Valid inputs for a configured loss. The default covers its whole {@link Loss#inputSpace()}. */
+    /** {@link #parameterSets()} for one of several providers (default: the same for every provider). */
+    protected List<Map<String, ?>> parameterSets(LossProvider provider) {
+        return parameterSets();
+    }
+
+    /**
+     * Valid inputs for a configured loss. The default covers its whole {@link Loss#inputSpace()} with
+     * targets in its {@link Loss#targetDomain()}.
+     */
     protected Gen<LossInput> inputs(Loss loss) {
-        return LossInputs.of(loss.inputSpace());
+        return LossInputs.of(loss.inputSpace(), loss.targetDomain());
     }
 
     /** How many random inputs each property tries, per configured loss. */
@@ -103,9 +142,9 @@ public abstract class LossProviderContract {
         return 1e-6;
     }
 
-    @Test
-    public void providerIsFoundByItsNameAndAliasesThroughServiceLoader() {
-        LossProvider provider = provider();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providersUnderTest")
+    public void providerIsFoundByItsNameAndAliasesThroughServiceLoader(LossProvider provider) {
         LossRegistry registry = Losses.registry();
         List<String> names = new ArrayList<>(List.of(provider.name()));
         names.addAll(provider.aliases());
@@ -123,9 +162,9 @@ public abstract class LossProviderContract {
         assertEquals(provider.name(), Losses.create(provider.name()).name(), "the created loss's name()");
     }
 
-    @Test
-    public void namesAndDescriptionsAreFitForUsers() {
-        LossProvider provider = provider();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providersUnderTest")
+    public void namesAndDescriptionsAreFitForUsers(LossProvider provider) {
         assertSnakeCase("name", provider.name());
         provider.aliases().forEach(alias -> assertSnakeCase("alias", alias));
         assertNotBlank("description()", provider.description());
@@ -138,9 +177,9 @@ public abstract class LossProviderContract {
         }
     }
 
-    @Test
-    public void everyParameterIsDeclaredWithAValidDefault() {
-        LossProvider provider = provider();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providersUnderTest")
+    public void everyParameterIsDeclaredWithAValidDefault(LossProvider provider) {
         Loss defaults = provider.create(Map.of());
         List<String> declared = provider.parameters().stream().map(Parameter::name).toList();
         assertEquals(declared, List.copyOf(defaults.parameters().keySet()),
@@ -161,35 +200,39 @@ public abstract class LossProviderContract {
         }
     }
 
-    @Test
-    public void unknownParameterIsRejectedWithAParameterException() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providersUnderTest")
+    public void unknownParameterIsRejectedWithAParameterException(LossProvider provider) {
         ParameterException e = assertThrows(ParameterException.class,
-                () -> provider().create(Map.of("no_such_parameter", 1.0)));
+                () -> provider.create(Map.of("no_such_parameter", 1.0)));
         assertEquals("no_such_parameter", e.parameter());
         assertTrue(e.getMessage().contains("no_such_parameter"), "the message names the parameter: " + e.getMessage());
     }
 
-    @Test
-    public void everyParameterRejectsAValueOfTheWrongType() {
-        for (Parameter parameter : provider().parameters()) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providersUnderTest")
+    public void everyParameterRejectsAValueOfTheWrongType(LossProvider provider) {
+        for (Parameter parameter : provider.parameters()) {
             for (Object wrong : wrongTypeValues(parameter.type())) {
-                assertRejected(parameter, wrong);
+                assertRejected(provider, parameter, wrong);
             }
         }
     }
 
-    @Test
-    public void everyBoundedParameterRejectsAValueOutOfRange() {
-        for (Parameter parameter : provider().parameters()) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providersUnderTest")
+    public void everyBoundedParameterRejectsAValueOutOfRange(LossProvider provider) {
+        for (Parameter parameter : provider.parameters()) {
             for (Object outside : outOfRangeValues(parameter)) {
-                assertRejected(parameter, outside);
+                assertRejected(provider, parameter, outside);
             }
         }
     }
 
-    @Test
-    public void nanPredictionIsRejected() {
-        Loss loss = provider().create(Map.of());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providersUnderTest")
+    public void nanPredictionIsRejected(LossProvider provider) {
+        Loss loss = provider.create(Map.of());
         forAllInputs(loss, input -> {
             double[] predictions = input.predictions().toArray();
             predictions[predictions.length - 1] = Double.NaN;
@@ -200,9 +243,47 @@ public abstract class LossProviderContract {
         });
     }
 
-    @Test
-    public void lossIsNonNegativeOnValidRandomInputs() {
-        for (Loss loss : configuredLosses()) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providersUnderTest")
+    public void targetOutsideTheDeclaredDomainIsRejected(LossProvider provider) {
+        Loss loss = provider.create(Map.of());
+        forAllInputs(loss, input -> {
+            Tensor outside = outsideTheDomain(loss.targetDomain(), input.predictions(), input.targets());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> loss.perSample(input.predictions(), outside),
+                    describe(loss) + " accepted targets outside its domain " + loss.targetDomain().jsonName()
+                            + " (" + loss.targetDomain().allowed() + "): " + outside);
+            assertNotBlank("the message", e.getMessage());
+        });
+    }
+
+    /** The targets with their last value moved just outside {@code domain} (NaN for any real). */
+    private static Tensor outsideTheDomain(TargetDomain domain, Tensor predictions, Tensor targets) {
+        double[] values = targets.toArray();
+        int last = values.length - 1;
+        switch (domain) {
+            case REAL -> values[last] = Double.NaN;
+            case NON_NEGATIVE -> values[last] = -0.5;
+            case POSITIVE -> values[last] = 0;
+            case UNIT_INTERVAL -> values[last] = 1.5;
+            case BINARY_LABELS -> values[last] = 0.5;
+            case CLASS_INDICES, DISTRIBUTIONS, CLASS_INDICES_OR_DISTRIBUTIONS -> {
+                if (targets.rank() == 1) {
+                    values[last] = predictions.dim(1); // one past the last class
+                } else {
+                    values[last] += 0.5; // the last row no longer sums to 1
+                }
+            }
+        }
+        return Tensor.wrap(values, targets.shape());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providersUnderTest")
+    public void lossIsNonNegativeOnValidRandomInputs(LossProvider provider) {
+        assumeTrue(provider.create(Map.of()).isNonNegative(), provider.name()
+                + " does not declare itself non-negative (Loss.isNonNegative()): nothing to check");
+        for (Loss loss : configuredLosses(provider)) {
             forAllInputs(loss, input -> {
                 Tensor perSample = loss.perSample(input.predictions(), input.targets());
                 for (int i = 0; i < perSample.size(); i++) {
@@ -218,9 +299,10 @@ public abstract class LossProviderContract {
         }
     }
 
-    @Test
-    public void valueAgreesWithTheAutodiffGraphForEveryReduction() {
-        for (Loss loss : configuredLosses()) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providersUnderTest")
+    public void valueAgreesWithTheAutodiffGraphForEveryReduction(LossProvider provider) {
+        for (Loss loss : configuredLosses(provider)) {
             forAllInputs(loss, input -> {
                 Tensor p = input.predictions();
                 Tensor t = input.targets();
@@ -236,9 +318,10 @@ public abstract class LossProviderContract {
         }
     }
 
-    @Test
-    public void gradientAgreesWithAutodiffAndFiniteDifferencesForEveryReduction() {
-        for (Loss loss : configuredLosses()) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providersUnderTest")
+    public void gradientAgreesWithAutodiffAndFiniteDifferencesForEveryReduction(LossProvider provider) {
+        for (Loss loss : configuredLosses(provider)) {
             forAllInputs(loss, input -> {
                 Tensor p = input.predictions();
                 Tensor t = input.targets();
@@ -262,14 +345,14 @@ public abstract class LossProviderContract {
     }
 
     /**
-     * The provider configured with each of {@link #parameterSets()}, crossed with every reduction when
-     * the provider declares the standard {@code reduction} parameter and the set does not name one.
+     * The provider configured with each of {@link #parameterSets(LossProvider)}, crossed with every
+     * reduction when the provider declares the standard {@code reduction} parameter and the set does not
+     * name one.
      */
-    protected final List<Loss> configuredLosses() {
-        LossProvider provider = provider();
+    protected final List<Loss> configuredLosses(LossProvider provider) {
         boolean hasReduction = provider.parameters().stream().anyMatch(p -> p.name().equals("reduction"));
         List<Loss> losses = new ArrayList<>();
-        for (Map<String, ?> parameters : parameterSets()) {
+        for (Map<String, ?> parameters : parameterSets(provider)) {
             if (!hasReduction || parameters.containsKey("reduction")) {
                 losses.add(provider.create(parameters));
                 continue;
@@ -320,10 +403,10 @@ public abstract class LossProviderContract {
                 + " > " + tolerance + "\n  expected " + expected + "\n  actual   " + actual);
     }
 
-    private void assertRejected(Parameter parameter, Object value) {
+    private static void assertRejected(LossProvider provider, Parameter parameter, Object value) {
         Map<String, Object> given = new HashMap<>();
         given.put(parameter.name(), value);
-        ParameterException e = assertThrows(ParameterException.class, () -> provider().create(given),
+        ParameterException e = assertThrows(ParameterException.class, () -> provider.create(given),
                 "parameter '" + parameter.name() + "' (" + parameter.type().jsonName() + ", allowed: "
                         + parameter.allowed() + ") accepted " + value + " (" + value.getClass().getSimpleName() + ")");
         assertEquals(parameter.name(), e.parameter(), "the exception names the parameter");

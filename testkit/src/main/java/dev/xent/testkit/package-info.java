@@ -1,7 +1,7 @@
 /**
  * The contract tests for loss plugins: extend {@link dev.xent.testkit.LossProviderContract} in a
- * JUnit 5 test and return your provider; {@link dev.xent.testkit.LossInputs} generates valid inputs
- * for each {@link dev.xent.core.InputSpace}.
+ * JUnit 5 test and return your provider (or several); {@link dev.xent.testkit.LossInputs} generates
+ * valid inputs for each {@link dev.xent.core.InputSpace} and {@link dev.xent.core.TargetDomain}.
  *
  * <h2>What it is for</h2>
  * A test library (add it with test scope): discovery by name, parameter validation, non-negativity,

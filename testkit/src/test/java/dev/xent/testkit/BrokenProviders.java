@@ -4,6 +4,7 @@ import dev.xent.autodiff.GraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
+import dev.xent.core.TargetDomain;
 import dev.xent.core.Tensor;
 import dev.xent.core.spi.LossProvider;
 import dev.xent.core.spi.Parameter;
@@ -91,16 +92,54 @@ final class BrokenProviders {
         }
     }
 
-    /** {@code p - y}: negative whenever the prediction is below the target. */
+    /** {@code p - y}, declared non-negative: negative whenever the prediction is below the target. */
     static final class NegativeLoss extends Forwarding {
         @Override
         public Loss create(Map<String, ?> params) {
-            return new GraphLoss(name(), resolve(params), InputSpace.REAL) {
+            return new Difference(name(), resolve(params)) {
                 @Override
-                public Node graph(Node predictions, Node targets) {
-                    return predictions.sub(targets);
+                public boolean isNonNegative() {
+                    return true;
                 }
             };
+        }
+    }
+
+    /** {@code p - y}, not declared non-negative: the contract leaves non-negativity out. */
+    static final class UndeclaredNegativeLoss extends Forwarding {
+        @Override
+        public Loss create(Map<String, ?> params) {
+            return new Difference(name(), resolve(params));
+        }
+    }
+
+    /** Declares non-negative targets but validates only the input space's (any real). */
+    static final class IgnoresTargetDomain extends Forwarding {
+        @Override
+        public Loss create(Map<String, ?> params) {
+            return new GraphLoss(name(), resolve(params), InputSpace.REAL, TargetDomain.NON_NEGATIVE) {
+                @Override
+                public void validate(Tensor predictions, Tensor targets) {
+                    InputSpace.REAL.validate(predictions, targets);
+                }
+
+                @Override
+                public Node graph(Node predictions, Node targets) {
+                    return predictions.exp().sub(targets.mul(predictions));
+                }
+            };
+        }
+    }
+
+    /** {@code p - y}. */
+    private static class Difference extends GraphLoss {
+        Difference(String name, ParameterValues parameters) {
+            super(name, parameters, InputSpace.REAL);
+        }
+
+        @Override
+        public Node graph(Node predictions, Node targets) {
+            return predictions.sub(targets);
         }
     }
 

@@ -51,6 +51,11 @@ public final class ScaledSquaredErrorProvider implements LossProvider {
         double factor = values.number("scale") * values.integer("repeat") * (values.bool("halve") ? 0.5 : 1);
         return new GraphLoss(NAME, values, InputSpace.REAL) {
             @Override
+            public boolean isNonNegative() {
+                return true;
+            }
+
+            @Override
             public Node graph(Node predictions, Node targets) {
                 Node difference = predictions.sub(targets);
                 return difference.mul(difference).mul(factor);

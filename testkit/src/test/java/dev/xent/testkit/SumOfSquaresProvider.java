@@ -46,6 +46,11 @@ public final class SumOfSquaresProvider implements LossProvider {
         InputSpace space = InputSpace.valueOf(values.string("space"));
         return new GraphLoss(NAME, values, space) {
             @Override
+            public boolean isNonNegative() {
+                return true;
+            }
+
+            @Override
             public Node graph(Node predictions, Node targets) {
                 Node squares = predictions.mul(predictions);
                 return space.isClassWise() ? squares.sum(1) : squares;

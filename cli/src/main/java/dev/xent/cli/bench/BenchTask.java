@@ -14,6 +14,7 @@ import dev.xent.cli.task.TaskContext;
 import dev.xent.cli.task.TaskResult;
 import dev.xent.core.Loss;
 import dev.xent.core.Reduction;
+import dev.xent.core.TargetDomain;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.Parallelism;
 import java.util.ArrayList;
@@ -72,7 +73,8 @@ public final class BenchTask implements Task {
                 root.pathOf("rows"));
         int threads = root.integer("threads", Parallelism.threads(), 1, 1024);
 
-        RandomInputs inputs = RandomInputs.generate(loss.inputSpace(), rows, classes, false, false, 1);
+        RandomInputs inputs = RandomInputs.generate(loss.inputSpace(), loss.targetDomain(), rows, classes,
+                loss.targetDomain() == TargetDomain.DISTRIBUTIONS, false, 1);
         Tensor p = inputs.predictions();
         Tensor t = inputs.targets();
         double[] gradient = new double[p.size()];

@@ -5,7 +5,6 @@ import dev.xent.autodiff.GradientCheck;
 import dev.xent.autodiff.Graph;
 import dev.xent.autodiff.LossGraph;
 import dev.xent.cli.BadInputException;
-import dev.xent.cli.Memory;
 import dev.xent.cli.data.NonFiniteLosses;
 import dev.xent.cli.io.Json;
 import dev.xent.cli.io.OutputFiles;
@@ -29,7 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code "task": "gradcheck"}: on random inputs in the loss's valid domain ({@link RandomInputs}),
+ * {@code "task": "gradcheck"}: on random inputs in the loss's valid domain ({@link RandomInputs}:
+ * predictions in its input space, targets in its target domain) or on the rows of a {@code data}
+ * section ({@link GradcheckInputs}),
  * compares three gradients of the reduced, weighted value: the loss's own ({@link Loss#gradient}),
  * the autodiff graph's ({@link LossGraph#gradient}) and central finite differences
  * ({@link GradientCheck#centralDifferencesByRow}) of the graph's forward value. It also compares the
@@ -47,8 +48,6 @@ import java.util.Map;
  */
 public final class GradcheckTask implements Task {
     private static final double DEFAULT_TOLERANCE = 1e-6;
-    /** Inputs, three gradients and the graph's forward and backward values: about this many arrays of the input's size. */
-    private static final int ARRAYS_OF_INPUT_SIZE = 20;
     /** Element evaluations the finite differences may take (a few seconds on the graph). */
     static final long FINITE_DIFFERENCE_BUDGET = 20_000_000L;
 
@@ -65,33 +64,22 @@ public final class GradcheckTask implements Task {
     @Override
     public TaskResult run(Job job, TaskContext context) throws IOException {
         JobObject root = job.root().allowOnly("task", "loss", "rows", "classes", "targets", "sample_weights", "seed",
-                "tolerance", "output");
+                "data", "tolerance", "output");
         Loss loss = context.loss(root);
-        int rows = root.integer("rows", 64, 1, 100_000);
-        int columns = root.integer("classes", loss.inputSpace().isClassWise() ? 5 : 1, 1, 10_000);
-        if (loss.inputSpace().isClassWise() && columns < 2) {
-            throw new BadInputException(root.pathOf("classes") + ": a class-wise loss needs at least 2 classes");
-        }
-        Memory.require(ARRAYS_OF_INPUT_SIZE * 8.0 * rows * columns, "a gradcheck of " + rows + " x " + columns
-                + " elements", root.pathOf("rows"));
-        boolean distributions = root.choice("targets", "indices", List.of("indices", "distributions"))
-                .equals("distributions");
-        boolean weighted = root.bool("sample_weights", true);
-        long seed = root.longInteger("seed", 1);
         double tolerance = root.number("tolerance", DEFAULT_TOLERANCE, NumberRange.positive());
 
         try (OutputFiles outputs = new OutputFiles()) {
             Map<String, Path> files = outputs.declare(root.optionalObject("output"), "report");
-            RandomInputs inputs = RandomInputs.generate(loss.inputSpace(), rows, columns, distributions, weighted, seed);
+            GradcheckInputs inputs = GradcheckInputs.read(root, loss);
             Tensor p = inputs.predictions();
             Tensor t = inputs.targets();
             Tensor w = inputs.weights();
 
             Tensor analytic = loss.gradient(p, t, w);
             Tensor autodiff = LossGraph.gradient(loss, p, t, w);
-            requireFinite(loss, "loss", loss.perSample(p, t), p, seed);
-            requireFinite(loss, "gradient", analytic, p, seed);
-            requireFinite(loss, "autodiff gradient", autodiff, p, seed);
+            requireFinite(loss, "loss", loss.perSample(p, t), p, inputs);
+            requireFinite(loss, "gradient", analytic, p, inputs);
+            requireFinite(loss, "autodiff gradient", autodiff, p, inputs);
             double scale = loss.reduction() == Reduction.MEAN ? meanDenominator(loss, p, t, w) : 1.0;
             int[] checkedRows = checkedRows(p.rows(), p.rowLength());
             int[] checkedColumns = checkedColumns(checkedRows.length, p.rowLength());
@@ -114,10 +102,14 @@ public final class GradcheckTask implements Task {
             report.set("loss", Json.tree(JobLoss.describe(loss)));
             report.put("input_space", loss.inputSpace().name().toLowerCase(Locale.ROOT));
             report.set("shape", Json.tree(p.shape()));
-            report.put("targets", loss.inputSpace().isClassWise() ? (distributions ? "distributions" : "indices")
-                    : "elements");
-            report.put("sample_weights", weighted);
-            report.put("seed", seed);
+            report.put("target_domain", loss.targetDomain().jsonName());
+            if (inputs.seed() == null) {
+                report.put("data", inputs.description());
+            } else {
+                report.put("targets", inputs.description());
+                report.put("seed", inputs.seed());
+            }
+            report.put("sample_weights", w != null);
             report.put("tolerance", tolerance);
             ObjectNode differences = report.putObject("finite_differences");
             differences.put("rows_checked", checkedRows.length);
@@ -161,18 +153,17 @@ public final class GradcheckTask implements Task {
     }
 
     /**
-     * The random inputs lie inside the input space, away from its edges, where a loss and its gradient
-     * are finite: a value that is not fails the run, naming the first row.
+     * A loss or gradient that is not finite, where the prediction is not on the edge of the input space
+     * (random inputs never are), fails the run, naming the first row.
      */
-    private static void requireFinite(Loss loss, String what, Tensor values, Tensor p, long seed) {
+    private static void requireFinite(Loss loss, String what, Tensor values, Tensor p, GradcheckInputs inputs) {
         int perRow = values.size() / p.rows();
         for (int i = 0; i < values.size(); i++) {
             double v = values.getFlat(i);
             boolean justified = what.equals("loss") ? NonFiniteLosses.justifiedLoss(loss.inputSpace(), v, p, i / perRow)
                     : NonFiniteLosses.justifiedGradient(loss.inputSpace(), v, p, i / perRow);
             if (!justified) {
-                throw NonFiniteLosses.unjustified(loss, what, v, "row " + i / perRow + " of the random inputs (seed "
-                        + seed + ")");
+                throw NonFiniteLosses.unjustified(loss, what, v, inputs.rowName(i / perRow));
             }
         }
     }

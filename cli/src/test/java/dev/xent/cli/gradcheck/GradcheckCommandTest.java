@@ -122,4 +122,58 @@ class GradcheckCommandTest {
         workspace.job("{'task': 'gradcheck', 'loss': {'name': 'test_logistic'}, 'targets': 'soft'}");
         Cli.assertOneErrorLine(workspace.run(), "$.targets: 'soft' is not allowed");
     }
+
+    @Test
+    void targetsAreDrawnFromTheDeclaredDomainCountsForPoissonAndDistributionsWithZerosForKl() throws Exception {
+        JsonNode poisson = passes("{'name': 'test_poisson'}", "");
+        assertEquals("non_negative", poisson.get("target_domain").asText());
+        assertEquals("elements", poisson.get("targets").asText());
+        JsonNode kl = passes("{'name': 'test_kl', 'params': {'reduction': 'sum'}}", ", 'classes': 4");
+        assertEquals("distributions", kl.get("targets").asText());
+        RandomInputs drawn = RandomInputs.generate(dev.xent.core.InputSpace.CLASS_PROBABILITIES,
+                dev.xent.core.TargetDomain.DISTRIBUTIONS, 16, 4, true, true, 3);
+        assertTrue(java.util.Arrays.stream(drawn.targets().toArray()).anyMatch(t -> t == 0), "some target entries are 0");
+        for (double count : RandomInputs.generate(dev.xent.core.InputSpace.REAL, dev.xent.core.TargetDomain.NON_NEGATIVE,
+                64, 1, false, false, 1).targets().toArray()) {
+            assertTrue(count >= 0 && count == Math.rint(count), "a count: " + count);
+        }
+    }
+
+    @Test
+    void targetsOfTheWrongKindForTheDomainAreABadInput() {
+        TestWorkspace workspace = new TestWorkspace(folder);
+        workspace.job("{'task': 'gradcheck', 'loss': {'name': 'test_kl'}, 'targets': 'indices'}");
+        Cli.Result result = workspace.run();
+        assertEquals(2, result.exitCode());
+        Cli.assertOneErrorLine(result, "$.targets: test_kl takes only an N x C matrix of distributions");
+    }
+
+    @Test
+    void aDataSectionChecksTheUsersOwnRows() throws Exception {
+        TestWorkspace workspace = new TestWorkspace(folder);
+        workspace.write("counts.csv", "log_rate,count,w\n0.5,3,1\n-1.2,0,2\n2.0,9,0.5\n0,1,1\n");
+        workspace.job("{'task': 'gradcheck', 'loss': {'name': 'test_poisson'},"
+                + " 'data': {'path': 'counts.csv', 'prediction': 'log_rate', 'target': 'count', 'weight': 'w'}}");
+        Cli.Result result = workspace.run("--json");
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        JsonNode report = Json.MAPPER.readTree(result.out());
+        assertTrue(report.get("passed").asBoolean());
+        assertEquals("counts.csv", report.get("data").asText());
+        assertEquals("[4]", report.get("shape").toString());
+        assertTrue(report.get("sample_weights").asBoolean());
+    }
+
+    @Test
+    void aDataRowOutsideTheDomainIsNamedByItsLineAndRandomSettingsBesideDataAreRefused() {
+        TestWorkspace workspace = new TestWorkspace(folder);
+        workspace.write("counts.csv", "log_rate,count\n0.5,3\n-1.2,-1\n");
+        workspace.job("{'task': 'gradcheck', 'loss': {'name': 'test_poisson'},"
+                + " 'data': {'path': 'counts.csv', 'prediction': 'log_rate', 'target': 'count'}}");
+        Cli.Result result = workspace.run();
+        assertEquals(2, result.exitCode());
+        Cli.assertOneErrorLine(result, "line 3");
+        workspace.job("{'task': 'gradcheck', 'loss': {'name': 'test_poisson'}, 'rows': 8,"
+                + " 'data': {'path': 'counts.csv', 'prediction': 'log_rate', 'target': 'count'}}");
+        Cli.assertOneErrorLine(workspace.run(), "$.rows: random inputs are not drawn when $.data gives the rows");
+    }
 }

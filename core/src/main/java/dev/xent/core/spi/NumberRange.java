@@ -14,6 +14,11 @@ public record NumberRange(double low, boolean lowInclusive, double high, boolean
         return new NumberRange(low, true, high, true);
     }
 
+    /** {@code (low, high)}. */
+    public static NumberRange open(double low, double high) {
+        return new NumberRange(low, false, high, false);
+    }
+
     /** {@code [low, high)}. */
     public static NumberRange closedOpen(double low, double high) {
         return new NumberRange(low, true, high, false);

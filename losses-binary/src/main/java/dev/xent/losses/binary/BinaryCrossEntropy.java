@@ -95,7 +95,7 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
         if (signs != null) {
             // Hard labels: with z = (1 - 2y) x the loss is pw softplus(z) where y = 1, softplus(z) where y = 0.
             Node loss = predictions.mul(predictions.constant(signs)).softplus();
-            return posWeight == 1 ? loss : loss.mul(BinaryLogLoss.byLabel(predictions, signs, posWeight, 1.0));
+            return posWeight == 1 ? loss : loss.mul(BinaryLogLoss.byLabel(targets, posWeight, 1.0));
         }
         Node y = BinaryLogLoss.smooth(targets, labelSmoothing);
         Node oneMinusY = BinaryLogLoss.smoothComplement(targets, labelSmoothing);

@@ -80,7 +80,7 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss implements Se
             // Hard labels: with z = (1 - 2y) x, bce = softplus(z) and 1 - p_t = sigmoid(z).
             Node z = predictions.mul(predictions.constant(signs));
             Node focal = z.softplus().mul(z.sigmoid().pow(gamma));
-            return alpha == null ? focal : focal.mul(BinaryLogLoss.byLabel(predictions, signs, alpha, 1 - alpha));
+            return alpha == null ? focal : focal.mul(BinaryLogLoss.byLabel(targets, alpha, 1 - alpha));
         }
         Node y = BinaryLogLoss.smooth(targets, labelSmoothing);
         Node oneMinusY = BinaryLogLoss.smoothComplement(targets, labelSmoothing);

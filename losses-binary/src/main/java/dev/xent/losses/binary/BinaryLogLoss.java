@@ -187,13 +187,10 @@ final class BinaryLogLoss {
         return Tensor.wrap(signs, y.shape());
     }
 
-    /** A constant on the graph that is {@code whereOne} where a label is 1 and {@code whereZero} where it is 0. */
-    static Node byLabel(Node graph, Tensor hardLabelSigns, double whereOne, double whereZero) {
-        double[] values = new double[hardLabelSigns.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = hardLabelSigns.getFlat(i) < 0 ? whereOne : whereZero;
-        }
-        return graph.constant(Tensor.wrap(values, hardLabelSigns.shape()));
+    /** A constant on the graph that is {@code whereOne} where a hard label is 1 and {@code whereZero} where it is 0. */
+    static Node byLabel(Node hardLabels, double whereOne, double whereZero) {
+        return hardLabels.constant(Tensor.scalar(whereOne))
+                .where(hardLabels.equalTo(1), hardLabels.constant(Tensor.scalar(whereZero)));
     }
 
     /** {@code pw y} on the graph (y itself when pw = 1). */

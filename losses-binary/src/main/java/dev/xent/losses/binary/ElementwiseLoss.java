@@ -63,6 +63,12 @@ abstract class ElementwiseLoss extends GraphLoss {
         return null;
     }
 
+    /** Cross-entropies (and their focal variants) are never negative. */
+    @Override
+    public boolean isNonNegative() {
+        return true;
+    }
+
     @Override
     public Tensor perSample(Tensor predictions, Tensor targets) {
         return ElementwiseReduction.perSample(this, kernel, predictions, targets);

@@ -62,4 +62,14 @@ class HardLabelGraphTest {
             assertEquals(Double.POSITIVE_INFINITY, values[3], loss.toString());
         }
     }
+
+    @Test
+    void byLabelIsTheConstantBuiltByHandBitForBitSoTheGraphsKeepTheirBits() {
+        // The hard-label graphs multiply by this constant; before `where` it was filled in a loop.
+        Node labels = Graph.constant(Tensor.of(new double[][] {{1, 0, 0}, {0, 1, 1}}));
+        Node byLabel = BinaryLogLoss.byLabel(labels, 0.25, 1 - 0.25);
+        assertArrayEquals(new double[] {0.25, 0.75, 0.75, 0.75, 0.25, 0.25}, byLabel.value().toArray(), 0.0);
+        assertArrayEquals(new int[] {2, 3}, byLabel.shape());
+        assertEquals(false, byLabel.requiresGradient());
+    }
 }

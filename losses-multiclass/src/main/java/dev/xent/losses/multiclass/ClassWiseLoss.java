@@ -28,6 +28,12 @@ abstract class ClassWiseLoss extends GraphLoss {
         this.kernel = new ClassWiseKernel(name, options, term);
     }
 
+    /** Cross-entropies (and their focal variants) are never negative. */
+    @Override
+    public boolean isNonNegative() {
+        return true;
+    }
+
     /**
      * Predictions N x C (logits: not NaN; probabilities: in [0, 1] with rows summing to 1 within 1e-6,
      * or with {@code normalize} any non-negative rows with a positive finite sum); targets N class

@@ -1,4 +1,4 @@
-package org.example.brier;
+package org.example.losses;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,14 +1,14 @@
-package org.example.brier;
+package org.example.losses;
 
-import dev.xent.autodiff.GraphLoss;
+import dev.xent.autodiff.GraphLossProvider;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Node;
+import dev.xent.core.TargetDomain;
 import dev.xent.core.spi.ParameterValues;
 
 /**
  * The Brier score, a proper scoring rule for probabilistic predictions, defined only by its graph
- * expression: values, weights, reductions and gradients all come from the autodiff engine
- * ({@link GraphLoss}).
+ * expression: values, weights, reductions and gradients all come from the autodiff engine.
  *
  * <ul>
  *   <li>Formula: {@code l_i = (p_i - y_i)^2} per element; gradient {@code 2 (p_i - y_i)} before reduction.</li>
@@ -21,15 +21,17 @@ import dev.xent.core.spi.ParameterValues;
  *   <li>Example: p = [0.1, 0.9, 0.8, 0.3], y = [0, 1, 1, 0] gives (0.01 + 0.01 + 0.04 + 0.09) / 4 = 0.0375.</li>
  * </ul>
  */
-final class BrierScore extends GraphLoss {
+public final class BrierScore extends GraphLossProvider {
 
-    BrierScore(ParameterValues parameters) {
-        super(BrierScoreProvider.NAME, parameters, InputSpace.ELEMENTWISE_PROBABILITIES);
+    public BrierScore() {
+        super("brier_score", "Brier score: squared error of predicted probabilities against 0/1 or soft targets");
+        formula("l_i = (p_i - y_i)^2");
+        inputs(InputSpace.ELEMENTWISE_PROBABILITIES, TargetDomain.UNIT_INTERVAL);
+        nonNegative();
     }
 
     @Override
-    public Node graph(Node probabilities, Node targets) {
-        Node difference = probabilities.sub(targets);
-        return difference.mul(difference);
+    protected Node graph(Node probabilities, Node targets, ParameterValues parameters) {
+        return probabilities.sub(targets).square();
     }
 }
