@@ -11,6 +11,7 @@ import dev.xent.cli.job.JobLoss;
 import dev.xent.cli.job.JobObject;
 import dev.xent.cli.task.TaskContext;
 import dev.xent.cli.task.TaskResult;
+import dev.xent.core.LogitTraining;
 import dev.xent.core.Loss;
 import dev.xent.core.Tensor;
 import dev.xent.core.spi.NumberRange;
@@ -127,7 +128,7 @@ final class GbdtTraining {
         int outputs;
         XentObjective objective;
         try {
-            outputs = LogitLoss.outputs(loss, classes);
+            outputs = LogitTraining.outputs(loss, classes);
             Map<String, Object> sum = new LinkedHashMap<>(loss.parameters());
             sum.put("reduction", "sum");
             objective = XentObjective.of(context.registry(), root.object("loss").string("name"), sum);

@@ -14,6 +14,7 @@ import dev.xent.cli.job.JobObject;
 import dev.xent.cli.task.Task;
 import dev.xent.cli.task.TaskContext;
 import dev.xent.cli.task.TaskResult;
+import dev.xent.core.LogitTraining;
 import dev.xent.core.Loss;
 import dev.xent.core.spi.NumberRange;
 import dev.xent.core.spi.ParameterException;
@@ -94,7 +95,7 @@ public final class TrainTask implements Task {
         Map<String, Object> added = context.registry().find(section.string("name"))
                 .map(provider -> {
                     try {
-                        return LogitLoss.trainingParameters(provider, given);
+                        return LogitTraining.trainingParameters(provider, given);
                     } catch (IllegalArgumentException e) {
                         throw new BadInputException(params.pathOf("from_logits") + ": " + e.getMessage(), e);
                     }
@@ -102,7 +103,7 @@ public final class TrainTask implements Task {
                 .orElse(Map.of());
         Loss loss = JobLoss.create(section, context.registry(), added);
         try {
-            return LogitLoss.check(loss);
+            return LogitTraining.check(loss);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(section.path() + ": " + e.getMessage(), e);
         }
@@ -167,7 +168,7 @@ public final class TrainTask implements Task {
 
     private static TrainingRun prepare(DataSection data, TrainingSpec spec, String lossPath) {
         try {
-            LogitLoss.outputs(spec.loss(), data.dataset().classes().size());
+            LogitTraining.outputs(spec.loss(), data.dataset().classes().size());
         } catch (IllegalArgumentException e) {
             throw new BadInputException(lossPath + ": " + e.getMessage(), e);
         }

@@ -23,7 +23,7 @@ public final class Trainer {
     private final TrainingOptions options;
 
     /**
-     * @param loss            a loss on logits with mean reduction (see {@link LogitLoss})
+     * @param loss            a loss on logits with mean reduction (see {@link dev.xent.core.LogitTraining})
      * @param hyperParameters from {@link Optimizer#resolve}
      */
     public Trainer(Network network, Loss loss, Optimizer optimizer, ParameterValues hyperParameters,

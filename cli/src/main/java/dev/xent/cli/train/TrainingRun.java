@@ -1,5 +1,7 @@
 package dev.xent.cli.train;
 
+import dev.xent.core.LogitTraining;
+
 /**
  * The whole pipeline: split off validation rows (seeded), fit the standardisation on the training
  * rows, build the network for the loss and the number of classes, then train. {@link #prepare}
@@ -30,7 +32,7 @@ public final class TrainingRun {
      *     classes, or a validation fraction leaving no rows)
      */
     public static TrainingRun prepare(Dataset data, TrainingSpec spec) {
-        int outputs = LogitLoss.outputs(spec.loss(), data.classes().size());
+        int outputs = LogitTraining.outputs(spec.loss(), data.classes().size());
         ValidationSplit split = ValidationSplit.of(data.rows(), spec.validationFraction(), spec.options().seed());
         Dataset trainingRows = data.rows(split.training());
         Standardization standardization = spec.standardize()

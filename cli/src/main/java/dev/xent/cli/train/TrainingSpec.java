@@ -10,7 +10,7 @@ import dev.xent.core.spi.ParameterValues;
  * @param validationFraction  share of rows held out, in [0, 1)
  * @param hidden              hidden layer sizes; empty for a linear model
  * @param activation          between hidden layers (null for a linear model)
- * @param loss                a loss on logits with mean reduction ({@link LogitLoss})
+ * @param loss                a loss on logits with mean reduction ({@link dev.xent.core.LogitTraining})
  * @param optimizer           the optimizer
  * @param optimizerParameters its resolved hyper-parameters ({@link Optimizer#resolve})
  * @param options             epochs, batch size, l2, seed, early stopping

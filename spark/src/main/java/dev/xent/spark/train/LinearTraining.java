@@ -1,5 +1,6 @@
 package dev.xent.spark.train;
 
+import dev.xent.core.LogitTraining;
 import dev.xent.spark.LossSpec;
 import dev.xent.spark.ValueKind;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public final class LinearTraining {
      * the class index in {@code [0, classes)}, {@code weight} an optional column of sample weights.
      */
     public LinearModel fit(Dataset<Row> data, String features, String label, String weight, int classes) {
-        int outputs = TrainingLoss.outputs(loss.loss(), classes);
+        int outputs = LogitTraining.outputs(loss.loss(), classes);
         JavaRDD<FeatureBlock> blocks = blocks(data, features, label, weight, classes);
         try {
             return optimize(new LinearObjective(blocks, loss, inputs(blocks, features), outputs, l2));

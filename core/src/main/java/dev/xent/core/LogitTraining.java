@@ -1,22 +1,22 @@
-package dev.xent.cli.train;
+package dev.xent.core;
 
-import dev.xent.core.Loss;
-import dev.xent.core.Reduction;
 import dev.xent.core.spi.LossProvider;
 import dev.xent.core.spi.Parameter;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The loss a network is trained with. The network outputs logits, so the loss must take logits:
+ * The rules for a loss that a model is trained with, shared by every trainer (the command line's,
+ * Spark's, XGBoost's). The network outputs logits, so the loss must take logits:
  * if its provider has a {@code from_logits} parameter, it is set to true (the user may leave it out
  * or write true; false is an error). Its reduction must be mean (training minimises the mean loss).
  * An element-wise loss (binary_cross_entropy) gets one logit per row and needs a binary target; a
  * class-wise loss (categorical_cross_entropy) gets one logit per class.
  */
-public final class LogitLoss {
+public final class LogitTraining {
     private static final String FROM_LOGITS = "from_logits";
 
-    private LogitLoss() {
+    private LogitTraining() {
     }
 
     /**
@@ -42,7 +42,7 @@ public final class LogitLoss {
     /** Checks that a loss takes logits and reduces by the mean; returns it. */
     public static Loss check(Loss loss) {
         if (!loss.inputSpace().isLogits()) {
-            String space = loss.inputSpace().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            String space = loss.inputSpace().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             throw new IllegalArgumentException(loss.name() + " expects " + space + " but the model outputs logits; choose a loss on logits (e.g. binary_cross_entropy or"
                     + " categorical_cross_entropy, which training runs with from_logits = true)");
         }
