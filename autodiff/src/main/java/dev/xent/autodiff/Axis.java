@@ -56,7 +56,6 @@ final class Axis {
      */
     double[] softmax(double[] x, double[] softmax, double[] logSumExp, int[] argMax, double[] topComplement) {
         double[] logSoftmax = new double[x.length];
-        double[] errors = new double[length]; // one slice's shift errors
         CompensatedSum sum = new CompensatedSum(); // many small terms next to the max's 1 must not be lost
         for (int o = 0; o < outer; o++) {
             for (int k = 0; k < inner; k++) {
@@ -73,12 +72,13 @@ final class Axis {
                 sum.reset();
                 for (int j = 0; j < length; j++) {
                     int i = index(o, j, k);
+                    // The shift's rounding error waits in logSoftmax until log1p(s) is known; the shift
+                    // itself is recomputed then (one subtraction, cheaper than a second array).
                     double shifted = finite ? x[i] - max : StableMath.shift(x[i], max);
                     double error = finite ? StableMath.shiftError(x[i], max, shifted) : 0.0;
                     double e = Math.exp(shifted);
                     softmax[i] = e + e * error; // exp(shifted + error); normalised below
-                    logSoftmax[i] = shifted; // until log1p(s) is known
-                    errors[j] = error;
+                    logSoftmax[i] = error;
                     sum.add(j == top ? 0.0 : softmax[i]);
                 }
                 double others = sum.value();
@@ -90,7 +90,8 @@ final class Axis {
                 topComplement[slice] = others * reciprocal;
                 for (int j = 0; j < length; j++) {
                     int i = index(o, j, k);
-                    logSoftmax[i] = (j == top ? 0.0 : logSoftmax[i]) + (errors[j] - logSum);
+                    double shifted = j == top ? 0.0 : finite ? x[i] - max : StableMath.shift(x[i], max);
+                    logSoftmax[i] = shifted + (logSoftmax[i] - logSum);
                     softmax[i] *= reciprocal;
                 }
             }
