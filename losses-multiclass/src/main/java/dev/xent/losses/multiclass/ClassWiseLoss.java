@@ -122,13 +122,15 @@ abstract class ClassWiseLoss extends GraphLoss {
      */
     @Override
     public Node graph(Node predictions, Node targets) {
-        return graphWith(predictions, scaledCoefficients(predictions, targets.value()));
+        return graphWith(predictions, scaledCoefficients(predictions, targets));
     }
 
     /** {@code -a} times {@code f}'s constant factor: a constant, so the minus sign and the factor cost no op. */
-    Node scaledCoefficients(Node predictions, Tensor targets) {
+    Node scaledCoefficients(Node predictions, Node targets) {
         int[] shape = predictions.shape();
-        return targetCoefficients(predictions, targets, shape[0], shape[1]).mul(-term.constantFactor());
+        // The targets enter as a constant (the loss has no gradient in them), without a copy when they are one.
+        Node y = targets.requiresGradient() ? predictions.constant(targets.value()) : targets;
+        return targetCoefficients(predictions, y, shape[0], shape[1]).mul(-term.constantFactor());
     }
 
     /** {@link #graph} given its constant {@code -a} times {@code f}'s constant factor (tests compare expressions). */
@@ -152,15 +154,13 @@ abstract class ClassWiseLoss extends GraphLoss {
      * The coefficients {@code a} of {@link TargetCoefficients}, an N x C constant: for class indices
      * {@code y}, {@code a_ic = (1 - ls) w_c [c = y_i] + (ls / C) w_c} ({@code oneHot(y)} times
      * {@code (1 - ls) w} plus {@code (ls / C) w}), 0 on ignored rows; for distributions {@code q},
-     * {@code a_ic = w_c ((1 - ls) q_ic + ls / C)}. The targets enter as a constant (the loss has no
-     * gradient in them). Terms that are exact no-ops ({@code w = 1}, {@code + 0} on a one-hot's
+     * {@code a_ic = w_c ((1 - ls) q_ic + ls / C)}. Terms that are exact no-ops ({@code w = 1}, {@code + 0} on a one-hot's
      * non-negative values) are left out: the same bits as {@code fill} with fewer nodes.
      */
-    private Node targetCoefficients(Node predictions, Tensor targets, int rows, int classes) {
+    private Node targetCoefficients(Node predictions, Node y, int rows, int classes) {
         double smoothing = options.labelSmoothing;
         Node weights = options.classWeights == null ? null : predictions.constant(Tensor.of(options.classWeights));
-        Node y = predictions.constant(targets);
-        if (targets.rank() == 2) {
+        if (y.shape().length == 2) {
             Node smoothed = y.mul(1 - smoothing).add(smoothing / classes); // + 0 kept: it turns a -0 target into +0
             return weights == null ? smoothed : smoothed.mul(weights);
         }
