@@ -55,7 +55,10 @@ public final class Validate {
         }
     }
 
-    /** Every element lies in {@code [low, high]}; NaN is always rejected. */
+    /**
+     * Every element lies in {@code [low, high]}; NaN is always rejected. With {@code high =
+     * Double.MAX_VALUE} (finite values only) the message shows {@code [low, inf)}.
+     */
     public static void inClosedRange(String what, Tensor t, double low, double high) {
         int i = FirstIndex.find(t.size(), GRAIN, (from, to) -> {
             for (int j = from; j < to; j++) {
@@ -67,8 +70,10 @@ public final class Validate {
             return -1;
         });
         if (i >= 0) {
+            // A bound of Double.MAX_VALUE means "every finite number": open at infinity, as TargetDomain says.
+            String upper = high == Double.MAX_VALUE ? "inf)" : format(high) + "]";
             throw new IllegalArgumentException(what + " " + position(t, i) + " is " + t.getFlat(i) + "; allowed: ["
-                    + format(low) + ", " + format(high) + "]");
+                    + format(low) + ", " + upper);
         }
     }
 

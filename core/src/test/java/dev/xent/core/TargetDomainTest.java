@@ -17,7 +17,7 @@ class TargetDomainTest {
 
     @Test
     void elementDomainsNameTheFirstTargetOutsideThem() {
-        assertEquals("target at index 1 is -1.0; allowed: [0, inf]",
+        assertEquals("target at index 1 is -1.0; allowed: [0, inf)",
                 rejection(TargetDomain.NON_NEGATIVE, InputSpace.REAL, REALS, Tensor.of(3, -1, 0)));
         assertEquals("target at index 2 is 0.0; allowed: (0, inf)",
                 rejection(TargetDomain.POSITIVE, InputSpace.REAL, REALS, Tensor.of(3, 1, 0)));

@@ -92,7 +92,7 @@ class ValidateTest {
     @Test
     void targetDistributionsMustBeNonNegativeRowsSummingToOne() {
         assertDoesNotThrow(() -> Validate.classTargets(PROBABILITIES, PROBABILITIES));
-        assertEquals("target at row 0, column 0 is -0.5; allowed: [0, inf]",
+        assertEquals("target at row 0, column 0 is -0.5; allowed: [0, inf)",
                 error(() -> Validate.classTargets(PROBABILITIES, Tensor.of(new double[][] {{-0.5, 1.5}, {1, 0}, {1, 0}}))));
         assertEquals("target row 2 sums to 0.0; rows must sum to 1 (within 1.0E-6)",
                 error(() -> Validate.classTargets(PROBABILITIES, Tensor.of(new double[][] {{0, 1}, {1, 0}, {0, 0}}))));

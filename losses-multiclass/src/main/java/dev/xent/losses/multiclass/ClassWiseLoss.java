@@ -122,12 +122,20 @@ abstract class ClassWiseLoss extends GraphLoss {
      */
     @Override
     public Node graph(Node predictions, Node targets) {
+        return graphWith(predictions, scaledCoefficients(predictions, targets));
+    }
+
+    /** {@code -a} times {@code f}'s constant factor: a constant, so the minus sign and the factor cost no op. */
+    Node scaledCoefficients(Node predictions, Node targets) {
         int[] shape = predictions.shape();
-        int rows = shape[0];
-        int classes = shape[1];
-        // -a times f's constant factor: a constant, so the minus sign and the factor cost no op.
-        Node coefficients = predictions.constant(
-                new TargetCoefficients(options, targets.value(), classes).matrix(rows, -term.constantFactor()));
+        // The targets enter as a constant (the loss has no gradient in them), without a copy when they are one.
+        Node y = targets.requiresGradient() ? predictions.constant(targets.value()) : targets;
+        return targetCoefficients(predictions, y, shape[0], shape[1]).mul(-term.constantFactor());
+    }
+
+    /** {@link #graph} given its constant {@code -a} times {@code f}'s constant factor (tests compare expressions). */
+    Node graphWith(Node predictions, Node coefficients) {
+        int classes = predictions.shape()[1];
         Node classTerms;
         if (options.fromLogits) {
             Node logP = predictions.logSoftmax(1);
@@ -142,12 +150,50 @@ abstract class ClassWiseLoss extends GraphLoss {
         return classTerms.sum(1);
     }
 
+    /**
+     * The coefficients {@code a} of {@link TargetCoefficients}, an N x C constant: for class indices
+     * {@code y}, {@code a_ic = (1 - ls) w_c [c = y_i] + (ls / C) w_c} ({@code oneHot(y)} times
+     * {@code (1 - ls) w} plus {@code (ls / C) w}), 0 on ignored rows; for distributions {@code q},
+     * {@code a_ic = w_c ((1 - ls) q_ic + ls / C)}. Terms that are exact no-ops ({@code w = 1}, {@code + 0} on a one-hot's
+     * non-negative values) are left out: the same bits as {@code fill} with fewer nodes.
+     */
+    private Node targetCoefficients(Node predictions, Node y, int rows, int classes) {
+        double smoothing = options.labelSmoothing;
+        Node weights = options.classWeights == null ? null : predictions.constant(Tensor.of(options.classWeights));
+        if (y.shape().length == 2) {
+            Node smoothed = y.mul(1 - smoothing).add(smoothing / classes); // + 0 kept: it turns a -0 target into +0
+            return weights == null ? smoothed : smoothed.mul(weights);
+        }
+        Node ignored = options.ignoreIndex == null ? null : y.equalTo(options.ignoreIndex);
+        // An ignored row's index (possibly negative) is replaced by 0 for oneHot; the row is zeroed below.
+        Node labels = ignored == null ? y : predictions.constant(Tensor.filled(0.0, 1)).where(ignored, y);
+        Node target = labels.oneHot(classes);
+        if (weights != null) {
+            target = target.mul(weights.mul(1 - smoothing)); // (1 - ls) w_y at y, 0 elsewhere
+        } else if (smoothing != 0) {
+            target = target.mul(1 - smoothing);
+        }
+        if (smoothing != 0) {
+            target = weights == null ? target.add(smoothing / classes) : target.add(weights.mul(smoothing / classes));
+        }
+        if (ignored == null) {
+            return target;
+        }
+        Node ignoredRows = predictions.constant(ignored.value().reshape(rows, 1));
+        return predictions.constant(Tensor.filled(0.0, 1, 1)).where(ignoredRows, target);
+    }
+
+    /** What this loss's options make of a batch of targets (the kernel's coefficients and mean weights). */
+    TargetCoefficients coefficients(Tensor targets, int classes) {
+        return new TargetCoefficients(options, targets, classes);
+    }
+
     /** The class weight of each row's target (0 if ignored), or {@code sum_c w_c q_ic} for distributions. */
     @Override
     public Optional<Tensor> meanWeights(Tensor predictions, Tensor targets) {
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
-        TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
+        TargetCoefficients coefficients = coefficients(targets, classes);
         if (coefficients.unitMeanWeights()) {
             return Optional.empty();
         }

@@ -85,18 +85,4 @@ final class TargetCoefficients {
         }
         return classWeights == null ? 1.0 : fill(row, a, sum);
     }
-
-    /** Every row's coefficients times {@code factor}, as an N x C matrix (for the graph expression). */
-    Tensor matrix(int rows, double factor) {
-        double[] all = new double[rows * classes];
-        double[] a = new double[classes];
-        CompensatedSum scratch = new CompensatedSum();
-        for (int r = 0; r < rows; r++) {
-            fill(r, a, scratch);
-            for (int c = 0; c < classes; c++) {
-                all[r * classes + c] = a[c] * factor;
-            }
-        }
-        return Tensor.wrap(all, rows, classes);
-    }
 }
