@@ -52,13 +52,44 @@ public final class LossAggregates {
         return column(loss, LossInputs.of(data.schema(), loss, prediction, target, weight));
     }
 
-    /** The aggregate over the columns {@code inputs} names. */
+    /**
+     * The aggregate over the columns {@code inputs} names. Numbers, and arrays of predictions with a
+     * class-index target, reach the kernel as primitive doubles ({@link NumberRow}, {@link ClassRow}),
+     * a null in a column an error naming it (raised by Spark's {@code raise_error}); ML Vectors and
+     * target distributions are read through a {@code Row}.
+     */
     public static Column column(LossSpec loss, LossInputs inputs) {
+        if (inputs.targetKind() == ValueKind.NUMBER && inputs.predictionKind() != ValueKind.VECTOR) {
+            boolean numbers = inputs.predictionKind() == ValueKind.NUMBER;
+            Column weight = inputs.weighted() ? nonNull(inputs.weight(), "weight", "double") : functions.lit(1.0);
+            Column prediction = numbers ? nonNull(inputs.prediction(), "prediction", "double")
+                    : nonNullElements(nonNull(inputs.prediction(), "prediction", "array<double>"), inputs.prediction());
+            return beanUdaf(loss, inputs, (Class<?>) (numbers ? NumberRow.class : ClassRow.class))
+                    .apply(prediction, nonNull(inputs.target(), "target", "double"), weight);
+        }
         List<Column> arguments = new ArrayList<>(List.of(functions.col(inputs.prediction()), functions.col(inputs.target())));
         if (inputs.weighted()) {
             arguments.add(functions.col(inputs.weight()));
         }
         return udaf(loss, inputs).apply(arguments.toArray(Column[]::new));
+    }
+
+    private static <T> UserDefinedFunction beanUdaf(LossSpec loss, LossInputs inputs, Class<T> rowType) {
+        return functions.udaf(new BeanAggregator<T>(loss, inputs, DEFAULT_BLOCK_ROWS), Encoders.bean(rowType))
+                .withName(loss.loss().name());
+    }
+
+    /** Column {@code name} cast to {@code type}, or a one-line error naming it on a null. */
+    private static Column nonNull(String name, String role, String type) {
+        Column c = functions.col(name);
+        return functions.when(c.isNull(), functions.raise_error(functions.lit("column '" + name + "' (" + role
+                + ") is null in a row; filter or fill nulls before computing a loss"))).otherwise(c.cast(type));
+    }
+
+    /** {@code array}, or a one-line error naming column {@code name} when an element is null. */
+    private static Column nonNullElements(Column array, String name) {
+        return functions.when(functions.exists(array, Column::isNull), functions.raise_error(functions.lit(
+                "column '" + name + "' has a null element; filter or fill nulls before computing a loss"))).otherwise(array);
     }
 
     /**

@@ -31,11 +31,31 @@ public final class LossBuffer implements Externalizable {
 
     /** Adds one input row, evaluating the block when it is full. */
     void add(Row row, Loss rowLoss, LossInputs inputs, int blockRows) {
+        block(rowLoss, inputs, blockRows).add(row);
+        added();
+    }
+
+    /** Adds one row of an element-wise loss, evaluating the block when it is full. */
+    void add(NumberRow row, Loss rowLoss, LossInputs inputs, int blockRows) {
+        block(rowLoss, inputs, blockRows).add(row.getPrediction(), row.getTarget(), row.getWeight());
+        added();
+    }
+
+    /** Adds one row of a class-wise loss with a class index, evaluating the block when it is full. */
+    void add(ClassRow row, Loss rowLoss, LossInputs inputs, int blockRows) {
+        block(rowLoss, inputs, blockRows).add(row.getPrediction(), row.getTarget(), row.getWeight());
+        added();
+    }
+
+    private RowBlock block(Loss rowLoss, LossInputs inputs, int blockRows) {
         if (block == null) {
             loss = rowLoss;
             block = new RowBlock(inputs, rowLoss.inputSpace().isClassWise(), blockRows);
         }
-        block.add(row);
+        return block;
+    }
+
+    private void added() {
         rows++;
         if (block.isFull()) {
             drain();

@@ -51,31 +51,12 @@ final class RowBlock {
                         + "filter or fill nulls before computing a loss");
             }
         }
-        if (inputs.weighted()) {
-            double w = row.getDouble(2);
-            if (!(w >= 0) || Double.isInfinite(w)) {
-                throw new IllegalArgumentException("column '" + inputs.weight() + "' (weight) is " + w
-                        + "; allowed: finite and >= 0");
-            }
-            weights[rows] = w;
-        } else {
-            weights[rows] = 1.0;
-        }
+        weights[rows] = inputs.weighted() ? checkedWeight(row.getDouble(2)) : 1.0;
         if (!classWise) {
             predictions[rows] = row.getDouble(0);
             targets[rows] = row.getDouble(1);
         } else {
-            double[] p = ValueKind.values(row, 0, inputs.prediction());
-            if (classes < 0) {
-                classes = p.length;
-                predictions = new double[capacity * classes];
-                targets = new double[inputs.targetKind() == ValueKind.NUMBER ? capacity : capacity * classes];
-            }
-            if (p.length != classes) {
-                throw new IllegalArgumentException("column '" + inputs.prediction() + "' (prediction) has "
-                        + p.length + " values in a row and " + classes + " in an earlier row");
-            }
-            System.arraycopy(p, 0, predictions, rows * classes, classes);
+            placePredictions(ValueKind.values(row, 0, inputs.prediction()));
             if (inputs.targetKind() == ValueKind.NUMBER) {
                 targets[rows] = row.getDouble(1);
             } else {
@@ -88,6 +69,43 @@ final class RowBlock {
             }
         }
         rows++;
+    }
+
+    /** Adds one row of an element-wise loss from its numbers ({@code weight} 1 when unweighted). */
+    void add(double prediction, double target, double weight) {
+        weights[rows] = checkedWeight(weight);
+        predictions[rows] = prediction;
+        targets[rows] = target;
+        rows++;
+    }
+
+    /** Adds one row of a class-wise loss with a class index ({@code weight} 1 when unweighted). */
+    void add(double[] prediction, double classIndex, double weight) {
+        weights[rows] = checkedWeight(weight);
+        placePredictions(prediction);
+        targets[rows] = classIndex;
+        rows++;
+    }
+
+    private void placePredictions(double[] p) {
+        if (classes < 0) {
+            classes = p.length;
+            predictions = new double[capacity * classes];
+            targets = new double[inputs.targetKind() == ValueKind.NUMBER ? capacity : capacity * classes];
+        }
+        if (p.length != classes) {
+            throw new IllegalArgumentException("column '" + inputs.prediction() + "' (prediction) has "
+                    + p.length + " values in a row and " + classes + " in an earlier row");
+        }
+        System.arraycopy(p, 0, predictions, rows * classes, classes);
+    }
+
+    private double checkedWeight(double w) {
+        if (!(w >= 0) || Double.isInfinite(w)) {
+            throw new IllegalArgumentException("column '" + inputs.weight() + "' (weight) is " + w
+                    + "; allowed: finite and >= 0");
+        }
+        return w;
     }
 
     /**
@@ -107,12 +125,13 @@ final class RowBlock {
         }
         boolean anyPositive = false;
         int perRow = losses.size() / rows;
+        Tensor m = meanWeights.orElse(null);
         for (int r = 0; r < rows; r++) {
             double s = weights[r];
             anyPositive |= s > 0;
             for (int j = r * perRow; j < (r + 1) * perRow; j++) {
                 numerator.add(s * losses.getFlat(j));
-                denominator.add(s * (meanWeights.isEmpty() ? 1.0 : meanWeights.get().getFlat(j)));
+                denominator.add(m == null ? s : s * m.getFlat(j));
             }
         }
         rows = 0;

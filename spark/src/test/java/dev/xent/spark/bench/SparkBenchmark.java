@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
@@ -54,13 +55,13 @@ public final class SparkBenchmark {
         System.out.println("rows " + binary.count());
         LossSpec bce = LossSpec.of("bce");
         Column xentBce = LossAggregates.column(bce, "p", "y", "w");
-        time("xent bce aggregate (weighted), " + rows + " rows", repeats, rows,
-                () -> binary.agg(xentBce).first().getDouble(0));
         MulticlassClassificationEvaluator evaluator = new MulticlassClassificationEvaluator().setMetricName("logLoss")
                 .setProbabilityCol("pv").setLabelCol("y").setPredictionCol("y").setWeightCol("w");
-        time("MLlib evaluator logLoss (weightCol), " + rows + " rows", repeats, rows, () -> evaluator.evaluate(binary));
-        time("SQL -avg(y*ln(p) + (1-y)*ln(1-p)), " + rows + " rows", repeats, rows,
-                () -> binary.selectExpr("-avg(y * ln(p) + (1 - y) * ln(1 - p))").first().getDouble(0));
+        interleaved(repeats, rows, Map.of(
+                "xent bce aggregate (weighted), " + rows + " rows", () -> binary.agg(xentBce).first().getDouble(0),
+                "MLlib evaluator logLoss (weightCol), " + rows + " rows", () -> evaluator.evaluate(binary),
+                "SQL -avg(y*ln(p) + (1-y)*ln(1-p)), " + rows + " rows",
+                () -> binary.selectExpr("-avg(y * ln(p) + (1 - y) * ln(1 - p))").first().getDouble(0)));
         binary.unpersist();
     }
 
@@ -80,11 +81,15 @@ public final class SparkBenchmark {
         System.out.println("class rows " + classes.count());
         LossSpec cce = LossSpec.of("cce", Map.of("epsilon", 1e-15));
         Column xentCce = LossAggregates.column(classes, cce, "pv", "k", null);
-        time("xent softmax cross-entropy aggregate, " + classRows + " x 10", repeats, classRows,
-                () -> classes.agg(xentCce).first().getDouble(0));
+        Column xentCceArray = LossAggregates.column(classes, cce, "probabilities", "k", null);
         MulticlassClassificationEvaluator classEvaluator = new MulticlassClassificationEvaluator().setMetricName("logLoss")
                 .setProbabilityCol("pv").setLabelCol("k").setPredictionCol("k");
-        time("MLlib evaluator logLoss, " + classRows + " x 10", repeats, classRows, () -> classEvaluator.evaluate(classes));
+        interleaved(repeats, classRows, Map.of(
+                "xent softmax cross-entropy aggregate (Vector), " + classRows + " x 10",
+                () -> classes.agg(xentCce).first().getDouble(0),
+                "xent softmax cross-entropy aggregate (array), " + classRows + " x 10",
+                () -> classes.agg(xentCceArray).first().getDouble(0),
+                "MLlib evaluator logLoss, " + classRows + " x 10", () -> classEvaluator.evaluate(classes)));
         classes.unpersist();
 
         Dataset<Row> training = spark.range(0, trainRows, 1, 2).selectExpr(
@@ -108,6 +113,27 @@ public final class SparkBenchmark {
         });
     }
 
+    /**
+     * Warms each measurement up once, then runs them in turn {@code repeats} times (so that the
+     * shared machine's load falls on all alike); prints each one's times, median and rows/s.
+     */
+    private static void interleaved(int repeats, long rows, Map<String, DoubleSupplier> runs) {
+        Map<String, Double> results = new TreeMap<>();
+        Map<String, List<Double>> seconds = new TreeMap<>();
+        runs.forEach((name, run) -> {
+            results.put(name, run.getAsDouble());
+            seconds.put(name, new ArrayList<>());
+        });
+        for (int i = 0; i < repeats; i++) {
+            runs.forEach((name, run) -> {
+                long t = System.nanoTime();
+                run.getAsDouble();
+                seconds.get(name).add((System.nanoTime() - t) / 1e9);
+            });
+        }
+        seconds.forEach((name, times) -> print(name, times, rows, results.get(name)));
+    }
+
     /** Runs once to warm up, then {@code repeats} times; prints the times, the median and rows/s. */
     private static void time(String name, int repeats, long rows, DoubleSupplier run) {
         double result = run.getAsDouble();
@@ -118,11 +144,15 @@ public final class SparkBenchmark {
             results.add(run.getAsDouble());
             seconds.add((System.nanoTime() - t) / 1e9);
         }
+        print(name, seconds, rows, rows > 0 ? result : results);
+    }
+
+    private static void print(String name, List<Double> seconds, long rows, Object result) {
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = sorted[sorted.length / 2];
         System.out.printf(Locale.ROOT, "%-62s median %.3f s  runs %s  %s  result %s%n", name, median,
                 Arrays.toString(seconds.stream().map(s -> String.format(Locale.ROOT, "%.3f", s)).toArray()),
                 rows > 0 ? String.format(Locale.ROOT, "%.2f M rows/s", rows / median / 1e6) : "",
-                rows > 0 ? result : results);
+                result);
     }
 }
