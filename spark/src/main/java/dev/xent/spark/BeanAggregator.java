@@ -5,11 +5,11 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.expressions.Aggregator;
 
 /**
- * {@link LossAggregator} over {@link NumberRow}s or {@link ClassRow}s: the same buffer, blocks and
+ * {@link LossAggregator} over {@link NumberRow}s: the same buffer, blocks and
  * value, with an input Spark deserializes into a bean of primitive doubles instead of an external
  * {@code Row} (the weight is 1 when the aggregate has no weight column).
  */
-final class BeanAggregator<T> extends Aggregator<T, LossBuffer, Double> {
+final class BeanAggregator extends Aggregator<NumberRow, LossBuffer, Double> {
     private static final long serialVersionUID = 1L;
 
     private final LossAggregator values;
@@ -26,12 +26,8 @@ final class BeanAggregator<T> extends Aggregator<T, LossBuffer, Double> {
     }
 
     @Override
-    public LossBuffer reduce(LossBuffer buffer, T row) {
-        if (row instanceof NumberRow numbers) {
-            buffer.add(numbers, values.spec.loss(), values.inputs, blockRows);
-        } else {
-            buffer.add((ClassRow) row, values.spec.loss(), values.inputs, blockRows);
-        }
+    public LossBuffer reduce(LossBuffer buffer, NumberRow row) {
+        buffer.add(row, values.spec.loss(), values.inputs, blockRows);
         return buffer;
     }
 

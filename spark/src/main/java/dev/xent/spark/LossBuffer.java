@@ -41,12 +41,6 @@ public final class LossBuffer implements Externalizable {
         added();
     }
 
-    /** Adds one row of a class-wise loss with a class index, evaluating the block when it is full. */
-    void add(ClassRow row, Loss rowLoss, LossInputs inputs, int blockRows) {
-        block(rowLoss, inputs, blockRows).add(row.getPrediction(), row.getTarget(), row.getWeight());
-        added();
-    }
-
     private RowBlock block(Loss rowLoss, LossInputs inputs, int blockRows) {
         if (block == null) {
             loss = rowLoss;

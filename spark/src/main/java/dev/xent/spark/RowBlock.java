@@ -79,14 +79,6 @@ final class RowBlock {
         rows++;
     }
 
-    /** Adds one row of a class-wise loss with a class index ({@code weight} 1 when unweighted). */
-    void add(double[] prediction, double classIndex, double weight) {
-        weights[rows] = checkedWeight(weight);
-        placePredictions(prediction);
-        targets[rows] = classIndex;
-        rows++;
-    }
-
     private void placePredictions(double[] p) {
         if (classes < 0) {
             classes = p.length;
