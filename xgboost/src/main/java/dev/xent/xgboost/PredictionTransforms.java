@@ -1,6 +1,7 @@
 package dev.xent.xgboost;
 
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.RowSoftmax;
 
 /** Between margins and probabilities, for losses whose input space is fixed (no {@code from_logits}). */
 final class PredictionTransforms {
@@ -45,22 +46,7 @@ final class PredictionTransforms {
             }
             return Tensor.wrap(out, margins.shape());
         }
-        int rows = margins.dim(0);
-        int classes = margins.dim(1);
-        for (int r = 0; r < rows; r++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                max = Math.max(max, out[r * classes + c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                out[r * classes + c] = Math.exp(out[r * classes + c] - max);
-                sum += out[r * classes + c];
-            }
-            for (int c = 0; c < classes; c++) {
-                out[r * classes + c] /= sum;
-            }
-        }
+        RowSoftmax.inPlace(out, margins.dim(0), margins.dim(1));
         return Tensor.wrap(out, margins.shape());
     }
 }

@@ -3,6 +3,7 @@ package dev.xent.cli.gradcheck;
 import dev.xent.core.InputSpace;
 import dev.xent.core.TargetDomain;
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.RowSoftmax;
 import java.util.Random;
 
 /**
@@ -37,7 +38,7 @@ public record RandomInputs(Tensor predictions, Tensor targets, Tensor weights) {
                 p[i] = random.nextGaussian() * (space.isLogits() ? 3 : 2);
             }
             if (!space.isLogits()) {
-                softmaxRows(p, rows, columns);
+                RowSoftmax.inPlace(p, rows, columns);
                 for (int i = 0; i < size; i++) {
                     p[i] = 0.8 * p[i] + 0.2 / columns;
                 }
@@ -127,24 +128,7 @@ public record RandomInputs(Tensor predictions, Tensor targets, Tensor weights) {
         for (int i = 0; i < t.length; i++) {
             t[i] = random.nextGaussian();
         }
-        softmaxRows(t, rows, classes);
+        RowSoftmax.inPlace(t, rows, classes);
         return t;
-    }
-
-    private static void softmaxRows(double[] values, int rows, int columns) {
-        for (int r = 0; r < rows; r++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < columns; c++) {
-                max = Math.max(max, values[r * columns + c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < columns; c++) {
-                values[r * columns + c] = Math.exp(values[r * columns + c] - max);
-                sum += values[r * columns + c];
-            }
-            for (int c = 0; c < columns; c++) {
-                values[r * columns + c] /= sum;
-            }
-        }
     }
 }
