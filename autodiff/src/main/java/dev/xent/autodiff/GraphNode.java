@@ -2,15 +2,15 @@ package dev.xent.autodiff;
 
 import dev.xent.core.Node;
 import dev.xent.core.Tensor;
-import dev.xent.core.numeric.CompensatedSum;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The engine: a node holds its value, its operands, and the backward step that pushes its gradient
- * to them. Every op below computes its result in its own loop and, right under it, says in its own
- * loop how the gradient flows back: no per-element calls through shared interfaces, so the JIT
- * compiles each loop for its one op.
+ * to them; {@link #backward()} runs those steps in reverse topological order. The ops live in
+ * package-private files by family (the table in docs/autodiff.md lists every op with its file): each
+ * computes its result in its own loop and, right under it, says in its own loop how the gradient
+ * flows back, so the JIT compiles each loop for its one op. {@code Node}'s methods here only delegate.
  */
 final class GraphNode implements Node {
     /**
@@ -81,9 +81,19 @@ final class GraphNode implements Node {
      * step gets their gradients on their own shapes (it does any broadcasting itself).
      */
     static GraphNode binary(double[] y, int[] shape, GraphNode a, GraphNode b, BinaryStep step) {
+        return binary(y, shape, a, b, null, step);
+    }
+
+    /**
+     * The result {@code y} of shape {@code shape} of an op on {@code a} and {@code b} whose backward
+     * step gets their gradients on the result's shape; {@code broadcast} (null if neither operand is
+     * broadcast) sums them back to the operands' own shapes.
+     */
+    static GraphNode binary(double[] y, int[] shape, GraphNode a, GraphNode b, Broadcast broadcast, BinaryStep step) {
         GraphNode r = new GraphNode(y, shape, false, a, b);
         if (r.requiresGradient) {
             r.binaryStep = step;
+            r.broadcast = broadcast;
         }
         return r;
     }
@@ -241,706 +251,82 @@ final class GraphNode implements Node {
         return r;
     }
 
-    /**
-     * Both operands of a binary op on the result's shape: an operand that has it is used as is, a
-     * broadcast one is expanded (and its gradient summed back), so every op loops over equal-length
-     * arrays with a plain index.
-     */
-    final class Operands {
-        final GraphNode other;
-        /** Null when both operands have the same shape (the common case: nothing to map). */
-        final Broadcast broadcast;
-        final double[] a;
-        final double[] b;
-        final double[] y;
-
-        Operands(Node otherNode) {
-            other = cast(otherNode);
-            if (Arrays.equals(shape, other.shape)) {
-                broadcast = null;
-                a = v;
-                b = other.v;
-            } else {
-                broadcast = Broadcast.of(shape, other.shape);
-                a = broadcast.expandA(v);
-                b = broadcast.expandB(other.v);
-            }
-            y = new double[a.length];
-        }
-
-        /** The shape of the result. */
-        int[] shape() {
-            return broadcast == null ? shape : broadcast.shape;
-        }
-
-        /** The result node {@code y}, whose backward step is {@code step}. */
-        GraphNode result(BinaryStep step) {
-            GraphNode r = new GraphNode(y, shape(), false, GraphNode.this, other);
-            if (r.requiresGradient) {
-                r.binaryStep = step;
-                r.broadcast = broadcast;
-            }
-            return r;
-        }
-    }
-
-    // ---------------------------------------------------------------- element-wise arithmetic
-    // Where a local derivative can be infinite, a zero upstream gradient is skipped: it contributes
-    // nothing (not 0 * inf = NaN). Elsewhere adding 0 changes nothing, so the loops do not test it.
-
-    @Override
-    public Node add(Node other) {
-        Operands o = new Operands(other);
-        double[] a = o.a;
-        double[] b = o.b;
-        double[] y = o.y;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = a[i] + b[i];
-        }
-        return o.result((gy, ga, gb) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (ga != null) {
-                    ga[i] += gy[i];
-                }
-                if (gb != null) {
-                    gb[i] += gy[i];
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node sub(Node other) {
-        Operands o = new Operands(other);
-        double[] a = o.a;
-        double[] b = o.b;
-        double[] y = o.y;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = a[i] - b[i];
-        }
-        return o.result((gy, ga, gb) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (ga != null) {
-                    ga[i] += gy[i];
-                }
-                if (gb != null) {
-                    gb[i] -= gy[i];
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node mul(Node other) {
-        Operands o = new Operands(other);
-        double[] a = o.a;
-        double[] b = o.b;
-        double[] y = o.y;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = a[i] * b[i];
-        }
-        return o.result((gy, ga, gb) -> {
-            for (int i = 0; i < gy.length; i++) {
-                double gi = gy[i];
-                if (gi != 0) {
-                    if (ga != null) {
-                        ga[i] += gi * b[i];
-                    }
-                    if (gb != null) {
-                        gb[i] += gi * a[i];
-                    }
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node div(Node other) {
-        Operands o = new Operands(other);
-        double[] a = o.a;
-        double[] b = o.b;
-        double[] y = o.y;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = a[i] / b[i];
-        }
-        return o.result((gy, ga, gb) -> {
-            for (int i = 0; i < gy.length; i++) {
-                double gi = gy[i];
-                if (gi != 0) {
-                    if (ga != null) {
-                        ga[i] += gi * (1 / b[i]);
-                    }
-                    if (gb != null) {
-                        gb[i] += gi * (-y[i] / b[i]);
-                    }
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node max(Node other) {
-        Operands o = new Operands(other);
-        double[] a = o.a;
-        double[] b = o.b;
-        double[] y = o.y;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.max(a[i], b[i]);
-        }
-        return o.result((gy, ga, gb) -> {
-            for (int i = 0; i < gy.length; i++) {
-                boolean toA = a[i] >= b[i];
-                if (toA && ga != null) {
-                    ga[i] += gy[i];
-                }
-                if (!toA && gb != null) {
-                    gb[i] += gy[i];
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node min(Node other) {
-        return SelectionOps.min(this, other);
-    }
-
-    @Override
-    public Node xlogy(Node y) {
-        return LogAndRootOps.xlogy(this, y);
-    }
-
-    @Override
-    public Node where(Node mask, Node otherwise) {
-        return SelectionOps.where(this, mask, otherwise);
-    }
-
-    @Override
-    public Node greaterThan(Node other) {
-        return SelectionOps.compare(this, other, (a, b) -> a > b ? 1 : 0);
-    }
-
-    @Override
-    public Node greaterThan(double c) {
-        return greaterThan(constant(Tensor.scalar(c)));
-    }
-
-    @Override
-    public Node lessThan(Node other) {
-        return SelectionOps.compare(this, other, (a, b) -> a < b ? 1 : 0);
-    }
-
-    @Override
-    public Node lessThan(double c) {
-        return lessThan(constant(Tensor.scalar(c)));
-    }
-
-    @Override
-    public Node equalTo(double c) {
-        return SelectionOps.compare(this, constant(Tensor.scalar(c)), (a, b) -> a == b ? 1 : 0);
-    }
-
-    @Override
-    public Node gather(int axis, Node indices) {
-        return SelectionOps.gather(this, axis, indices);
-    }
-
-    @Override
-    public Node oneHot(int classes) {
-        return SelectionOps.oneHot(this, classes);
-    }
-
-    @Override
-    public Node add(double c) {
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = v[i] + c;
-        }
-        return unary(y, GraphNode::addTo);
-    }
-
-    @Override
-    public Node sub(double c) {
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = v[i] - c;
-        }
-        return unary(y, GraphNode::addTo);
-    }
-
-    /** The backward step of ops whose local derivative is 1. */
-    private static void addTo(double[] gy, double[] gx) {
-        for (int i = 0; i < gy.length; i++) {
-            gx[i] += gy[i];
-        }
-    }
-
-    @Override
-    public Node rsub(double c) {
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = c - v[i];
-        }
-        return unary(y, GraphNode::subtractFrom);
-    }
-
-    @Override
-    public Node neg() {
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = -v[i];
-        }
-        GraphNode r = unary(y, GraphNode::subtractFrom);
-        if (sigmoidParts != null) {
-            r.sigmoidParts = sigmoidParts.ofNegation(); // sigmoid(-x) of this node is already known
-        }
-        return r;
-    }
-
-    /** The backward step of ops whose local derivative is -1. */
-    private static void subtractFrom(double[] gy, double[] gx) {
-        for (int i = 0; i < gy.length; i++) {
-            gx[i] -= gy[i];
-        }
-    }
-
-    @Override
-    public Node mul(double c) {
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = v[i] * c;
-        }
-        return unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * c;
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node pow(double p) {
-        if (p == 2) {
-            return square();
-        }
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.pow(v[i], p);
-        }
-        return unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * powSlope(v[i], p, y[i]);
-                }
-            }
-        });
-    }
-
-    /** {@code x^2} as {@code x * x} (correctly rounded, like {@code Math.pow(x, 2)}), with derivative {@code 2x}: no pow, no division. */
-    @Override
-    public Node square() {
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = v[i] * v[i];
-        }
-        return unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * (2 * v[i]);
-                }
-            }
-        });
-    }
-
-    /**
-     * {@code p x^(p - 1)} (0 for p = 0), as {@code p (x^p / x)} from the forward's {@code y = x^p} where
-     * that quotient is accurate (x nonzero, y a finite normal number: within a few ulps), else with a
-     * second {@code pow}.
-     */
-    private static double powSlope(double x, double p, double y) {
-        if (p == 0) {
-            return 0;
-        }
-        boolean quotientIsAccurate = x != 0 && Math.abs(y) >= Double.MIN_NORMAL && Math.abs(y) < Double.POSITIVE_INFINITY;
-        return quotientIsAccurate ? p * (y / x) : p * Math.pow(x, p - 1);
-    }
-
-    // ---------------------------------------------------------------- element-wise functions
-
-    @Override
-    public Node exp() {
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.exp(v[i]);
-        }
-        return unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * y[i];
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node log() {
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.log(v[i]);
-        }
-        return unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * (1 / v[i]);
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node log1p() {
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = StableMath.log1p(v[i]);
-        }
-        return unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * (1 / (1 + v[i]));
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node expm1() {
-        return LogAndRootOps.expm1(this);
-    }
-
-    @Override
-    public Node sqrt() {
-        return LogAndRootOps.sqrt(this);
-    }
-
-    @Override
-    public Node sigmoid() {
-        SigmoidParts s = sigmoidParts();
-        return unary(s.sigmoid, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                gx[i] += gy[i] * (s.sigmoid[i] * s.sigmoidOfMinus[i]);
-            }
-        });
-    }
-
-    /** {@code max(x, 0) + log1p(exp(-|x|))}; its derivative is {@code sigmoid(x)}. */
-    @Override
-    public Node softplus() {
-        SigmoidParts s = sigmoidParts();
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.max(v[i], 0.0) + s.log1pExp[i];
-        }
-        return unary(y, (gy, gx) -> multiplyInto(gy, s.sigmoid, gx));
-    }
-
-    /** {@code -softplus(-x)}; its derivative is {@code sigmoid(-x)}. */
-    @Override
-    public Node logSigmoid() {
-        SigmoidParts s = sigmoidParts();
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = -(Math.max(-v[i], 0.0) + s.log1pExp[i]);
-        }
-        return unary(y, (gy, gx) -> multiplyInto(gy, s.sigmoidOfMinus, gx));
-    }
-
-    /** What softmax, logSoftmax and logSumExp of this node along {@code axis} share: computed at the first of them. */
-    private SoftmaxParts softmaxParts(int axis) {
-        if (softmaxParts == null || softmaxParts.axisIndex != axis) {
-            softmaxParts = new SoftmaxParts(v, shape, axis);
-        }
-        return softmaxParts;
-    }
-
     /** What sigmoid, softplus and logSigmoid of this node share: computed at the first of them, reused by the others. */
-    private SigmoidParts sigmoidParts() {
+    SigmoidParts sigmoidParts() {
         if (sigmoidParts == null) {
             sigmoidParts = new SigmoidParts(v);
         }
         return sigmoidParts;
     }
 
-    /** {@code gx += gy * slope}, for ops whose local derivatives are finite and precomputed. */
-    private static void multiplyInto(double[] gy, double[] slope, double[] gx) {
-        for (int i = 0; i < gy.length; i++) {
-            gx[i] += gy[i] * slope[i];
+    /** Hands this node's sigmoid parts, if computed, negated to {@code negation}, the node of {@code -this}. */
+    void shareNegatedSigmoidParts(GraphNode negation) {
+        if (sigmoidParts != null) {
+            negation.sigmoidParts = sigmoidParts.ofNegation(); // sigmoid(-x) of this node is already known
         }
     }
 
-    @Override
-    public Node tanh() {
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.tanh(v[i]);
+    /** What softmax, logSoftmax and logSumExp of this node along {@code axis} share: computed at the first of them. */
+    SoftmaxParts softmaxParts(int axis) {
+        if (softmaxParts == null || softmaxParts.axisIndex != axis) {
+            softmaxParts = new SoftmaxParts(v, shape, axis);
         }
-        return unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                gx[i] += gy[i] * (1 - y[i] * y[i]);
-            }
-        });
+        return softmaxParts;
     }
 
-    @Override
-    public Node relu() {
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = v[i] > 0 ? v[i] : 0;
-        }
-        return unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (v[i] > 0) {
-                    gx[i] += gy[i];
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node clamp(double low, double high) {
-        if (!(low <= high)) {
-            throw new IllegalArgumentException("clamp needs low <= high, got [" + low + ", " + high + "]");
-        }
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.min(high, Math.max(low, v[i]));
-        }
-        return unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (v[i] >= low && v[i] <= high) {
-                    gx[i] += gy[i];
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node abs() {
-        double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.abs(v[i]);
-        }
-        return unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                gx[i] += gy[i] * Math.signum(v[i]);
-            }
-        });
-    }
-
-    // ---------------------------------------------------------------- reductions
-
-    @Override
-    public Node sum() {
-        return unary(new double[] {CompensatedSum.of(v)}, new int[0], (gy, gx) -> {
-            double gi = gy[0];
-            for (int i = 0; i < gx.length; i++) {
-                gx[i] += gi;
-            }
-        });
-    }
-
-    @Override
-    public Node mean() {
-        return sum().mul(1.0 / v.length);
-    }
-
-    @Override
-    public Node sum(int axis) {
-        Axis ax = Axis.of(shape, axis);
-        double[] out = new double[ax.outer * ax.inner];
-        CompensatedSum s = new CompensatedSum();
-        for (int o = 0; o < ax.outer; o++) {
-            for (int k = 0; k < ax.inner; k++) {
-                s.reset();
-                for (int j = 0; j < ax.length; j++) {
-                    s.add(v[ax.index(o, j, k)]);
-                }
-                out[o * ax.inner + k] = s.value();
-            }
-        }
-        return unary(out, ax.reducedShape, (gy, gx) -> {
-            for (int o = 0; o < ax.outer; o++) {
-                for (int k = 0; k < ax.inner; k++) {
-                    double gi = gy[o * ax.inner + k];
-                    for (int j = 0; j < ax.length; j++) {
-                        gx[ax.index(o, j, k)] += gi;
-                    }
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node mean(int axis) {
-        return sum(axis).mul(1.0 / Axis.of(shape, axis).length);
-    }
-
-    @Override
-    public Node logSumExp(int axis) {
-        SoftmaxParts parts = softmaxParts(axis);
-        Axis ax = parts.axis;
-        double[] softmax = parts.softmax;
-        return unary(parts.logSumExp, ax.reducedShape, (gy, gx) -> {
-            for (int o = 0; o < ax.outer; o++) {
-                for (int k = 0; k < ax.inner; k++) {
-                    double gi = gy[o * ax.inner + k];
-                    for (int j = 0; j < ax.length; j++) {
-                        int i = ax.index(o, j, k);
-                        gx[i] += gi * softmax[i];
-                    }
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node logSoftmax(int axis) {
-        SoftmaxParts parts = softmaxParts(axis);
-        Axis ax = parts.axis;
-        double[] softmax = parts.softmax;
-        return unary(parts.logSoftmax, (gy, gx) -> {
-            for (int o = 0; o < ax.outer; o++) {
-                for (int k = 0; k < ax.inner; k++) {
-                    int slice = o * ax.inner + k;
-                    int top = parts.argMax[slice];
-                    double others = 0;
-                    for (int j = 0; j < ax.length; j++) {
-                        others += j == top ? 0.0 : gy[ax.index(o, j, k)];
-                    }
-                    int topIndex = ax.index(o, top, k);
-                    double total = others + gy[topIndex];
-                    for (int j = 0; j < ax.length; j++) {
-                        int i = ax.index(o, j, k);
-                        gx[i] += j == top ? 0.0 : gy[i] - softmax[i] * total;
-                    }
-                    // gy_k - p_k total = gy_k (1 - p_k) - p_k others: a confident slice's gradient keeps its precision
-                    gx[topIndex] += gy[topIndex] * parts.topComplement[slice] - softmax[topIndex] * others;
-                }
-            }
-        });
-    }
-
-    @Override
-    public Node softmax(int axis) {
-        SoftmaxParts parts = softmaxParts(axis);
-        Axis ax = parts.axis;
-        double[] out = parts.softmax;
-        return unary(out, (gy, gx) -> {
-            for (int o = 0; o < ax.outer; o++) {
-                for (int k = 0; k < ax.inner; k++) {
-                    double dot = 0;
-                    for (int j = 0; j < ax.length; j++) {
-                        int i = ax.index(o, j, k);
-                        dot += gy[i] * out[i];
-                    }
-                    for (int j = 0; j < ax.length; j++) {
-                        int i = ax.index(o, j, k);
-                        gx[i] += out[i] * (gy[i] - dot);
-                    }
-                }
-            }
-        });
-    }
-
-    // ---------------------------------------------------------------- matrix product
-
-    @Override
-    public Node matmul(Node other) {
-        GraphNode o = cast(other);
-        if (shape.length != 2 || o.shape.length != 2 || shape[1] != o.shape[0]) {
-            throw new IllegalArgumentException("matmul needs N x K and K x M matrices; got "
-                    + Arrays.toString(shape) + " and " + Arrays.toString(o.shape));
-        }
-        int n = shape[0];
-        int k = shape[1];
-        int m = o.shape[1];
-        double[] a = v;
-        double[] b = o.v;
-        double[] out = product(a, b, n, k, m);
-        GraphNode r = new GraphNode(out, new int[] {n, m}, false, this, o);
-        if (!r.requiresGradient) {
-            return r;
-        }
-        r.binaryStep = (g, ga, gb) -> {
-            if (ga != null) { // dA = G B^T
-                for (int i = 0; i < n; i++) {
-                    int gRow = i * m;
-                    for (int p = 0; p < k; p++) {
-                        int bRow = p * m;
-                        double s = 0;
-                        for (int j = 0; j < m; j++) {
-                            s += g[gRow + j] * b[bRow + j];
-                        }
-                        ga[i * k + p] += s;
-                    }
-                }
-            }
-            if (gb != null) { // dB = A^T G
-                for (int i = 0; i < n; i++) {
-                    int gRow = i * m;
-                    int aRow = i * k;
-                    for (int p = 0; p < k; p++) {
-                        double aip = a[aRow + p];
-                        int bRow = p * m;
-                        for (int j = 0; j < m; j++) {
-                            gb[bRow + j] += aip * g[gRow + j];
-                        }
-                    }
-                }
-            }
-        };
-        return r;
-    }
-
-    /**
-     * {@code A (n x k) times B (k x m)}, row-major. Four output columns at a time are summed in
-     * registers (independent chains, no stores in the inner loop); each element is still the sum over
-     * p in ascending order, so the bits equal those of the plain triple loop.
-     */
-    private static double[] product(double[] a, double[] b, int n, int k, int m) {
-        double[] out = new double[n * m];
-        for (int i = 0; i < n; i++) {
-            int aRow = i * k;
-            int outRow = i * m;
-            int j = 0;
-            for (; j + 4 <= m; j += 4) {
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                for (int p = 0; p < k; p++) {
-                    double aip = a[aRow + p];
-                    int bj = p * m + j;
-                    s0 += aip * b[bj];
-                    s1 += aip * b[bj + 1];
-                    s2 += aip * b[bj + 2];
-                    s3 += aip * b[bj + 3];
-                }
-                out[outRow + j] = s0;
-                out[outRow + j + 1] = s1;
-                out[outRow + j + 2] = s2;
-                out[outRow + j + 3] = s3;
-            }
-            for (; j < m; j++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    s += a[aRow + p] * b[p * m + j];
-                }
-                out[outRow + j] = s;
-            }
-        }
-        return out;
-    }
+    // ---------------------------------------------------------------- the ops, by family (docs/autodiff.md)
+    // @formatter:off
+    // ArithmeticOps: + - * / with broadcasting, with a constant, negation, powers
+    @Override public Node add(Node other) { return ArithmeticOps.add(this, other); }
+    @Override public Node sub(Node other) { return ArithmeticOps.sub(this, other); }
+    @Override public Node mul(Node other) { return ArithmeticOps.mul(this, other); }
+    @Override public Node div(Node other) { return ArithmeticOps.div(this, other); }
+    @Override public Node add(double c) { return ArithmeticOps.add(this, c); }
+    @Override public Node sub(double c) { return ArithmeticOps.sub(this, c); }
+    @Override public Node rsub(double c) { return ArithmeticOps.rsub(this, c); }
+    @Override public Node mul(double c) { return ArithmeticOps.mul(this, c); }
+    @Override public Node neg() { return ArithmeticOps.neg(this); }
+    @Override public Node pow(double p) { return ArithmeticOps.pow(this, p); }
+    @Override public Node square() { return ArithmeticOps.square(this); }
+    // ExpLogOps: exponentials, logarithms, roots, tanh, xlogy
+    @Override public Node exp() { return ExpLogOps.exp(this); }
+    @Override public Node log() { return ExpLogOps.log(this); }
+    @Override public Node log1p() { return ExpLogOps.log1p(this); }
+    @Override public Node expm1() { return ExpLogOps.expm1(this); }
+    @Override public Node sqrt() { return ExpLogOps.sqrt(this); }
+    @Override public Node tanh() { return ExpLogOps.tanh(this); }
+    @Override public Node xlogy(Node y) { return ExpLogOps.xlogy(this, y); }
+    // SigmoidOps: sigmoid, softplus, logSigmoid (one shared exponential per element)
+    @Override public Node sigmoid() { return SigmoidOps.sigmoid(this); }
+    @Override public Node softplus() { return SigmoidOps.softplus(this); }
+    @Override public Node logSigmoid() { return SigmoidOps.logSigmoid(this); }
+    // PiecewiseOps: kinks, where the gradient goes one way or the other
+    @Override public Node relu() { return PiecewiseOps.relu(this); }
+    @Override public Node clamp(double low, double high) { return PiecewiseOps.clamp(this, low, high); }
+    @Override public Node abs() { return PiecewiseOps.abs(this); }
+    @Override public Node max(Node other) { return PiecewiseOps.max(this, other); }
+    @Override public Node min(Node other) { return PiecewiseOps.min(this, other); }
+    // SelectionOps: masks, where, gather, oneHot
+    @Override public Node where(Node mask, Node otherwise) { return SelectionOps.where(this, mask, otherwise); }
+    @Override public Node greaterThan(Node other) { return SelectionOps.greaterThan(this, other); }
+    @Override public Node greaterThan(double c) { return SelectionOps.greaterThan(this, constant(Tensor.scalar(c))); }
+    @Override public Node lessThan(Node other) { return SelectionOps.lessThan(this, other); }
+    @Override public Node lessThan(double c) { return SelectionOps.lessThan(this, constant(Tensor.scalar(c))); }
+    @Override public Node equalTo(double c) { return SelectionOps.equalTo(this, constant(Tensor.scalar(c))); }
+    @Override public Node gather(int axis, Node indices) { return SelectionOps.gather(this, axis, indices); }
+    @Override public Node oneHot(int classes) { return SelectionOps.oneHot(this, classes); }
+    // ReductionOps: compensated sums and means, of everything or along an axis
+    @Override public Node sum() { return ReductionOps.sum(this); }
+    @Override public Node sum(int axis) { return ReductionOps.sum(this, axis); }
+    @Override public Node mean() { return ReductionOps.mean(this); }
+    @Override public Node mean(int axis) { return ReductionOps.mean(this, axis); }
+    // SoftmaxOps: softmax, logSoftmax, logSumExp along an axis (one shared pass)
+    @Override public Node softmax(int axis) { return SoftmaxOps.softmax(this, axis); }
+    @Override public Node logSoftmax(int axis) { return SoftmaxOps.logSoftmax(this, axis); }
+    @Override public Node logSumExp(int axis) { return SoftmaxOps.logSumExp(this, axis); }
+    // MatmulOp: the matrix product and its kernel
+    @Override public Node matmul(Node other) { return MatmulOp.matmul(this, other); }
+    // @formatter:on
 
     @Override
     public String toString() {

@@ -6,9 +6,9 @@ import java.util.function.DoubleBinaryOperator;
 
 /**
  * Ops that pick elements instead of computing them: {@code where} by a constant 0/1 mask, the
- * comparisons that make such masks, {@code gather} along an axis by constant indices, one-hot
- * matrices and the element-wise minimum. Each op's backward step is right under its forward loop;
- * the gradient flows only to the elements that were picked.
+ * comparisons that make such masks, {@code gather} along an axis by constant indices and one-hot
+ * matrices. Each op's backward step is right under its forward loop; the gradient flows only to the
+ * elements that were picked (comparisons and one-hot matrices are constants: no gradient).
  */
 final class SelectionOps {
     private SelectionOps() {
@@ -66,9 +66,24 @@ final class SelectionOps {
         }
     }
 
+    /** The constant mask {@code a > b}, with broadcasting. */
+    static Node greaterThan(GraphNode a, Node b) {
+        return compare(a, b, (x, y) -> x > y ? 1 : 0);
+    }
+
+    /** The constant mask {@code a < b}, with broadcasting. */
+    static Node lessThan(GraphNode a, Node b) {
+        return compare(a, b, (x, y) -> x < y ? 1 : 0);
+    }
+
+    /** The constant mask {@code a == b}, with broadcasting. */
+    static Node equalTo(GraphNode a, Node b) {
+        return compare(a, b, (x, y) -> x == y ? 1 : 0);
+    }
+
     /** A constant 0/1 mask: 1 where {@code test(a, b)} holds, with broadcasting. */
-    static Node compare(GraphNode a, Node b, DoubleBinaryOperator test) {
-        GraphNode.Operands o = a.new Operands(b);
+    private static Node compare(GraphNode a, Node b, DoubleBinaryOperator test) {
+        Operands o = new Operands(a, b);
         double[] y = o.y;
         for (int i = 0; i < y.length; i++) {
             y[i] = test.applyAsDouble(o.a[i], o.b[i]);
@@ -122,28 +137,6 @@ final class SelectionOps {
             y[i * classes + index(indices.v[i], classes, i, "oneHot")] = 1;
         }
         return GraphNode.constant(y, shape);
-    }
-
-    /** Element-wise minimum with broadcasting; the gradient goes to the smaller (to {@code a} on ties). */
-    static Node min(GraphNode a, Node b) {
-        GraphNode.Operands o = a.new Operands(b);
-        double[] x = o.a;
-        double[] z = o.b;
-        double[] y = o.y;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.min(x[i], z[i]);
-        }
-        return o.result((gy, ga, gb) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (x[i] <= z[i]) {
-                    if (ga != null) {
-                        ga[i] += gy[i];
-                    }
-                } else if (gb != null) {
-                    gb[i] += gy[i];
-                }
-            }
-        });
     }
 
     private static int index(double value, int length, int position, String op) {

@@ -1,0 +1,84 @@
+package dev.xent.autodiff;
+
+import dev.xent.core.Node;
+
+/**
+ * The softmax family along one axis: {@code softmax}, {@code logSoftmax} and {@code logSumExp}, whose
+ * values all come from the node's {@link SoftmaxParts} (one pass of {@link Axis#softmax}, computed by
+ * the first of them and shared by the others on the same axis). Each op's backward step is right
+ * under its forward.
+ */
+final class SoftmaxOps {
+    private SoftmaxOps() {
+    }
+
+    /** {@code log sum_j exp(x_j)} per slice; derivative {@code softmax(x)}. */
+    static Node logSumExp(GraphNode x, int axis) {
+        SoftmaxParts parts = x.softmaxParts(axis);
+        Axis ax = parts.axis;
+        double[] softmax = parts.softmax;
+        return x.unary(parts.logSumExp, ax.reducedShape, (gy, gx) -> {
+            for (int o = 0; o < ax.outer; o++) {
+                for (int k = 0; k < ax.inner; k++) {
+                    double gi = gy[o * ax.inner + k];
+                    for (int j = 0; j < ax.length; j++) {
+                        int i = ax.index(o, j, k);
+                        gx[i] += gi * softmax[i];
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code x_j - logSumExp(x)}; backward {@code gx_j = gy_j - p_j sum_k gy_k}, at the slice's
+     * maximum as {@code gy_top (1 - p_top) - p_top (sum of the others)} so a confident slice keeps its precision.
+     */
+    static Node logSoftmax(GraphNode x, int axis) {
+        SoftmaxParts parts = x.softmaxParts(axis);
+        Axis ax = parts.axis;
+        double[] softmax = parts.softmax;
+        return x.unary(parts.logSoftmax, (gy, gx) -> {
+            for (int o = 0; o < ax.outer; o++) {
+                for (int k = 0; k < ax.inner; k++) {
+                    int slice = o * ax.inner + k;
+                    int top = parts.argMax[slice];
+                    double others = 0;
+                    for (int j = 0; j < ax.length; j++) {
+                        others += j == top ? 0.0 : gy[ax.index(o, j, k)];
+                    }
+                    int topIndex = ax.index(o, top, k);
+                    double total = others + gy[topIndex];
+                    for (int j = 0; j < ax.length; j++) {
+                        int i = ax.index(o, j, k);
+                        gx[i] += j == top ? 0.0 : gy[i] - softmax[i] * total;
+                    }
+                    // gy_k - p_k total = gy_k (1 - p_k) - p_k others: a confident slice's gradient keeps its precision
+                    gx[topIndex] += gy[topIndex] * parts.topComplement[slice] - softmax[topIndex] * others;
+                }
+            }
+        });
+    }
+
+    /** {@code p_j = exp(x_j) / sum_k exp(x_k)}; backward {@code gx_j = p_j (gy_j - sum_k gy_k p_k)}. */
+    static Node softmax(GraphNode x, int axis) {
+        SoftmaxParts parts = x.softmaxParts(axis);
+        Axis ax = parts.axis;
+        double[] out = parts.softmax;
+        return x.unary(out, (gy, gx) -> {
+            for (int o = 0; o < ax.outer; o++) {
+                for (int k = 0; k < ax.inner; k++) {
+                    double dot = 0;
+                    for (int j = 0; j < ax.length; j++) {
+                        int i = ax.index(o, j, k);
+                        dot += gy[i] * out[i];
+                    }
+                    for (int j = 0; j < ax.length; j++) {
+                        int i = ax.index(o, j, k);
+                        gx[i] += out[i] * (gy[i] - dot);
+                    }
+                }
+            }
+        });
+    }
+}
