@@ -1,6 +1,8 @@
+import dev.xent.autodiff.Graph;
 import dev.xent.autodiff.LossGraph;
 import dev.xent.core.Loss;
 import dev.xent.core.Losses;
+import dev.xent.core.Node;
 import dev.xent.core.Tensor;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -11,7 +13,9 @@ import java.util.function.IntToDoubleFunction;
  * batches of {@code LossGraph.valueAndGradient} calls (or, with {@code -Dab.path=kernel}, the loss's own
  * fused {@code valueAndGradient} into a buffer; add {@code -Dxent.vector=true} and the incubator module
  * for the vector kernels) on the inputs of {@code LossBenchmark} (logits uniform in [-6, 6], seed 42,
- * from_logits = true, default parameters, C = 10 classes).
+ * from_logits = true, default parameters, C = 10 classes). With {@code -Dab.path=chain} a call builds
+ * the chain of {@code BackwardTest} instead, {@code size} links of {@code chain.add(x).mul(1.0)} (two
+ * nodes each), and runs its backward pass (the loss is not used).
  */
 public class Runner implements IntToDoubleFunction {
     private final Loss loss;
@@ -19,8 +23,11 @@ public class Runner implements IntToDoubleFunction {
     private final Tensor t;
     private final double[] g;
     private final boolean kernel = "kernel".equals(System.getProperty("ab.path"));
+    private final boolean chain = "chain".equals(System.getProperty("ab.path"));
+    private final int size;
 
     public Runner(String name, Integer size) {
+        this.size = size;
         loss = Losses.create(name, Map.of("from_logits", true));
         SplittableRandom random = new SplittableRandom(42);
         boolean classWise = loss.inputSpace().isClassWise();
@@ -40,9 +47,26 @@ public class Runner implements IntToDoubleFunction {
 
     @Override
     public double applyAsDouble(int calls) {
+        if (chain) {
+            return chains(calls);
+        }
         double sum = 0;
         for (int i = 0; i < calls; i++) {
             sum += kernel ? loss.valueAndGradient(p, t, null, g) : LossGraph.valueAndGradient(loss, p, t, null, g);
+        }
+        return sum;
+    }
+
+    private double chains(int calls) {
+        double sum = 0;
+        for (int c = 0; c < calls; c++) {
+            Node x = Graph.variable(Tensor.scalar(0.5));
+            Node link = x;
+            for (int i = 0; i < size; i++) {
+                link = link.add(x).mul(1.0);
+            }
+            link.backward();
+            sum += x.gradient().item();
         }
         return sum;
     }
