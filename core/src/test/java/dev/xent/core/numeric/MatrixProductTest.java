@@ -165,6 +165,35 @@ class MatrixProductTest {
     }
 
     @Test
+    void accumulatingOntoABiasPresetInTheOutputGivesTheLinearLayersLogits() {
+        SplittableRandom random = new SplittableRandom(22);
+        int n = 9;
+        int k = 50;
+        int m = 10;
+        double[] x = values(random, n * k);
+        double[] w = values(random, k * m);
+        double[] bias = values(random, m);
+        double[] expected = new double[n * m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += x[i * k + p] * w[p * m + j];
+                }
+                expected[i * m + j] = s + bias[j];
+            }
+        }
+        for (MatrixProduct kernel : kernels()) {
+            double[] logits = new double[n * m];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(bias, 0, logits, i * m, m);
+            }
+            kernel.multiply(x, 0, w, 0, logits, 0, n, k, m, Output.ACCUMULATE);
+            assertArrayEquals(expected, logits);
+        }
+    }
+
+    @Test
     void operandsAtOffsetsAreReadInPlaceAndNothingOutsideTheOutputIsWritten() {
         SplittableRandom random = new SplittableRandom(21);
         int n = 5;
