@@ -2,7 +2,8 @@ package dev.xent.core.numeric;
 
 /**
  * {@link ProductKernel} in plain Java: two rows by four columns of running sums in registers (eight
- * independent chains of additions that the processor overlaps), one row or one column at the edges.
+ * independent chains of additions that the processor overlaps); at the edges a last row one element at
+ * a time, and the last (fewer than four) columns four rows at a time.
  */
 final class ScalarProductKernel implements ProductKernel {
     static final ScalarProductKernel INSTANCE = new ScalarProductKernel();
@@ -14,26 +15,66 @@ final class ScalarProductKernel implements ProductKernel {
     public void accumulate(double[] l, int lOffset, int lRowStride, int lDepthStride,
                            double[] r, int rOffset, int rRowStride,
                            double[] c, int cOffset, int cRowStride, int rows, int cols, int depth) {
+        int wholeCols = cols - cols % 4;
         int i = 0;
         for (; i + 2 <= rows; i += 2) {
             int l0 = lOffset + i * lRowStride;
             int c0 = cOffset + i * cRowStride;
-            int j = 0;
-            for (; j + 4 <= cols; j += 4) {
+            for (int j = 0; j < wholeCols; j += 4) {
                 twoByFour(l, l0, lRowStride, lDepthStride, r, rOffset + j, rRowStride, c, c0 + j, cRowStride, depth);
-            }
-            for (; j < cols; j++) {
-                column(l, l0, lDepthStride, r, rOffset + j, rRowStride, c, c0 + j, depth);
-                column(l, l0 + lRowStride, lDepthStride, r, rOffset + j, rRowStride, c, c0 + cRowStride + j, depth);
             }
         }
         if (i < rows) {
             int l0 = lOffset + i * lRowStride;
             int c0 = cOffset + i * cRowStride;
-            for (int j = 0; j < cols; j++) {
+            for (int j = 0; j < wholeCols; j++) {
                 column(l, l0, lDepthStride, r, rOffset + j, rRowStride, c, c0 + j, depth);
             }
         }
+        if (wholeCols < cols) {
+            lastColumns(l, lOffset, lRowStride, lDepthStride, r, rOffset + wholeCols, rRowStride,
+                    c, cOffset + wholeCols, cRowStride, rows, cols - wholeCols, depth);
+        }
+    }
+
+    /**
+     * Columns too few for a tile of four (and the vector kernel's last columns): four rows at a time,
+     * four independent chains of additions instead of one.
+     */
+    static void lastColumns(double[] l, int lOffset, int lRowStride, int lDepthStride,
+                            double[] r, int rOffset, int rRowStride,
+                            double[] c, int cOffset, int cRowStride, int rows, int cols, int depth) {
+        for (int j = 0; j < cols; j++) {
+            int i = 0;
+            for (; i + 4 <= rows; i += 4) {
+                fourByOne(l, lOffset + i * lRowStride, lRowStride, lDepthStride, r, rOffset + j, rRowStride,
+                        c, cOffset + i * cRowStride + j, cRowStride, depth);
+            }
+            for (; i < rows; i++) {
+                column(l, lOffset + i * lRowStride, lDepthStride, r, rOffset + j, rRowStride,
+                        c, cOffset + i * cRowStride + j, depth);
+            }
+        }
+    }
+
+    private static void fourByOne(double[] l, int l0, int lRowStride, int lDepthStride,
+                                  double[] r, int r0, int rRowStride, double[] c, int c0, int cRowStride, int depth) {
+        double s0 = c[c0];
+        double s1 = c[c0 + cRowStride];
+        double s2 = c[c0 + 2 * cRowStride];
+        double s3 = c[c0 + 3 * cRowStride];
+        for (int q = 0; q < depth; q++) {
+            int lq = l0 + q * lDepthStride;
+            double b = r[r0 + q * rRowStride];
+            s0 += l[lq] * b;
+            s1 += l[lq + lRowStride] * b;
+            s2 += l[lq + 2 * lRowStride] * b;
+            s3 += l[lq + 3 * lRowStride] * b;
+        }
+        c[c0] = s0;
+        c[c0 + cRowStride] = s1;
+        c[c0 + 2 * cRowStride] = s2;
+        c[c0 + 3 * cRowStride] = s3;
     }
 
     private static void twoByFour(double[] l, int l0, int lRowStride, int lDepthStride,

@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * scalar loop ({@code mul}, then {@code add}: the same bits, no fused multiply-add). A register tile
  * is four rows by two vectors (eight accumulators, two loads of {@code r} and one broadcast of
  * {@code l} per step: eleven of AVX2's sixteen registers); edges take one vector, then
- * {@link ScalarProductKernel} for the last columns. Load this class only when {@link VectorSupport}
+ * {@link ScalarProductKernel#lastColumns} for the last columns. Load this class only when {@link VectorSupport}
  * says the module is present: it links against the incubator module.
  */
 final class VectorProductKernel implements ProductKernel {
@@ -49,7 +49,7 @@ final class VectorProductKernel implements ProductKernel {
             }
         }
         if (vectorCols < cols) {
-            ScalarProductKernel.INSTANCE.accumulate(l, lOffset, lRowStride, lDepthStride, r, rOffset + vectorCols,
+            ScalarProductKernel.lastColumns(l, lOffset, lRowStride, lDepthStride, r, rOffset + vectorCols,
                     rRowStride, c, cOffset + vectorCols, cRowStride, rows, cols - vectorCols, depth);
         }
     }
