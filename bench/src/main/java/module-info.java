@@ -3,4 +3,6 @@ open module dev.xent.bench {
     requires dev.xent.autodiff;
     requires jmh.core;
     requires dev.xent.xgboost;
+    // PeakFlopsBenchmark measures the machine's vector peak; its fork adds the module.
+    requires static jdk.incubator.vector;
 }
