@@ -6,7 +6,9 @@ import java.util.List;
 
 /** The non-linearity between the hidden layers of an {@code mlp}. */
 public enum Activation {
+    /** {@code tanh(x)}; weights start Glorot-uniform. */
     TANH("tanh"),
+    /** {@code max(0, x)}; weights start He-uniform. */
     RELU("relu");
 
     private final String jsonName;

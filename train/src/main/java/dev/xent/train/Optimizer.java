@@ -23,16 +23,21 @@ import java.util.Map;
  * </ul>
  */
 public enum Optimizer {
+    /** Plain gradient descent; {@code learning_rate} 0.01. */
     SGD("sgd", List.of(learningRate(0.01))),
+    /** Gradient descent with momentum; {@code learning_rate} 0.01, {@code momentum} 0.9. */
     MOMENTUM("momentum", List.of(learningRate(0.01),
             Parameter.number("momentum", 0.9, NumberRange.closedOpen(0, 1), "velocity decay per step"))),
+    /** RMSprop; {@code learning_rate} 0.001, {@code decay} 0.9, {@code epsilon} 1e-8. */
     RMSPROP("rmsprop", List.of(learningRate(0.001),
             Parameter.number("decay", 0.9, NumberRange.closedOpen(0, 1), "decay of the squared-gradient average"),
             epsilon())),
+    /** Adam with bias correction; {@code learning_rate} 0.001, {@code beta1} 0.9, {@code beta2} 0.999, {@code epsilon} 1e-8. */
     ADAM("adam", List.of(learningRate(0.001),
             Parameter.number("beta1", 0.9, NumberRange.closedOpen(0, 1), "decay of the first-moment estimate"),
             Parameter.number("beta2", 0.999, NumberRange.closedOpen(0, 1), "decay of the second-moment estimate"),
             epsilon())),
+    /** Full-batch non-linear conjugate gradient (Polak-Ribiere, commons-math3); {@code tolerance} 1e-10. */
     CONJUGATE_GRADIENT("conjugate_gradient", List.of(
             Parameter.number("tolerance", 1e-10, NumberRange.atLeast(0),
                     "stop when |f_prev - f| <= tolerance * max(|f_prev|, |f|) between iterations")));

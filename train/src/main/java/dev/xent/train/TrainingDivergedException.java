@@ -4,6 +4,7 @@ package dev.xent.train;
 public final class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what diverged, in which epoch, and what to try */
     public TrainingDivergedException(String message) {
         super(message);
     }

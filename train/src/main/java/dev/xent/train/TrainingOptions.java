@@ -10,6 +10,7 @@ package dev.xent.train;
  * @param earlyStopping null for none
  */
 public record TrainingOptions(int epochs, int batchSize, double l2, long seed, EarlyStopping earlyStopping) {
+    /** Validates the options; {@link IllegalArgumentException} names the one out of range. */
     public TrainingOptions {
         if (epochs < 0) {
             throw new IllegalArgumentException("training.epochs = " + epochs + " must be at least 0");

@@ -221,6 +221,7 @@ public final class TrainingSpec {
         }
     }
 
+    /** The loss, the model, the optimizer with its parameters and the options, for logs. */
     @Override
     public String toString() {
         return "TrainingSpec[" + loss.name() + ", hidden " + Arrays.toString(hidden) + ", " + optimizer.jsonName()

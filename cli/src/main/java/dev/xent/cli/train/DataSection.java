@@ -79,44 +79,43 @@ record DataSection(Path file, Dataset dataset, boolean standardize, double valid
                         + "' cannot also be a feature");
             }
             int[] columns = csv.columns(features, data.pathOf("features"));
+            long[] lines = new long[rows.size()];
             if (targets == Targets.NUMBERS) {
-                return new DataSection(file, realTargets(rows, features, columns, targetColumn), standardize,
-                        validationFraction);
+                double[] y = new double[rows.size()];
+                double[] x = featureMatrix(rows, columns, lines, (r, row) -> y[r] = row.number(targetColumn));
+                return new DataSection(file, Dataset.withRealTargets(features, x, y, lines), standardize, validationFraction);
             }
             List<String> labels = rows.stream().map(row -> row.text(targetColumn)).toList();
             ClassLabels classes = declaredClasses.isEmpty() ? ClassLabels.found(labels) : ClassLabels.given(declaredClasses);
-            double[] x = new double[rows.size() * columns.length];
             int[] y = new int[rows.size()];
-            long[] lines = new long[rows.size()];
-            for (int r = 0; r < rows.size(); r++) {
-                CsvFile.Row row = rows.get(r);
-                lines[r] = row.line();
-                for (int c = 0; c < columns.length; c++) {
-                    x[r * columns.length + c] = row.number(columns[c]);
-                }
+            double[] x = featureMatrix(rows, columns, lines, (r, row) -> {
                 y[r] = classes.indexOf(labels.get(r));
                 if (y[r] < 0) {
                     throw row.cellError(targetColumn, "unknown class label '" + labels.get(r) + "'; "
                             + data.pathOf("classes") + " lists: " + String.join(", ", classes.classes()));
                 }
-            }
+            });
             return new DataSection(file, new Dataset(features, classes.classes(), x, y, lines), standardize, validationFraction);
         }
     }
 
-    private static Dataset realTargets(List<CsvFile.Row> rows, List<String> features, int[] columns, int targetColumn) {
+    /** Reads a row's target (after its features, so that errors come in the file's order). */
+    private interface TargetReader {
+        void read(int index, CsvFile.Row row);
+    }
+
+    /** The feature matrix (row-major); fills in each row's line and reads its target. */
+    private static double[] featureMatrix(List<CsvFile.Row> rows, int[] columns, long[] lines, TargetReader target) {
         double[] x = new double[rows.size() * columns.length];
-        double[] y = new double[rows.size()];
-        long[] lines = new long[rows.size()];
         for (int r = 0; r < rows.size(); r++) {
             CsvFile.Row row = rows.get(r);
             lines[r] = row.line();
             for (int c = 0; c < columns.length; c++) {
                 x[r * columns.length + c] = row.number(columns[c]);
             }
-            y[r] = row.number(targetColumn);
+            target.read(r, row);
         }
-        return Dataset.withRealTargets(features, x, y, lines);
+        return x;
     }
 
     /** Every column but the target whose cells all parse as finite numbers, in file order. */
