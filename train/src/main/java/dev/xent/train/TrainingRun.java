@@ -1,5 +1,8 @@
 package dev.xent.train;
 
+import dev.xent.core.Loss;
+import dev.xent.core.Tensor;
+
 /**
  * A run ready to train ({@link Trainer#prepare}): validation rows split off (seeded), the
  * standardisation fitted on the training rows, the network built for the loss and the data.
@@ -32,6 +35,9 @@ public final class TrainingRun {
                     ? spec.loss().name() + " takes real predictions and needs real targets (Dataset.withRealTargets); the data has classes"
                     : spec.loss().name() + " takes logits and needs class targets; the data has real targets");
         }
+        if (real) {
+            requireTargetsInDomain(data, spec.loss());
+        }
         int outputs = TrainableLoss.outputs(spec.loss(), data.classes().size());
         ValidationSplit split = ValidationSplit.of(data.rows(), spec.validationFraction(), spec.options().seed());
         Dataset trainingRows = data.rows(split.training());
@@ -43,6 +49,22 @@ public final class TrainingRun {
                 : Batch.of(standardization.apply(data.rows(split.validation())), oneLogit);
         Network network = new Network(data.featureCount(), spec.hidden(), spec.activation(), outputs);
         return new TrainingRun(data, spec, split, standardization, network, training, validation);
+    }
+
+    /**
+     * Every real target must be one the loss accepts (a Poisson loss: amounts at least 0); the first
+     * that is not is named with its data file line (or row), before any epoch runs.
+     */
+    private static void requireTargetsInDomain(Dataset data, Loss loss) {
+        for (int r = 0; r < data.rows(); r++) {
+            try {
+                loss.validate(Tensor.of(0.0), Tensor.of(data.targetValue(r)));
+            } catch (IllegalArgumentException e) {
+                String where = data.line(r) > 0 ? "line " + data.line(r) : "row " + r;
+                throw new IllegalArgumentException(loss.name() + ": the target " + data.targetValue(r) + " at " + where
+                        + " is not allowed; allowed: " + loss.targetDomain().allowed(), e);
+            }
+        }
     }
 
     /** The epochs the run will take at most. */

@@ -151,6 +151,11 @@ class LibraryTrainingTest {
         IllegalArgumentException classes = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.prepare(BREAST_CANCER, poisson));
         assertTrue(classes.getMessage().contains("needs real targets"), classes.getMessage());
+        Dataset negativeCount = Dataset.withRealTargets(List.of("x"), new double[] {0, 1, 2}, new double[] {1, -2, 3},
+                new long[] {2, 3, 4});
+        IllegalArgumentException domain = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.prepare(negativeCount, poisson));
+        assertEquals("test_poisson: the target -2.0 at line 3 is not allowed; allowed: [0, inf)", domain.getMessage());
         IllegalArgumentException reals = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.prepare(counts(10), TrainingSpec.builder("binary_cross_entropy").build()));
         assertTrue(reals.getMessage().contains("needs class targets"), reals.getMessage());
