@@ -17,11 +17,11 @@
  */
 module dev.xent.cli {
     requires dev.xent.autodiff;
+    requires dev.xent.train;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.csv;
     requires ch.randelshofer.fastdoubleparser;
-    requires commons.math3;
     requires org.knowm.xchart;
     requires me.tongfei.progressbar;
     requires java.desktop;

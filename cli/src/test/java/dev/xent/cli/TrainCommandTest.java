@@ -196,9 +196,59 @@ class TrainCommandTest {
                 "loss.params.from_logits=false");
         assertBadJob(iris, "$.loss: test_logistic scores one logit per row, which needs a binary target; the target"
                 + " has 3 classes", "loss.name=test_logistic");
-        assertBadJob(iris, "$.loss: test_squared_error expects real but the model outputs logits", "loss.name=test_mse");
+        assertBadJob(breastCancerJob(), "$.loss: test_brier expects elementwise probabilities but the model outputs logits",
+                "loss.name=test_brier");
         assertBadJob(breastCancerJob(), "$.loss: test_logistic: reduction sum is not allowed in training",
                 "loss.params.reduction=sum");
+    }
+
+    /** Counts drawn from a Poisson distribution whose log-rate is 0.3 + 0.7 x (seeded, Knuth's method). */
+    private Path countsFile() throws IOException {
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder csv = new StringBuilder("x,noise,count\n");
+        for (int r = 0; r < 300; r++) {
+            double x = 2 * random.nextDouble() - 1;
+            double limit = Math.exp(-Math.exp(0.3 + 0.7 * x));
+            int count = -1;
+            for (double product = 1; product > limit; product *= random.nextDouble()) {
+                count++;
+            }
+            csv.append(x).append(',').append(random.nextGaussian()).append(',').append(count).append('\n');
+        }
+        return Files.writeString(folder.resolve("counts.csv"), csv);
+    }
+
+    @Test
+    void aLossOnRealPredictionsTrainsOnANumericTargetAndReportsNoAccuracy() throws IOException {
+        ObjectNode job = (ObjectNode) Json.tree(java.util.Map.of(
+                "task", "train",
+                "loss", java.util.Map.of("name", "test_poisson"),
+                "data", java.util.Map.of("path", countsFile().toString(), "target", "count", "validation_fraction", 0.2),
+                "optimizer", java.util.Map.of("name", "adam", "learning_rate", 0.05),
+                "training", java.util.Map.of("epochs", 300),
+                "output", java.util.Map.of("report", "out/report.json", "model", "out/model.json")));
+        Cli.Result result = Cli.run("run", write(job).toString());
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode report = report();
+        assertFalse(report.has("accuracy"), result.out());
+        assertFalse(report.has("validation_accuracy"), result.out());
+        assertEquals(0, report.get("data").get("classes").size());
+        assertEquals(1, report.get("model").get("outputs").asInt());
+        JsonNode history = report.get("history");
+        assertTrue(history.get(history.size() - 1).get("train_loss").asDouble() < history.get(0).get("train_loss").asDouble());
+        assertFalse(result.out().contains("accuracy"), result.out());
+        JsonNode model = Json.MAPPER.readTree(folder.resolve("out/model.json").toFile());
+        assertEquals("the loss's prediction", model.get("output").asText());
+        // the weight of x over its standard deviation (about 0.58) is near the true 0.7; noise gets almost none
+        double[] weights = {model.get("layers").get(0).get("weights").get(0).get(0).asDouble(),
+                model.get("layers").get(0).get("weights").get(1).get(0).asDouble()};
+        double xScale = model.get("standardization").get("scale").get(0).asDouble();
+        assertEquals(0.7, weights[0] / xScale, 0.15, report.toString());
+        assertEquals(0, weights[1], 0.1, report.toString());
+        Files.delete(folder.resolve("out/report.json"));
+        Files.delete(folder.resolve("out/model.json"));
+        Files.delete(folder.resolve("out"));
+        assertBadJob(job, "$.data.classes: the loss takes real predictions", "data.classes=[\"0\",\"1\"]");
     }
 
     @Test

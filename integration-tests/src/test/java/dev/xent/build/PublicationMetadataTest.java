@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicationMetadataTest {
     private static final Path ROOT = Path.of(System.getProperty("xent.rootDirectory", "..")).toAbsolutePath().normalize();
-    private static final List<String> PUBLISHED = List.of("xent-parent", "xent-core", "xent-autodiff",
+    private static final List<String> PUBLISHED = List.of("xent-parent", "xent-core", "xent-autodiff", "xent-train",
             "xent-losses-binary", "xent-losses-multiclass", "xent-cli", "xent-testkit", "xent-bom");
     private static final List<String> NOT_PUBLISHED = List.of("xent-example-custom-loss",
             "xent-example-library-usage", "xent-integration-tests", "xent-bench");

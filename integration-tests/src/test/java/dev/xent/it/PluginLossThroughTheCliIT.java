@@ -66,6 +66,34 @@ class PluginLossThroughTheCliIT {
     }
 
     @Test
+    void thePluginsPoissonLossOnRealPredictionsTrainsALinearModelOnCounts() throws Exception {
+        Path folder = XentProcess.workDirectory("train-poisson");
+        // counts y = round(exp(0.2 + 0.5 x)) on a grid: a Poisson regression of slope near 0.5 fits them
+        StringBuilder csv = new StringBuilder("x,count\n");
+        for (int i = 0; i <= 40; i++) {
+            double x = -2 + i * 0.1;
+            csv.append(x).append(',').append(Math.round(Math.exp(0.2 + 0.5 * x))).append('\n');
+        }
+        Files.writeString(folder.resolve("counts.csv"), csv);
+        Path job = Files.writeString(folder.resolve("job.json"), """
+                {"task": "train",
+                 "loss": {"name": "poisson_nll"},
+                 "data": {"path": "counts.csv", "target": "count", "standardize": false},
+                 "optimizer": {"name": "adam", "learning_rate": 0.05},
+                 "training": {"epochs": 400},
+                 "output": {"model": "model.json"}}
+                """);
+        XentProcess.Result result = XentProcess.run(folder, "run", job.toString(), "--json", "--plugin-path", plugin.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        JsonNode report = JSON.readTree(result.stdout());
+        assertEquals("poisson_nll", report.get("loss").get("name").asText());
+        assertTrue(!report.has("accuracy"), "a loss on real predictions has no accuracy: " + report);
+        JsonNode model = JSON.readTree(folder.resolve("model.json").toFile());
+        assertEquals(0.5, model.get("layers").get(0).get("weights").get(0).get(0).asDouble(), 0.1, model::toString);
+        assertEquals(0.2, model.get("layers").get(0).get("bias").get(0).asDouble(), 0.15, model::toString);
+    }
+
+    @Test
     void gradcheckPassesForThePluginLoss() throws Exception {
         Path folder = XentProcess.workDirectory("gradcheck");
         Path job = Files.writeString(folder.resolve("job.json"), """

@@ -2,6 +2,7 @@ package dev.xent.cli.train;
 
 import dev.xent.cli.BadInputException;
 import dev.xent.cli.job.JobObject;
+import dev.xent.train.Activation;
 import java.util.List;
 
 /**

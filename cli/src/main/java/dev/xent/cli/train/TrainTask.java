@@ -19,6 +19,20 @@ import dev.xent.core.Loss;
 import dev.xent.core.spi.NumberRange;
 import dev.xent.core.spi.ParameterException;
 import dev.xent.core.spi.ParameterValues;
+import dev.xent.train.Dataset;
+import dev.xent.train.EarlyStopping;
+import dev.xent.train.EpochRecord;
+import dev.xent.train.FittedModel;
+import dev.xent.train.Metrics;
+import dev.xent.train.NonFiniteLossException;
+import dev.xent.train.Optimizer;
+import dev.xent.train.TrainableLoss;
+import dev.xent.train.Trainer;
+import dev.xent.train.TrainingDivergedException;
+import dev.xent.train.TrainingOptions;
+import dev.xent.train.TrainingResult;
+import dev.xent.train.TrainingRun;
+import dev.xent.train.TrainingSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -30,7 +44,9 @@ import java.util.Map;
 /**
  * {@code "task": "train"}: fits a linear model or an mlp on a CSV file by minimising
  * {@code mean loss + l2 / 2 * ||W||^2}; writes a report, optionally the model (JSON) and a loss
- * curve (PNG). The job format is documented in docs/training.md.
+ * curve (PNG). The job format is documented in docs/training.md. An adapter: the job's sections
+ * become an xent-train {@link TrainingSpec} and {@link dev.xent.train.Dataset}, {@link Trainer} trains,
+ * and this class writes what it returns.
  */
 public final class TrainTask implements Task {
 
@@ -47,18 +63,26 @@ public final class TrainTask implements Task {
     @Override
     public TaskResult run(Job job, TaskContext context) throws IOException {
         JobObject root = job.root().allowOnly("task", "loss", "data", "model", "optimizer", "training", "output");
-        Loss loss = readLoss(root.object("loss"), context);
-        DataSection data = DataSection.read(root.object("data"));
-        if (GbdtTraining.requested(root)) {
+        boolean gbdt = GbdtTraining.requested(root);
+        Loss loss = readLoss(root.object("loss"), context, gbdt);
+        DataSection data = DataSection.read(root.object("data"), TrainableLoss.takesRealPredictions(loss)
+                ? DataSection.Targets.NUMBERS : DataSection.Targets.CLASSES);
+        if (gbdt) {
             return GbdtTraining.run(root, loss, data, context);
         }
         ModelSection model = ModelSection.read(root.optionalObject("model"));
         JobObject optimizerSection = root.optionalObject("optimizer");
         Optimizer optimizer = Optimizer.named(optimizerSection.choice("name", "adam", Optimizer.names()));
         ParameterValues hyperParameters = hyperParameters(optimizerSection, optimizer);
-        TrainingOptions options = readTraining(root.optionalObject("training"));
-        TrainingSpec spec = new TrainingSpec(data.standardize(), data.validationFraction(), model.hidden(),
-                model.activation(), loss, optimizer, hyperParameters, options);
+        TrainingSpec.Builder builder = readTraining(root.optionalObject("training"), TrainingSpec.builder(loss))
+                .optimizer(optimizer, hyperParameters)
+                .standardize(data.standardize())
+                .validationFraction(data.validationFraction());
+        if (model.hidden().length > 0) {
+            builder.mlp(model.activation(), model.hidden());
+        }
+        TrainingSpec spec = builder.build();
+        TrainingOptions options = spec.options();
         requireMemory(data, model, options, loss, root.pathOf("model"));
         TrainingRun run = prepare(data, spec, root.object("loss").path());
         JobObject output = root.optionalObject("output");
@@ -88,8 +112,11 @@ public final class TrainTask implements Task {
         }
     }
 
-    /** The loss, with from_logits = true added where the loss has it (the model outputs logits). */
-    private static Loss readLoss(JobObject section, TaskContext context) {
+    /**
+     * The loss, with from_logits = true added where the loss has it (the model outputs logits); a
+     * loss on real predictions is allowed except for gbdt models, whose margins are logits.
+     */
+    private static Loss readLoss(JobObject section, TaskContext context, boolean gbdt) {
         JobObject params = section.optionalObject("params");
         Map<String, Object> given = asMap(params);
         Map<String, Object> added = context.registry().find(section.string("name"))
@@ -103,7 +130,7 @@ public final class TrainTask implements Task {
                 .orElse(Map.of());
         Loss loss = JobLoss.create(section, context.registry(), added);
         try {
-            return LogitTraining.check(loss);
+            return gbdt ? LogitTraining.check(loss) : TrainableLoss.check(loss);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(section.path() + ": " + e.getMessage(), e);
         }
@@ -124,21 +151,20 @@ public final class TrainTask implements Task {
         }
     }
 
-    private static TrainingOptions readTraining(JobObject training) {
+    private static TrainingSpec.Builder readTraining(JobObject training, TrainingSpec.Builder spec) {
         training.allowOnly("epochs", "batch_size", "l2", "seed", "early_stopping");
         int epochs = training.integer("epochs", 100, 0, Integer.MAX_VALUE);
         int batchSize = training.integer("batch_size", 0, 0, Integer.MAX_VALUE);
         double l2 = training.number("l2", 0.0, NumberRange.closedOpen(0, Double.POSITIVE_INFINITY));
         long seed = training.longInteger("seed", 0);
-        EarlyStopping earlyStopping = null;
         if (training.has("early_stopping")) {
             JobObject section = training.object("early_stopping");
             section.allowOnly("patience", "min_delta", "restore_best");
-            earlyStopping = new EarlyStopping(section.integer("patience", 10, 1, Integer.MAX_VALUE),
+            spec.earlyStopping(new EarlyStopping(section.integer("patience", 10, 1, Integer.MAX_VALUE),
                     section.number("min_delta", 0.0, NumberRange.closedOpen(0, Double.POSITIVE_INFINITY)),
-                    section.bool("restore_best", true));
+                    section.bool("restore_best", true) ? EarlyStopping.Keep.BEST_EPOCH : EarlyStopping.Keep.LAST_EPOCH));
         }
-        return new TrainingOptions(epochs, batchSize, l2, seed, earlyStopping);
+        return spec.epochs(epochs).batchSize(batchSize).l2(l2).seed(seed);
     }
 
     /**
@@ -168,12 +194,12 @@ public final class TrainTask implements Task {
 
     private static TrainingRun prepare(DataSection data, TrainingSpec spec, String lossPath) {
         try {
-            LogitTraining.outputs(spec.loss(), data.dataset().classes().size());
+            TrainableLoss.outputs(spec.loss(), data.dataset().classes().size());
         } catch (IllegalArgumentException e) {
             throw new BadInputException(lossPath + ": " + e.getMessage(), e);
         }
         try {
-            return TrainingRun.prepare(data.dataset(), spec);
+            return Trainer.prepare(data.dataset(), spec);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
@@ -232,8 +258,10 @@ public final class TrainTask implements Task {
         report.put("train_loss", m.trainLoss());
         report.put("objective", m.objective());
         putNullable(report, "validation_loss", m.validationLoss());
-        report.put("accuracy", m.accuracy());
-        putNullable(report, "validation_accuracy", m.validationAccuracy());
+        if (m.accuracy() != null) {              // a loss on real predictions has no classes, so no accuracy
+            report.put("accuracy", m.accuracy());
+            putNullable(report, "validation_accuracy", m.validationAccuracy());
+        }
         report.put("epochs", result.history().size());
         report.put("stopped_early", result.stoppedEarly());
         if (result.bestEpoch() != null) {
@@ -275,11 +303,12 @@ public final class TrainTask implements Task {
         String ending = result.stoppedEarly() || result.bestEpoch() != null ? " (" + stopDescription(result) + ")" : "";
         lines.add(String.format(Locale.ROOT, "train: %s model, %d parameters, %s, %d epochs%s in %.2f s",
                 type, fitted.network().parameterCount(), optimizer.jsonName(), result.history().size(), ending, seconds));
-        lines.add(String.format(Locale.ROOT, "  train_loss %.6g  objective %.6g  accuracy %.4f",
-                m.trainLoss(), m.objective(), m.accuracy()));
+        String accuracy = m.accuracy() == null ? "" : String.format(Locale.ROOT, "  accuracy %.4f", m.accuracy());
+        lines.add(String.format(Locale.ROOT, "  train_loss %.6g  objective %.6g", m.trainLoss(), m.objective()) + accuracy);
         if (m.validationLoss() != null) {
-            lines.add(String.format(Locale.ROOT, "  validation_loss %.6g  validation_accuracy %.4f",
-                    m.validationLoss(), m.validationAccuracy()));
+            String validationAccuracy = m.validationAccuracy() == null ? ""
+                    : String.format(Locale.ROOT, "  validation_accuracy %.4f", m.validationAccuracy());
+            lines.add(String.format(Locale.ROOT, "  validation_loss %.6g", m.validationLoss()) + validationAccuracy);
         }
         lines.addAll(OutputFiles.wroteLine(files));
         return lines;

@@ -1,5 +1,8 @@
 package dev.xent.cli.train;
 
+import dev.xent.train.EpochListener;
+import dev.xent.train.EpochRecord;
+import dev.xent.train.TrainingResult;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xent.train.EpochRecord;
+import dev.xent.train.Metrics;
+import dev.xent.train.TrainingResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;

@@ -80,7 +80,10 @@ class DocExamplesIT {
         if (example.kind().equals("java")) {
             String classpath = example.attributes().get("classpath");
             List<String> modules = classpath == null ? DEFAULT_MODULES : Arrays.asList(classpath.split(","));
-            List<String> printed = runner.runJava(String.join("\n", example.subject().content(lines)), modules);
+            String snippet = String.join("\n", example.subject().content(lines));
+            // dir=root: the snippet reads files by paths relative to the project root, so it runs there
+            List<String> printed = "root".equals(example.attributes().get("dir"))
+                    ? runner.runJavaInRoot(snippet, modules) : runner.runJava(snippet, modules);
             return MarkedExamples.withOutput(block, QuotedOutput.regenerated(MarkedExamples.quotedOutput(block), printed));
         }
         List<MarkedExamples.Command> commands = MarkedExamples.commands(block);

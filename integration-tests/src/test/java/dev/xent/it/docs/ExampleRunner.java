@@ -50,6 +50,42 @@ final class ExampleRunner {
      * A snippet without a {@code main} method becomes the body of one.
      */
     List<String> runJava(String snippet, List<String> modules) throws Exception {
+        Compiled compiled = compile(snippet, modules);
+        List<URL> urls = new ArrayList<>();
+        urls.add(compiled.folder().toUri().toURL());
+        for (Path path : compiled.classpath()) {
+            urls.add(toUrl(path));
+        }
+        return printedBy(compiled.mainClass(), urls);
+    }
+
+    /**
+     * As {@link #runJava}, but in a JVM of its own started in the project root, for a snippet that
+     * reads files by paths relative to the root (as its readers run it); gives what it printed on stdout.
+     */
+    List<String> runJavaInRoot(String snippet, List<String> modules) throws Exception {
+        Compiled compiled = compile(snippet, modules);
+        List<Path> classpath = new ArrayList<>(List.of(compiled.folder()));
+        classpath.addAll(compiled.classpath());
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath.stream().map(path -> path.toAbsolutePath().toString())
+                        .collect(Collectors.joining(java.io.File.pathSeparator)), compiled.mainClass())
+                .directory(root.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new AssertionError("snippet " + compiled.folder() + " failed; it printed:\n" + output);
+        }
+        return lines(output);
+    }
+
+    /** A compiled snippet: its main class, the folder of its class file and the module classes it sees. */
+    private record Compiled(String mainClass, Path folder, List<Path> classpath) {
+    }
+
+    private Compiled compile(String snippet, List<String> modules) throws IOException {
         String source = snippet;
         Matcher className = CLASS_NAME.matcher(snippet);
         String mainClass;
@@ -72,12 +108,7 @@ final class ExampleRunner {
         if (status != 0) {
             throw new AssertionError("snippet does not compile (" + file + "):\n" + diagnostics.toString(StandardCharsets.UTF_8));
         }
-        List<URL> urls = new ArrayList<>();
-        urls.add(folder.toUri().toURL());
-        for (Path path : classpath) {
-            urls.add(toUrl(path));
-        }
-        return printedBy(mainClass, urls);
+        return new Compiled(mainClass, folder, classpath);
     }
 
     private static URL toUrl(Path path) {

@@ -9,7 +9,9 @@ import java.util.Map;
  * Logistic regression trained by full-batch gradient descent, with xent supplying the loss: the model
  * computes the logits {@code z = X w + b}, {@code binary_cross_entropy} (on logits) gives the mean loss
  * and {@code dL/dz} in one call, and the chain rule gives {@code dL/dw = X^T dL/dz} and
- * {@code dL/db = sum dL/dz}. Only xent-core's public API is used; the loss is found by name.
+ * {@code dL/db = sum dL/dz}. Only xent-core's public API is used; the loss is found by name. The
+ * second example of this application: a hand-written loop on {@code valueAndGradient}; for real
+ * training use xent-train, as {@link BreastCancerClassifier} does.
  *
  * @param weights one weight per feature
  * @param bias    the intercept

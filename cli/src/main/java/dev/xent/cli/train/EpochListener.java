@@ -1,9 +1,0 @@
-package dev.xent.cli.train;
-
-/** Told after every epoch (for progress display). */
-@FunctionalInterface
-public interface EpochListener {
-    EpochListener NONE = record -> { };
-
-    void epochFinished(EpochRecord record);
-}
