@@ -10,7 +10,7 @@
  *   <li>{@link dev.xent.autodiff.LossGraph}: any loss's value and gradient through its graph, the
  *       reference the fused kernels are tested against.</li>
  *   <li>{@link dev.xent.autodiff.GradientCheck}: analytic against autodiff against central finite
- *       differences; {@link dev.xent.autodiff.StableMath}: the stable scalar identities.</li>
+ *       differences (the stable scalar identities are core's {@link dev.xent.core.numeric.StableMath}).</li>
  * </ul>
  *
  * <h2>Where to start</h2>

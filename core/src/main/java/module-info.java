@@ -14,7 +14,9 @@
  *   <li>{@link dev.xent.core.spi.LossProvider}: the SPI a plugin implements, with its
  *       {@link dev.xent.core.spi.Parameter}s checked by {@link dev.xent.core.spi.ParameterValues}.</li>
  *   <li>{@link dev.xent.core.numeric}: compensated and chunked sums, the thread count
- *       ({@link dev.xent.core.numeric.Parallelism}) and the optional Vector API switch.</li>
+ *       ({@link dev.xent.core.numeric.Parallelism}), the optional Vector API switch and the stable
+ *       scalar identities ({@link dev.xent.core.numeric.StableMath}) that the autodiff ops and the
+ *       fused kernels share.</li>
  * </ul>
  *
  * <h2>Where to start</h2>

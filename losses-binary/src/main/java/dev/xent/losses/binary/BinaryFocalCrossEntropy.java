@@ -1,12 +1,12 @@
 package dev.xent.losses.binary;
 
-import static dev.xent.autodiff.StableMath.sigmoid;
+import static dev.xent.core.numeric.StableMath.sigmoid;
 
-import dev.xent.autodiff.StableMath;
 import dev.xent.core.GradientAndHessian;
 import dev.xent.core.Node;
 import dev.xent.core.SecondOrderLoss;
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.StableMath;
 import dev.xent.core.spi.ParameterValues;
 
 /**
