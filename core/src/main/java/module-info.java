@@ -24,7 +24,7 @@
  * {@code "binary_cross_entropy"} (put {@code xent-losses-binary} on the runtime class path), then
  * {@link dev.xent.core.Loss#value} and {@link dev.xent.core.Loss#valueAndGradient} on
  * {@link dev.xent.core.Tensor#of(double...)} inputs. To write a loss, implement
- * {@link dev.xent.core.spi.LossProvider} (most plugins extend {@code dev.xent.autodiff.GraphLoss}) and
+ * {@link dev.xent.core.spi.LossProvider} (most plugins extend {@code dev.xent.autodiff.AbstractGraphLoss}) and
  * test it with {@code xent-testkit}.
  */
 module dev.xent.core {

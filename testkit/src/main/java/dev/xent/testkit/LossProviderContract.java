@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.xent.autodiff.GradientCheck;
-import dev.xent.autodiff.LossGraph;
+import dev.xent.autodiff.GraphEvaluation;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Loss;
 import dev.xent.core.LossRegistry;
@@ -72,7 +72,7 @@ import org.quicktheories.core.Gen;
  *       none, when the provider declares the standard {@code reduction} parameter): losses are
  *       non-negative if the loss declares it ({@link Loss#isNonNegative()}; reported as skipped
  *       otherwise), and the loss's own value and gradient agree with its autodiff graph
- *       ({@link LossGraph}) and with central finite differences ({@link GradientCheck}), with and
+ *       ({@link GraphEvaluation}) and with central finite differences ({@link GradientCheck}), with and
  *       without sample weights.</li>
  * </ul>
  * Override the protected hooks to add parameter sets or loosen tolerances; inputs follow the declared
@@ -306,10 +306,10 @@ public abstract class LossProviderContract {
             forAllInputs(loss, input -> {
                 Tensor p = input.predictions();
                 Tensor t = input.targets();
-                assertClose(LossGraph.perSample(loss, p, t), loss.perSample(p, t), autodiffTolerance(),
+                assertClose(GraphEvaluation.perSample(loss, p, t), loss.perSample(p, t), autodiffTolerance(),
                         describe(loss) + ": perSample vs autodiff graph");
                 if (loss.reduction() != Reduction.NONE) {
-                    double graph = LossGraph.value(loss, p, t, input.sampleWeights());
+                    double graph = GraphEvaluation.value(loss, p, t, input.sampleWeights());
                     double own = loss.value(p, t, input.sampleWeights());
                     assertClose(Tensor.scalar(graph), Tensor.scalar(own), autodiffTolerance(),
                             describe(loss) + ": value vs autodiff graph");
@@ -327,7 +327,7 @@ public abstract class LossProviderContract {
                 Tensor t = input.targets();
                 Tensor w = input.sampleWeights();
                 Tensor own = loss.gradient(p, t, w);
-                assertClose(LossGraph.gradient(loss, p, t, w), own, autodiffTolerance(),
+                assertClose(GraphEvaluation.gradient(loss, p, t, w), own, autodiffTolerance(),
                         describe(loss) + ": gradient vs autodiff graph");
                 Tensor numeric = GradientCheck.centralDifferences(
                         x -> new double[] {weightedTotal(loss, x, t, w)}, p, finiteDifferenceStep(loss.inputSpace()));

@@ -1,6 +1,6 @@
 package dev.xent.losses.binary;
 
-import dev.xent.autodiff.GraphLoss;
+import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Tensor;
 import dev.xent.core.spi.ParameterValues;
@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * {@code epsilon}, {@code label_smoothing}, {@code reduction}) and the computing methods, which run
  * the subclass's fused per-element kernel through {@link ElementwiseReduction}.
  */
-abstract class ElementwiseLoss extends GraphLoss {
+abstract class ElementwiseLoss extends AbstractGraphLoss {
     final boolean fromLogits;
     final double epsilon;
     final double labelSmoothing;

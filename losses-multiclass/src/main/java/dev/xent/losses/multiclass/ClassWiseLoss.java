@@ -1,10 +1,10 @@
 package dev.xent.losses.multiclass;
 
-import dev.xent.autodiff.GraphLoss;
-import dev.xent.autodiff.LossGraph;
+import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Node;
 import dev.xent.core.Reduction;
+import dev.xent.core.ReductionRules;
 import dev.xent.core.Tensor;
 import dev.xent.core.Validate;
 import dev.xent.core.numeric.CompensatedSum;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * What both multi-class losses share: validation, the graph expression, the mean weights and the
  * fused kernel behind every computing method. A loss differs only in its {@link ClassTerm}.
  */
-abstract class ClassWiseLoss extends GraphLoss {
+abstract class ClassWiseLoss extends AbstractGraphLoss {
     private final ClassWiseOptions options;
     private final ClassTerm term;
     private final ClassWiseKernel kernel;
@@ -216,7 +216,7 @@ abstract class ClassWiseLoss extends GraphLoss {
 
     @Override
     public double value(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        LossGraph.requireScalarReduction(this);
+        ReductionRules.requireScalarReduction(this);
         return fusedValueAndGradient(predictions, targets, sampleWeights, null);
     }
 
@@ -229,8 +229,8 @@ abstract class ClassWiseLoss extends GraphLoss {
 
     @Override
     public double valueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
-        LossGraph.requireScalarReduction(this);
-        LossGraph.requireGradientBuffer(gradientOut, predictions);
+        ReductionRules.requireScalarReduction(this);
+        ReductionRules.requireGradientBuffer(gradientOut, predictions);
         return fusedValueAndGradient(predictions, targets, sampleWeights, gradientOut);
     }
 
