@@ -68,9 +68,13 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss implements Se
     private final Double alpha;
 
     BinaryFocalCrossEntropy(ParameterValues parameters) {
-        super(BinaryFocalCrossEntropyProvider.NAME, parameters);
-        this.gamma = parameters.number(BinaryFocalCrossEntropyProvider.GAMMA);
-        this.alpha = parameters.optionalNumber(BinaryFocalCrossEntropyProvider.ALPHA);
+        this(parameters, BinaryFocalOptions.read(parameters));
+    }
+
+    private BinaryFocalCrossEntropy(ParameterValues parameters, BinaryFocalOptions options) {
+        super(BinaryFocalCrossEntropyProvider.NAME, parameters, options.common());
+        this.gamma = options.gamma();
+        this.alpha = options.alpha();
     }
 
     @Override

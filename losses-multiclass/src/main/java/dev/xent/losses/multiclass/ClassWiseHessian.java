@@ -5,7 +5,6 @@ import dev.xent.core.Loss;
 import dev.xent.core.Reduction;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
-import dev.xent.core.spi.ParameterValues;
 
 /**
  * The diagonal of the Hessian of a class-wise loss {@code l_i = -sum_c a_ic f(p_ic)} with respect to
@@ -63,17 +62,14 @@ final class ClassWiseHessian {
     }
 
     /** For categorical cross-entropy ({@code f = log p}: {@code g = 1}, {@code h = 0}). */
-    static ClassWiseHessian crossEntropy(Loss loss, ParameterValues values) {
-        return new ClassWiseHessian(loss, new ClassWiseOptions(loss.name(), values), CrossEntropyTerm.INSTANCE,
+    static ClassWiseHessian crossEntropy(Loss loss, ClassWiseOptions options) {
+        return new ClassWiseHessian(loss, options, CrossEntropyTerm.INSTANCE,
                 (logP, p, complement) -> 0.0);
     }
 
-    /** For categorical focal cross-entropy with the {@code gamma} and {@code alpha} of {@code values}. */
-    static ClassWiseHessian focal(Loss loss, ParameterValues values) {
-        double gamma = values.number("gamma");
-        double alpha = values.number("alpha");
-        return new ClassWiseHessian(loss, new ClassWiseOptions(loss.name(), values), new FocalTerm(gamma, alpha),
-                focalCurvature(gamma, alpha));
+    /** For categorical focal cross-entropy with the {@code gamma} and {@code alpha} of {@code focal}. */
+    static ClassWiseHessian focal(Loss loss, ClassWiseOptions options, CategoricalFocalOptions focal) {
+        return new ClassWiseHessian(loss, options, focal.term(), focalCurvature(focal.gamma(), focal.alpha()));
     }
 
     GradientAndHessian compute(Tensor predictions, Tensor targets, Tensor sampleWeights) {

@@ -22,10 +22,19 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
     private final ClassWiseKernel kernel;
 
     ClassWiseLoss(String name, ParameterValues values, ClassTerm term) {
-        super(name, values, values.bool("from_logits") ? InputSpace.CLASS_LOGITS : InputSpace.CLASS_PROBABILITIES);
-        this.options = new ClassWiseOptions(name, values);
+        this(name, values, new ClassWiseOptions(name, values), term);
+    }
+
+    private ClassWiseLoss(String name, ParameterValues values, ClassWiseOptions options, ClassTerm term) {
+        super(name, values, options.fromLogits ? InputSpace.CLASS_LOGITS : InputSpace.CLASS_PROBABILITIES);
+        this.options = options;
         this.term = term;
         this.kernel = new ClassWiseKernel(name, options, term);
+    }
+
+    /** The options read from this loss's parameters. */
+    final ClassWiseOptions options() {
+        return options;
     }
 
     /** Cross-entropies (and their focal variants) are never negative. */
