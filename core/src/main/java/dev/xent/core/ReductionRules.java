@@ -14,6 +14,7 @@ import java.util.function.IntToDoubleFunction;
  *   <li>{@link #meanDenominator}: the mean's denominator {@code sum_r s_r m_r}, sample weight times the
  *       loss's own mean weights ({@link Loss#meanWeights}), summed with {@link ChunkedSum} (the same bits
  *       for any thread count);</li>
+ *   <li>{@link #totalMeanWeight}: the same sum unchecked, for paths that add blocks' totals (Spark);</li>
  *   <li>{@link #requireSomethingToAverage}: a denominator that is not positive (every row ignored or
  *       weightless) is an error naming the loss, never a NaN.</li>
  * </ul>
@@ -88,25 +89,32 @@ public final class ReductionRules {
      */
     public static double meanDenominator(String lossName, int rows, int rowLength, SampleWeights sampleWeights,
                                          RowMeanWeights meanWeights, int grainRows) {
+        return requireSomethingToAverage(lossName, totalMeanWeight(rows, rowLength, sampleWeights, meanWeights,
+                grainRows));
+    }
+
+    /**
+     * {@code sum_r s_r m_r} as {@link #meanDenominator(String, int, int, SampleWeights, RowMeanWeights, int)}
+     * computes it, unchecked: for paths that add the totals of several blocks and check the sum.
+     */
+    public static double totalMeanWeight(int rows, int rowLength, SampleWeights sampleWeights,
+                                         RowMeanWeights meanWeights, int grainRows) {
         if (meanWeights == null && !sampleWeights.present()) {
-            return requireSomethingToAverage(lossName, (double) rows * rowLength);
+            return (double) rows * rowLength;
         }
-        double total;
         if (meanWeights == null) {
-            total = rowLength * ChunkedSum.sum(rows, grainRows, (from, to, sum) -> {
+            return rowLength * ChunkedSum.sum(rows, grainRows, (from, to, sum) -> {
                 for (int r = from; r < to; r++) {
                     sum.add(sampleWeights.get(r));
                 }
             });
-        } else {
-            total = ChunkedSum.sum(rows, grainRows, (from, to, sum) -> {
-                IntToDoubleFunction m = meanWeights.forChunk();
-                for (int r = from; r < to; r++) {
-                    sum.add(sampleWeights.get(r) * m.applyAsDouble(r));
-                }
-            });
         }
-        return requireSomethingToAverage(lossName, total);
+        return ChunkedSum.sum(rows, grainRows, (from, to, sum) -> {
+            IntToDoubleFunction m = meanWeights.forChunk();
+            for (int r = from; r < to; r++) {
+                sum.add(sampleWeights.get(r) * m.applyAsDouble(r));
+            }
+        });
     }
 
     /**
@@ -118,6 +126,16 @@ public final class ReductionRules {
      * @throws IllegalStateException if the loss gives a number of mean weights other than of per-sample losses
      */
     public static double meanDenominator(Loss loss, Tensor predictions, Tensor targets, SampleWeights sampleWeights,
+                                         int[] perSampleShape) {
+        return requireSomethingToAverage(loss.name(),
+                totalMeanWeight(loss, predictions, targets, sampleWeights, perSampleShape));
+    }
+
+    /**
+     * {@code sum_r s_r m_r} as {@link #meanDenominator(Loss, Tensor, Tensor, SampleWeights, int[])} computes
+     * it, unchecked: for paths that add the totals of several blocks and check the sum.
+     */
+    public static double totalMeanWeight(Loss loss, Tensor predictions, Tensor targets, SampleWeights sampleWeights,
                                          int[] perSampleShape) {
         int size = 1;
         for (int d : perSampleShape) {
@@ -140,7 +158,7 @@ public final class ReductionRules {
                 return row.value();
             };
         };
-        return meanDenominator(loss.name(), rows, rowLength, sampleWeights, rowMeanWeights,
+        return totalMeanWeight(rows, rowLength, sampleWeights, rowMeanWeights,
                 Math.max(1, GRAIN_ELEMENTS / Math.max(1, rowLength)));
     }
 }

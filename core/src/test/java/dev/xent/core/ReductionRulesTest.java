@@ -87,6 +87,14 @@ class ReductionRulesTest {
     }
 
     @Test
+    void theUncheckedTotalOfABlockMayBeZero() {
+        assertEquals(0.0, ReductionRules.totalMeanWeight(2, 3, weights(0, 0), null, 2));
+        Loss mean = halfSquaredError("mean");
+        assertEquals(0.0, ReductionRules.totalMeanWeight(mean, Tensor.of(1, 2), Tensor.of(1, 2), weights(0, 0),
+                new int[] {2}));
+    }
+
+    @Test
     void aReductionOfNoneGivesNoSingleValue() {
         Loss none = halfSquaredError("none");
         IllegalStateException e = assertThrows(IllegalStateException.class,
