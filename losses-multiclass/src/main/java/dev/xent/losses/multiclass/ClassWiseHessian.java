@@ -3,8 +3,10 @@ package dev.xent.losses.multiclass;
 import dev.xent.core.GradientAndHessian;
 import dev.xent.core.Loss;
 import dev.xent.core.Reduction;
+import dev.xent.core.ReductionRules;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.SampleWeights;
 
 /**
  * The diagonal of the Hessian of a class-wise loss {@code l_i = -sum_c a_ic f(p_ic)} with respect to
@@ -81,7 +83,7 @@ final class ClassWiseHessian {
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
-        double denominator = denominator(coefficients, rows, classes, sampleWeights);
+        double denominator = denominator(predictions, targets, sampleWeights);
         double[] out = new double[rows * classes];
         Row row = new Row(classes);
         for (int r = 0; r < rows; r++) {
@@ -101,18 +103,13 @@ final class ClassWiseHessian {
         return new GradientAndHessian(gradient, Tensor.wrap(out, predictions.shape()));
     }
 
-    private double denominator(TargetCoefficients coefficients, int rows, int classes, Tensor sampleWeights) {
+    /** The mean's denominator by {@link ReductionRules}, as the gradient's (1 unless mean). */
+    private double denominator(Tensor predictions, Tensor targets, Tensor sampleWeights) {
         if (loss.reduction() != Reduction.MEAN) {
             return 1.0;
         }
-        double[] scratch = new double[classes];
-        CompensatedSum rowSum = new CompensatedSum();
-        CompensatedSum total = new CompensatedSum();
-        for (int r = 0; r < rows; r++) {
-            double s = sampleWeights == null ? 1.0 : sampleWeights.getFlat(r);
-            total.add(s * coefficients.meanWeight(r, scratch, rowSum));
-        }
-        return total.value();
+        return ReductionRules.meanDenominator(loss, predictions, targets, SampleWeights.unscaled(sampleWeights),
+                new int[] {predictions.dim(0)});
     }
 
     private void logitsRow(Row row, double[] out, int base, double scale) {
