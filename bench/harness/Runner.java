@@ -1,5 +1,5 @@
 import dev.xent.autodiff.Graph;
-import dev.xent.autodiff.LossGraph;
+import dev.xent.autodiff.GraphEvaluation;
 import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Node;
@@ -10,7 +10,7 @@ import java.util.function.IntToDoubleFunction;
 
 /**
  * One build's side of {@code AB}: loaded once per benchmarks.jar, in that jar's own class loader, it runs
- * batches of {@code LossGraph.valueAndGradient} calls (or, with {@code -Dab.path=kernel}, the loss's own
+ * batches of {@code GraphEvaluation.valueAndGradient} calls (or, with {@code -Dab.path=kernel}, the loss's own
  * fused {@code valueAndGradient} into a buffer; add {@code -Dxent.vector=true} and the incubator module
  * for the vector kernels) on the inputs of {@code LossBenchmark} (logits uniform in [-6, 6], seed 42,
  * from_logits = true, default parameters, C = 10 classes). With {@code -Dab.path=chain} a call builds
@@ -52,7 +52,7 @@ public class Runner implements IntToDoubleFunction {
         }
         double sum = 0;
         for (int i = 0; i < calls; i++) {
-            sum += kernel ? loss.valueAndGradient(p, t, null, g) : LossGraph.valueAndGradient(loss, p, t, null, g);
+            sum += kernel ? loss.valueAndGradient(p, t, null, g) : GraphEvaluation.valueAndGradient(loss, p, t, null, g);
         }
         return sum;
     }

@@ -14,8 +14,10 @@
  *   <li>{@link dev.xent.core.spi.LossProvider}: the SPI a plugin implements, with its
  *       {@link dev.xent.core.spi.Parameter}s checked by {@link dev.xent.core.spi.ParameterValues}.</li>
  *   <li>{@link dev.xent.core.numeric}: compensated and chunked sums, the thread count
- *       ({@link dev.xent.core.numeric.Parallelism}), the optional Vector API switch and the dense matrix
- *       products of training ({@link dev.xent.core.numeric.MatrixProduct}).</li>
+ *       ({@link dev.xent.core.numeric.Parallelism}), the optional Vector API switch, the stable
+ *       scalar identities ({@link dev.xent.core.numeric.StableMath}) that the autodiff ops and the
+ *       fused kernels share, and the dense matrix products of training
+ *       ({@link dev.xent.core.numeric.MatrixProduct}).</li>
  * </ul>
  *
  * <h2>Where to start</h2>
@@ -23,7 +25,7 @@
  * {@code "binary_cross_entropy"} (put {@code xent-losses-binary} on the runtime class path), then
  * {@link dev.xent.core.Loss#value} and {@link dev.xent.core.Loss#valueAndGradient} on
  * {@link dev.xent.core.Tensor#of(double...)} inputs. To write a loss, implement
- * {@link dev.xent.core.spi.LossProvider} (most plugins extend {@code dev.xent.autodiff.GraphLoss}) and
+ * {@link dev.xent.core.spi.LossProvider} (most plugins extend {@code dev.xent.autodiff.AbstractGraphLoss}) and
  * test it with {@code xent-testkit}.
  */
 module dev.xent.core {

@@ -1,6 +1,7 @@
 package dev.xent.autodiff;
 
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.StableMath;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,7 @@
 package dev.xent.autodiff;
 
 import dev.xent.core.Node;
+import dev.xent.core.numeric.StableMath;
 
 /**
  * Element-wise exponentials, logarithms and their relatives: {@code exp}, {@code log}, {@code log1p},

@@ -15,7 +15,7 @@ import java.util.Map;
  * A loss in one class: the provider that {@link java.util.ServiceLoader} finds and the graph
  * expression of its per-sample losses. The constructor declares what {@code xent describe} shows
  * (name, description, aliases, formula, inputs, parameters); {@link #graph(Node, Node, ParameterValues)}
- * says how to compute one loss per sample, and the autodiff engine gives the rest ({@link GraphLoss}:
+ * says how to compute one loss per sample, and the autodiff engine gives the rest ({@link AbstractGraphLoss}:
  * sample weights, the reductions, gradients).
  * <pre>{@code
  * public final class PoissonLoss extends GraphLossProvider {
@@ -133,7 +133,7 @@ public abstract class GraphLossProvider implements LossProvider {
     }
 
     /** The configured loss: this provider's graph with one set of parameters. */
-    private static final class DefinedLoss extends GraphLoss {
+    private static final class DefinedLoss extends AbstractGraphLoss {
         private final GraphLossProvider provider;
         private final ParameterValues values;
 

@@ -2,6 +2,7 @@ package dev.xent.autodiff;
 
 import dev.xent.core.Node;
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.StableMath;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 

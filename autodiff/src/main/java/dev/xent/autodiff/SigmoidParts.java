@@ -1,5 +1,7 @@
 package dev.xent.autodiff;
 
+import dev.xent.core.numeric.StableMath;
+
 /**
  * What {@code softplus}, {@code logSigmoid} and {@code sigmoid} of the same values share, computed
  * once from one exponential per element (a loss on logits uses two or three of these ops on its

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A test loss defined only by its graph: {@code (p - y)^2} per element. */
-class SquaredError extends GraphLoss {
+class SquaredError extends AbstractGraphLoss {
 
     SquaredError(String reduction) {
         super("squared_error", ParameterValues.resolve("squared_error", List.of(Parameter.reduction()),

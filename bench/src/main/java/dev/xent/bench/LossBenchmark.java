@@ -1,6 +1,6 @@
 package dev.xent.bench;
 
-import dev.xent.autodiff.LossGraph;
+import dev.xent.autodiff.GraphEvaluation;
 import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Tensor;
@@ -105,7 +105,7 @@ public class LossBenchmark {
 
     @Benchmark
     public double autodiffValueAndGradient() {
-        return LossGraph.valueAndGradient(configured, predictions, targets, null, gradient);
+        return GraphEvaluation.valueAndGradient(configured, predictions, targets, null, gradient);
     }
 
     /** The memory-bandwidth yardstick: read two arrays, write one, single-threaded. */

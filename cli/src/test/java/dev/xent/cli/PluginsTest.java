@@ -134,7 +134,7 @@ class PluginsTest {
         Path classes = Files.createDirectories(folder.resolve("classes"));
         Path source = Files.writeString(sources.resolve("BrierProvider.java"), """
                 package com.example;
-                import dev.xent.autodiff.GraphLoss;
+                import dev.xent.autodiff.AbstractGraphLoss;
                 import dev.xent.core.*;
                 import dev.xent.core.spi.*;
                 import java.util.*;
@@ -145,7 +145,7 @@ class PluginsTest {
                     public List<Parameter> parameters() { return List.of(Parameter.reduction()); }
                     public Loss create(Map<String, ?> params) {
                         ParameterValues values = ParameterValues.resolve(name(), parameters(), params);
-                        return new GraphLoss(name(), values, InputSpace.ELEMENTWISE_PROBABILITIES) {
+                        return new AbstractGraphLoss(name(), values, InputSpace.ELEMENTWISE_PROBABILITIES) {
                             public Node graph(Node p, Node y) { Node d = p.sub(y); return d.mul(d); }
                         };
                     }

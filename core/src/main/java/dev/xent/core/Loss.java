@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@link Losses#create(String, Map)} or its {@link dev.xent.core.spi.LossProvider}.
  *
  * <p>Every loss is defined by {@link #graph(Node, Node)}, its expression on the autodiff graph. A
- * custom loss may define only that (extend {@code dev.xent.autodiff.GraphLoss}): values and gradients
+ * custom loss may define only that (extend {@code dev.xent.autodiff.AbstractGraphLoss}): values and gradients
  * then come from the autodiff engine. Built-in losses override the other methods with fused analytic
  * kernels that agree with the graph.
  *

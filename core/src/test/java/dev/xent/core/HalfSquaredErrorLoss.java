@@ -69,9 +69,7 @@ final class HalfSquaredErrorLoss implements Loss {
         if (sampleWeights != null) {
             throw new UnsupportedOperationException("the registry's test loss takes no sample weights");
         }
-        if (reduction() == Reduction.NONE) {
-            throw new IllegalStateException(name + " has reduction none");
-        }
+        ReductionRules.requireScalarReduction(this);
         double[] losses = perSample(predictions, targets).toArray();
         double scale = parameters.number("scale");
         double denominator = reduction() == Reduction.MEAN ? losses.length : 1;

@@ -2,6 +2,7 @@ package dev.xent.spark;
 
 import dev.xent.core.Loss;
 import dev.xent.core.Reduction;
+import dev.xent.core.ReductionRules;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -70,11 +71,7 @@ final class LossAggregator extends Aggregator<Row, LossBuffer, Double> {
         if (loss.reduction() == Reduction.SUM) {
             return buffer.numerator();
         }
-        if (!(buffer.denominator() > 0)) {
-            throw new IllegalArgumentException(loss.name() + ": the mean has nothing to average (total weight "
-                    + buffer.denominator() + "): every row is ignored or has zero weight");
-        }
-        return buffer.numerator() / buffer.denominator();
+        return buffer.numerator() / ReductionRules.requireSomethingToAverage(loss.name(), buffer.denominator());
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.xent.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xent.autodiff.LossGraph;
+import dev.xent.autodiff.GraphEvaluation;
 import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Reduction;
@@ -88,21 +88,21 @@ public final class ExactnessReference {
         }
     };
 
-    /** The loss's expression on the autodiff graph ({@link LossGraph}). */
+    /** The loss's expression on the autodiff graph ({@link GraphEvaluation}). */
     public static final Computation GRAPH = new Computation() {
         @Override
         public Tensor perSample(Loss loss, Tensor predictions, Tensor targets) {
-            return LossGraph.perSample(loss, predictions, targets);
+            return GraphEvaluation.perSample(loss, predictions, targets);
         }
 
         @Override
         public double value(Loss loss, Tensor predictions, Tensor targets, Tensor weights) {
-            return LossGraph.value(loss, predictions, targets, weights);
+            return GraphEvaluation.value(loss, predictions, targets, weights);
         }
 
         @Override
         public Tensor gradient(Loss loss, Tensor predictions, Tensor targets, Tensor weights) {
-            return LossGraph.gradient(loss, predictions, targets, weights);
+            return GraphEvaluation.gradient(loss, predictions, targets, weights);
         }
     };
 

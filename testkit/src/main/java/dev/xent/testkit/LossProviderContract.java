@@ -1,8 +1,12 @@
 package dev.xent.testkit;
 
+import static dev.xent.testkit.ContractAssertions.assertClose;
+import static dev.xent.testkit.ContractAssertions.assertNotBlank;
+import static dev.xent.testkit.ContractAssertions.assertRejected;
+import static dev.xent.testkit.ContractAssertions.assertSnakeCase;
+import static dev.xent.testkit.ContractAssertions.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -10,27 +14,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.xent.autodiff.GradientCheck;
-import dev.xent.autodiff.LossGraph;
-import dev.xent.core.InputSpace;
+import dev.xent.autodiff.GraphEvaluation;
 import dev.xent.core.Loss;
 import dev.xent.core.LossRegistry;
 import dev.xent.core.Losses;
 import dev.xent.core.Reduction;
-import dev.xent.core.TargetDomain;
 import dev.xent.core.Tensor;
 import dev.xent.core.Validate;
 import dev.xent.core.spi.LossProvider;
-import dev.xent.core.spi.NumberRange;
 import dev.xent.core.spi.Parameter;
 import dev.xent.core.spi.ParameterException;
-import dev.xent.core.spi.ParameterType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.TestInstance;
@@ -72,7 +71,7 @@ import org.quicktheories.core.Gen;
  *       none, when the provider declares the standard {@code reduction} parameter): losses are
  *       non-negative if the loss declares it ({@link Loss#isNonNegative()}; reported as skipped
  *       otherwise), and the loss's own value and gradient agree with its autodiff graph
- *       ({@link LossGraph}) and with central finite differences ({@link GradientCheck}), with and
+ *       ({@link GraphEvaluation}) and with central finite differences ({@link GradientCheck}), with and
  *       without sample weights.</li>
  * </ul>
  * Override the protected hooks to add parameter sets or loosen tolerances; inputs follow the declared
@@ -84,8 +83,6 @@ import org.quicktheories.core.Gen;
 public abstract class LossProviderContract {
     /** The seed of every property, so that a failure reproduces. */
     public static final long SEED = 20261123L;
-
-    private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
     /** For subclasses: a plugin's test class. */
     protected LossProviderContract() {
@@ -213,7 +210,7 @@ public abstract class LossProviderContract {
     @MethodSource("providersUnderTest")
     public void everyParameterRejectsAValueOfTheWrongType(LossProvider provider) {
         for (Parameter parameter : provider.parameters()) {
-            for (Object wrong : wrongTypeValues(parameter.type())) {
+            for (Object wrong : InvalidValues.wrongTypeValues(parameter.type())) {
                 assertRejected(provider, parameter, wrong);
             }
         }
@@ -223,7 +220,7 @@ public abstract class LossProviderContract {
     @MethodSource("providersUnderTest")
     public void everyBoundedParameterRejectsAValueOutOfRange(LossProvider provider) {
         for (Parameter parameter : provider.parameters()) {
-            for (Object outside : outOfRangeValues(parameter)) {
+            for (Object outside : InvalidValues.outOfRangeValues(parameter)) {
                 assertRejected(provider, parameter, outside);
             }
         }
@@ -248,34 +245,13 @@ public abstract class LossProviderContract {
     public void targetOutsideTheDeclaredDomainIsRejected(LossProvider provider) {
         Loss loss = provider.create(Map.of());
         forAllInputs(loss, input -> {
-            Tensor outside = outsideTheDomain(loss.targetDomain(), input.predictions(), input.targets());
+            Tensor outside = InvalidValues.outsideTheDomain(loss.targetDomain(), input.predictions(), input.targets());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> loss.perSample(input.predictions(), outside),
                     describe(loss) + " accepted targets outside its domain " + loss.targetDomain().jsonName()
                             + " (" + loss.targetDomain().allowed() + "): " + outside);
             assertNotBlank("the message", e.getMessage());
         });
-    }
-
-    /** The targets with their last value moved just outside {@code domain} (NaN for any real). */
-    private static Tensor outsideTheDomain(TargetDomain domain, Tensor predictions, Tensor targets) {
-        double[] values = targets.toArray();
-        int last = values.length - 1;
-        switch (domain) {
-            case REAL -> values[last] = Double.NaN;
-            case NON_NEGATIVE -> values[last] = -0.5;
-            case POSITIVE -> values[last] = 0;
-            case UNIT_INTERVAL -> values[last] = 1.5;
-            case BINARY_LABELS -> values[last] = 0.5;
-            case CLASS_INDICES, DISTRIBUTIONS, CLASS_INDICES_OR_DISTRIBUTIONS -> {
-                if (targets.rank() == 1) {
-                    values[last] = predictions.dim(1); // one past the last class
-                } else {
-                    values[last] += 0.5; // the last row no longer sums to 1
-                }
-            }
-        }
-        return Tensor.wrap(values, targets.shape());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -306,10 +282,10 @@ public abstract class LossProviderContract {
             forAllInputs(loss, input -> {
                 Tensor p = input.predictions();
                 Tensor t = input.targets();
-                assertClose(LossGraph.perSample(loss, p, t), loss.perSample(p, t), autodiffTolerance(),
+                assertClose(GraphEvaluation.perSample(loss, p, t), loss.perSample(p, t), autodiffTolerance(),
                         describe(loss) + ": perSample vs autodiff graph");
                 if (loss.reduction() != Reduction.NONE) {
-                    double graph = LossGraph.value(loss, p, t, input.sampleWeights());
+                    double graph = GraphEvaluation.value(loss, p, t, input.sampleWeights());
                     double own = loss.value(p, t, input.sampleWeights());
                     assertClose(Tensor.scalar(graph), Tensor.scalar(own), autodiffTolerance(),
                             describe(loss) + ": value vs autodiff graph");
@@ -327,10 +303,10 @@ public abstract class LossProviderContract {
                 Tensor t = input.targets();
                 Tensor w = input.sampleWeights();
                 Tensor own = loss.gradient(p, t, w);
-                assertClose(LossGraph.gradient(loss, p, t, w), own, autodiffTolerance(),
+                assertClose(GraphEvaluation.gradient(loss, p, t, w), own, autodiffTolerance(),
                         describe(loss) + ": gradient vs autodiff graph");
                 Tensor numeric = GradientCheck.centralDifferences(
-                        x -> new double[] {weightedTotal(loss, x, t, w)}, p, finiteDifferenceStep(loss.inputSpace()));
+                        x -> new double[] {FiniteDifferences.weightedTotal(loss, x, t, w)}, p, FiniteDifferences.step(loss.inputSpace()));
                 assertClose(numeric, own, finiteDifferenceTolerance(), describe(loss) + ": gradient vs finite differences");
                 if (loss.reduction() != Reduction.NONE) {
                     double[] fused = new double[p.size()];
@@ -370,100 +346,5 @@ public abstract class LossProviderContract {
         qt().withFixedSeed(SEED).withExamples(examples()).forAll(inputs(loss)).checkAssert(property);
     }
 
-    /**
-     * What the gradient differentiates: the value, or for reduction none {@code sum_i s_i l_i} (see
-     * {@link Reduction}).
-     */
-    private static double weightedTotal(Loss loss, Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        if (loss.reduction() != Reduction.NONE) {
-            return loss.value(predictions, targets, sampleWeights);
-        }
-        Tensor perSample = loss.perSample(predictions, targets);
-        int rows = perSample.rank() == 0 ? 1 : perSample.dim(0);
-        int rowLength = perSample.size() / rows;
-        double total = 0;
-        for (int i = 0; i < perSample.size(); i++) {
-            double weight = sampleWeights == null ? 1 : sampleWeights.getFlat(i / rowLength);
-            total += weight * perSample.getFlat(i);
-        }
-        return total;
-    }
 
-    /**
-     * A step that keeps a perturbed input valid: rows of class probabilities must still sum to 1 within
-     * {@link Validate#ROW_SUM_TOLERANCE}.
-     */
-    private static double finiteDifferenceStep(InputSpace space) {
-        return space == InputSpace.CLASS_PROBABILITIES ? Validate.ROW_SUM_TOLERANCE / 10 : GradientCheck.DEFAULT_STEP;
-    }
-
-    private static void assertClose(Tensor expected, Tensor actual, double tolerance, String what) {
-        GradientCheck.Report report = GradientCheck.compare(expected, actual);
-        assertTrue(report.within(tolerance), () -> what + ": relative difference " + report.maxRelativeError()
-                + " > " + tolerance + "\n  expected " + expected + "\n  actual   " + actual);
-    }
-
-    private static void assertRejected(LossProvider provider, Parameter parameter, Object value) {
-        Map<String, Object> given = new HashMap<>();
-        given.put(parameter.name(), value);
-        ParameterException e = assertThrows(ParameterException.class, () -> provider.create(given),
-                "parameter '" + parameter.name() + "' (" + parameter.type().jsonName() + ", allowed: "
-                        + parameter.allowed() + ") accepted " + value + " (" + value.getClass().getSimpleName() + ")");
-        assertEquals(parameter.name(), e.parameter(), "the exception names the parameter");
-        assertTrue(e.getMessage().contains(parameter.name()), "the message names the parameter: " + e.getMessage());
-    }
-
-    private static List<Object> wrongTypeValues(ParameterType type) {
-        return switch (type) {
-            case BOOLEAN -> List.of("true", 1);
-            case NUMBER -> List.of("1", true, List.of(1.0));
-            case INTEGER -> List.of("1", true, 0.5);
-            case CHOICE -> List.of(1, true);
-            case NUMBER_LIST -> List.of("1", 1.0, List.of("1"));
-        };
-    }
-
-    private static List<Object> outOfRangeValues(Parameter parameter) {
-        NumberRange range = parameter.range();
-        List<Object> values = new ArrayList<>();
-        switch (parameter.type()) {
-            case CHOICE -> values.add("not_one_of_the_choices");
-            case NUMBER, INTEGER, NUMBER_LIST -> {
-                if (range != null && Double.isFinite(range.low())) {
-                    double below = range.lowInclusive() ? range.low() - 1 : range.low();
-                    values.add(asType(parameter.type(), Math.floor(below)));
-                }
-                if (range != null && Double.isFinite(range.high())) {
-                    double above = range.highInclusive() ? range.high() + 1 : range.high();
-                    values.add(asType(parameter.type(), Math.ceil(above)));
-                }
-            }
-            case BOOLEAN -> {
-                // Both values are in range.
-            }
-        }
-        return values;
-    }
-
-    /** The value as the parameter's type takes it (callers round whole numbers away from the range). */
-    private static Object asType(ParameterType type, double value) {
-        return switch (type) {
-            case INTEGER -> (int) value;
-            case NUMBER_LIST -> List.of(value);
-            default -> value;
-        };
-    }
-
-    private static String describe(Loss loss) {
-        return loss.name() + loss.parameters();
-    }
-
-    private static void assertSnakeCase(String what, String name) {
-        assertNotNull(name, what + " is null");
-        assertTrue(SNAKE_CASE.matcher(name).matches(), what + " '" + name + "' is not snake_case");
-    }
-
-    private static void assertNotBlank(String what, String text) {
-        assertTrue(text != null && !text.isBlank(), what + " is blank");
-    }
 }

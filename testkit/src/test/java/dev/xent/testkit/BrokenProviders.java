@@ -1,6 +1,6 @@
 package dev.xent.testkit;
 
-import dev.xent.autodiff.GraphLoss;
+import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
@@ -47,7 +47,7 @@ final class BrokenProviders {
     }
 
     /** {@code (p - y)^2}, for broken providers to override one method of. */
-    private static class SquaredError extends GraphLoss {
+    private static class SquaredError extends AbstractGraphLoss {
         SquaredError(String name, ParameterValues parameters) {
             super(name, parameters, InputSpace.REAL);
         }
@@ -117,7 +117,7 @@ final class BrokenProviders {
     static final class IgnoresTargetDomain extends Forwarding {
         @Override
         public Loss create(Map<String, ?> params) {
-            return new GraphLoss(name(), resolve(params), InputSpace.REAL, TargetDomain.NON_NEGATIVE) {
+            return new AbstractGraphLoss(name(), resolve(params), InputSpace.REAL, TargetDomain.NON_NEGATIVE) {
                 @Override
                 public void validate(Tensor predictions, Tensor targets) {
                     InputSpace.REAL.validate(predictions, targets);
@@ -132,7 +132,7 @@ final class BrokenProviders {
     }
 
     /** {@code p - y}. */
-    private static class Difference extends GraphLoss {
+    private static class Difference extends AbstractGraphLoss {
         Difference(String name, ParameterValues parameters) {
             super(name, parameters, InputSpace.REAL);
         }

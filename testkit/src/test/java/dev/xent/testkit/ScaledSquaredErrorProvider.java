@@ -1,6 +1,6 @@
 package dev.xent.testkit;
 
-import dev.xent.autodiff.GraphLoss;
+import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
@@ -49,7 +49,7 @@ public final class ScaledSquaredErrorProvider implements LossProvider {
     public Loss create(Map<String, ?> params) {
         ParameterValues values = ParameterValues.resolve(NAME, parameters(), params);
         double factor = values.number("scale") * values.integer("repeat") * (values.bool("halve") ? 0.5 : 1);
-        return new GraphLoss(NAME, values, InputSpace.REAL) {
+        return new AbstractGraphLoss(NAME, values, InputSpace.REAL) {
             @Override
             public boolean isNonNegative() {
                 return true;

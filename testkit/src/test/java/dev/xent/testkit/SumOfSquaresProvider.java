@@ -1,6 +1,6 @@
 package dev.xent.testkit;
 
-import dev.xent.autodiff.GraphLoss;
+import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
@@ -44,7 +44,7 @@ public final class SumOfSquaresProvider implements LossProvider {
     public Loss create(Map<String, ?> params) {
         ParameterValues values = ParameterValues.resolve(NAME, parameters(), params);
         InputSpace space = InputSpace.valueOf(values.string("space"));
-        return new GraphLoss(NAME, values, space) {
+        return new AbstractGraphLoss(NAME, values, space) {
             @Override
             public boolean isNonNegative() {
                 return true;

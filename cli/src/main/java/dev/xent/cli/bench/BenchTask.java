@@ -1,7 +1,7 @@
 package dev.xent.cli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.xent.autodiff.LossGraph;
+import dev.xent.autodiff.GraphEvaluation;
 import dev.xent.cli.BadInputException;
 import dev.xent.cli.Memory;
 import dev.xent.cli.gradcheck.RandomInputs;
@@ -27,7 +27,7 @@ import java.util.function.DoubleSupplier;
  * {@code "task": "bench"}: the throughput of one loss on random inputs in its domain
  * ({@link RandomInputs}, without sample weights), in millions of elements per second (elements =
  * rows x classes) for the analytic value, the analytic value+gradient into a reused buffer, and the
- * autodiff value+gradient ({@link LossGraph}: graph built per call, backward included). Each is
+ * autodiff value+gradient ({@link GraphEvaluation}: graph built per call, backward included). Each is
  * warmed up, then timed call by call for about a second; the median call counts. A quick check on
  * the machine at hand; for careful numbers use the JMH suite (BENCHMARKS.md).
  */
@@ -87,7 +87,7 @@ public final class BenchTask implements Task {
         try {
             value = throughput(elements, () -> loss.value(p, t));
             valueAndGradient = throughput(elements, () -> loss.valueAndGradient(p, t, null, gradient));
-            autodiff = throughput(elements, () -> LossGraph.valueAndGradient(loss, p, t, null, gradient));
+            autodiff = throughput(elements, () -> GraphEvaluation.valueAndGradient(loss, p, t, null, gradient));
         } finally {
             Parallelism.setThreads(previousThreads);
         }

@@ -8,6 +8,7 @@ import dev.xent.cli.data.NonFiniteLosses;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
 import dev.xent.core.Reduction;
+import dev.xent.core.ReductionRules;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.SampleWeights;
@@ -146,11 +147,11 @@ public final class StreamingEvaluation {
         }
         Double value = switch (loss.reduction()) {
             case MEAN -> {
-                if (!(denominator.value() > 0)) {
-                    throw new BadInputException(loss.name() + ": the mean has nothing to average (total weight "
-                            + denominator.value() + "): every row is ignored or has zero weight");
+                try {
+                    yield numerator.value() / ReductionRules.requireSomethingToAverage(loss.name(), denominator.value());
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException(e.getMessage(), e);
                 }
-                yield numerator.value() / denominator.value();
             }
             case SUM -> numerator.value();
             case NONE -> null;

@@ -1,9 +1,9 @@
 package dev.xent.cli.explain;
 
-import dev.xent.autodiff.StableMath;
 import dev.xent.cli.BadInputException;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.StableMath;
 
 /**
  * The log of the probability a prediction gives to the true class (the "corrected probability"): for

@@ -3,7 +3,7 @@ package dev.xent.cli.gradcheck;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xent.autodiff.GradientCheck;
 import dev.xent.autodiff.Graph;
-import dev.xent.autodiff.LossGraph;
+import dev.xent.autodiff.GraphEvaluation;
 import dev.xent.cli.BadInputException;
 import dev.xent.cli.data.NonFiniteLosses;
 import dev.xent.cli.io.Json;
@@ -16,8 +16,10 @@ import dev.xent.cli.task.TaskContext;
 import dev.xent.cli.task.TaskResult;
 import dev.xent.core.Loss;
 import dev.xent.core.Reduction;
+import dev.xent.core.ReductionRules;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.SampleWeights;
 import dev.xent.core.spi.NumberRange;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ import java.util.Map;
  * predictions in its input space, targets in its target domain) or on the rows of a {@code data}
  * section ({@link GradcheckInputs}),
  * compares three gradients of the reduced, weighted value: the loss's own ({@link Loss#gradient}),
- * the autodiff graph's ({@link LossGraph#gradient}) and central finite differences
+ * the autodiff graph's ({@link GraphEvaluation#gradient}) and central finite differences
  * ({@link GradientCheck#centralDifferencesByRow}) of the graph's forward value. It also compares the
  * loss's value with the graph's.
  *
@@ -76,11 +78,12 @@ public final class GradcheckTask implements Task {
             Tensor w = inputs.weights();
 
             Tensor analytic = loss.gradient(p, t, w);
-            Tensor autodiff = LossGraph.gradient(loss, p, t, w);
+            Tensor autodiff = GraphEvaluation.gradient(loss, p, t, w);
             requireFinite(loss, "loss", loss.perSample(p, t), p, inputs);
             requireFinite(loss, "gradient", analytic, p, inputs);
             requireFinite(loss, "autodiff gradient", autodiff, p, inputs);
-            double scale = loss.reduction() == Reduction.MEAN ? meanDenominator(loss, p, t, w) : 1.0;
+            double scale = loss.reduction() == Reduction.MEAN ? ReductionRules.meanDenominator(loss, p, t,
+                    SampleWeights.unscaled(w), loss.perSample(p, t).shape()) : 1.0;
             int[] checkedRows = checkedRows(p.rows(), p.rowLength());
             int[] checkedColumns = checkedColumns(checkedRows.length, p.rowLength());
             Tensor pChecked = RowSelection.rows(p, checkedRows);
@@ -118,7 +121,7 @@ public final class GradcheckTask implements Task {
             List<String> failures = new ArrayList<>();
             if (loss.reduction() != Reduction.NONE) {
                 double analyticValue = loss.value(p, t, w);
-                double graphValue = LossGraph.value(loss, p, t, w);
+                double graphValue = GraphEvaluation.value(loss, p, t, w);
                 GradientCheck.Report values = GradientCheck.compare(Tensor.scalar(graphValue), Tensor.scalar(analyticValue));
                 ObjectNode value = report.putObject("value");
                 value.put("analytic", analyticValue);
@@ -201,19 +204,6 @@ public final class GradcheckTask implements Task {
             rows[r] = row.value();
         }
         return rows;
-    }
-
-    /** {@code sum_i s_i m_i}, as {@link dev.xent.core.Reduction} defines the mean's denominator. */
-    private static double meanDenominator(Loss loss, Tensor p, Tensor t, Tensor w) {
-        Tensor perSample = loss.perSample(p, t);
-        Tensor meanWeights = loss.meanWeights(p, t).orElse(null);
-        int perRow = perSample.size() / p.rows();
-        CompensatedSum sum = new CompensatedSum();
-        for (int i = 0; i < perSample.size(); i++) {
-            double s = w == null ? 1.0 : w.getFlat(i / perRow);
-            sum.add(s * (meanWeights == null ? 1.0 : meanWeights.getFlat(i)));
-        }
-        return sum.value();
     }
 
     private static List<String> summary(Loss loss, Tensor p, int elementsChecked, double tolerance,

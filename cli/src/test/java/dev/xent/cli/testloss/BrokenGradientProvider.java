@@ -1,6 +1,6 @@
 package dev.xent.cli.testloss;
 
-import dev.xent.autodiff.GraphLoss;
+import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
@@ -30,7 +30,7 @@ public final class BrokenGradientProvider implements LossProvider {
 
     @Override
     public Loss create(Map<String, ?> params) {
-        return new GraphLoss(name(), ParameterValues.resolve(name(), parameters(), params), InputSpace.REAL) {
+        return new AbstractGraphLoss(name(), ParameterValues.resolve(name(), parameters(), params), InputSpace.REAL) {
             @Override
             public Node graph(Node p, Node y) {
                 Node d = p.sub(y);

@@ -1,6 +1,6 @@
 package dev.xent.cli.testloss;
 
-import dev.xent.autodiff.GraphLoss;
+import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
@@ -42,7 +42,7 @@ abstract class GraphTestProvider implements LossProvider {
 
     @Override
     public final Loss create(Map<String, ?> params) {
-        return new GraphLoss(name, ParameterValues.resolve(name, parameters(), params), inputSpace) {
+        return new AbstractGraphLoss(name, ParameterValues.resolve(name, parameters(), params), inputSpace) {
             @Override
             public Node graph(Node predictions, Node targets) {
                 return GraphTestProvider.this.graph(predictions, targets);

@@ -1,6 +1,6 @@
 package dev.xent.cli.testloss;
 
-import dev.xent.autodiff.GraphLoss;
+import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
@@ -45,7 +45,7 @@ public final class SquaredErrorProvider implements LossProvider {
     public Loss create(Map<String, ?> params) {
         ParameterValues values = ParameterValues.resolve(name(), parameters(), params);
         double scale = values.number("scale");
-        return new GraphLoss(NAME, values, InputSpace.REAL) {
+        return new AbstractGraphLoss(NAME, values, InputSpace.REAL) {
             @Override
             public Node graph(Node p, Node y) {
                 Node d = p.sub(y);

@@ -1,6 +1,6 @@
 package dev.xent.cli.train;
 
-import dev.xent.autodiff.GraphLoss;
+import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Node;
 import dev.xent.core.Tensor;
@@ -14,8 +14,8 @@ final class TestLosses {
     }
 
     /** Binary cross-entropy on logits: softplus(x) - x y. */
-    static GraphLoss binaryOnLogits() {
-        return new GraphLoss("test_binary_logits", ParameterValues.resolve("test", List.of(), Map.of()),
+    static AbstractGraphLoss binaryOnLogits() {
+        return new AbstractGraphLoss("test_binary_logits", ParameterValues.resolve("test", List.of(), Map.of()),
                 InputSpace.ELEMENTWISE_LOGITS) {
             @Override
             public Node graph(Node x, Node y) {
@@ -36,8 +36,8 @@ final class TestLosses {
     }
 
     /** Softmax cross-entropy on logits with class-index targets: logsumexp(x) - x[target]. */
-    static GraphLoss softmaxOnLogits() {
-        return new GraphLoss("test_softmax_logits", ParameterValues.resolve("test", List.of(), Map.of()),
+    static AbstractGraphLoss softmaxOnLogits() {
+        return new AbstractGraphLoss("test_softmax_logits", ParameterValues.resolve("test", List.of(), Map.of()),
                 InputSpace.CLASS_LOGITS) {
             @Override
             public Node graph(Node x, Node targets) {

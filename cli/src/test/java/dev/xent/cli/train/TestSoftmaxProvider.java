@@ -1,6 +1,6 @@
 package dev.xent.cli.train;
 
-import dev.xent.autodiff.GraphLoss;
+import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
@@ -38,7 +38,7 @@ public final class TestSoftmaxProvider implements LossProvider {
         if (values.bool("from_logits")) {
             return TestLosses.softmaxOnLogits();
         }
-        return new GraphLoss(NAME, values, InputSpace.CLASS_PROBABILITIES) {
+        return new AbstractGraphLoss(NAME, values, InputSpace.CLASS_PROBABILITIES) {
             @Override
             public Node graph(Node p, Node targets) {
                 return p.log().mul(TestLosses.oneHot(p, targets)).sum(1).neg();

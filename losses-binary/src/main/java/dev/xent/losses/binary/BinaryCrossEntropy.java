@@ -77,8 +77,12 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
     private final Supplier<SegmentKernel> vectorKernels;
 
     BinaryCrossEntropy(ParameterValues parameters) {
-        super(BinaryCrossEntropyProvider.NAME, parameters);
-        this.posWeight = parameters.number(BinaryCrossEntropyProvider.POS_WEIGHT);
+        this(parameters, BinaryCrossEntropyOptions.read(parameters));
+    }
+
+    private BinaryCrossEntropy(ParameterValues parameters, BinaryCrossEntropyOptions options) {
+        super(BinaryCrossEntropyProvider.NAME, parameters, options.common());
+        this.posWeight = options.posWeight();
         // The vector class is touched only here, and only when enabled: without the module it never loads.
         this.vectorKernels = fromLogits && VectorSupport.enabled()
                 ? BinaryLogitsVectorKernel.factory(labelSmoothing, posWeight) : null;

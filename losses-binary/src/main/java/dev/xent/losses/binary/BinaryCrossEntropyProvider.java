@@ -2,7 +2,6 @@ package dev.xent.losses.binary;
 
 import dev.xent.core.Loss;
 import dev.xent.core.spi.LossProvider;
-import dev.xent.core.spi.NumberRange;
 import dev.xent.core.spi.Parameter;
 import dev.xent.core.spi.ParameterValues;
 import java.util.List;
@@ -11,15 +10,7 @@ import java.util.Map;
 /** Provides {@link BinaryCrossEntropy} as {@code binary_cross_entropy} (aliases {@code bce}, {@code log_loss}). */
 public final class BinaryCrossEntropyProvider implements LossProvider {
     static final String NAME = "binary_cross_entropy";
-    static final String POS_WEIGHT = "pos_weight";
-
-    private static final List<Parameter> PARAMETERS = List.of(
-            BinaryParameters.FROM_LOGITS,
-            BinaryParameters.EPSILON,
-            Parameter.number(POS_WEIGHT, 1.0, NumberRange.positive(),
-                    "weight of the positive term y log(p) (PyTorch's pos_weight); the mean still counts every element once"),
-            BinaryParameters.LABEL_SMOOTHING,
-            Parameter.reduction());
+    private static final List<Parameter> PARAMETERS = BinaryCrossEntropyOptions.PARAMETERS;
 
     /** Used by {@link java.util.ServiceLoader}. */
     public BinaryCrossEntropyProvider() {

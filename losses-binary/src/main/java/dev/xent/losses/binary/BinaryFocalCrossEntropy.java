@@ -1,12 +1,12 @@
 package dev.xent.losses.binary;
 
-import static dev.xent.autodiff.StableMath.sigmoid;
+import static dev.xent.core.numeric.StableMath.sigmoid;
 
-import dev.xent.autodiff.StableMath;
 import dev.xent.core.GradientAndHessian;
 import dev.xent.core.Node;
 import dev.xent.core.SecondOrderLoss;
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.StableMath;
 import dev.xent.core.spi.ParameterValues;
 
 /**
@@ -68,9 +68,13 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss implements Se
     private final Double alpha;
 
     BinaryFocalCrossEntropy(ParameterValues parameters) {
-        super(BinaryFocalCrossEntropyProvider.NAME, parameters);
-        this.gamma = parameters.number(BinaryFocalCrossEntropyProvider.GAMMA);
-        this.alpha = parameters.optionalNumber(BinaryFocalCrossEntropyProvider.ALPHA);
+        this(parameters, BinaryFocalOptions.read(parameters));
+    }
+
+    private BinaryFocalCrossEntropy(ParameterValues parameters, BinaryFocalOptions options) {
+        super(BinaryFocalCrossEntropyProvider.NAME, parameters, options.common());
+        this.gamma = options.gamma();
+        this.alpha = options.alpha();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.xent.losses.binary;
 
 import dev.xent.core.Loss;
 import dev.xent.core.spi.LossProvider;
-import dev.xent.core.spi.NumberRange;
 import dev.xent.core.spi.Parameter;
 import dev.xent.core.spi.ParameterValues;
 import java.util.List;
@@ -11,18 +10,7 @@ import java.util.Map;
 /** Provides {@link BinaryFocalCrossEntropy} as {@code binary_focal_cross_entropy} (alias {@code focal}). */
 public final class BinaryFocalCrossEntropyProvider implements LossProvider {
     static final String NAME = "binary_focal_cross_entropy";
-    static final String GAMMA = "gamma";
-    static final String ALPHA = "alpha";
-
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.number(GAMMA, 2.0, NumberRange.atLeast(0),
-                    "focusing exponent: (1 - p_t)^gamma down-weights well-classified elements; 0 gives plain BCE"),
-            Parameter.number(ALPHA, null, NumberRange.closed(0, 1),
-                    "class balance: weight alpha for y = 1 and 1 - alpha for y = 0; none (default) means no balancing"),
-            BinaryParameters.FROM_LOGITS,
-            BinaryParameters.EPSILON,
-            BinaryParameters.LABEL_SMOOTHING,
-            Parameter.reduction());
+    private static final List<Parameter> PARAMETERS = BinaryFocalOptions.PARAMETERS;
 
     /** Used by {@link java.util.ServiceLoader}. */
     public BinaryFocalCrossEntropyProvider() {

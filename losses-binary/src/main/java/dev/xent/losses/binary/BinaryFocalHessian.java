@@ -1,6 +1,6 @@
 package dev.xent.losses.binary;
 
-import dev.xent.autodiff.StableMath;
+import dev.xent.core.numeric.StableMath;
 
 /**
  * The second derivative of the binary focal loss {@code l = a_t F b} ({@code F = r^gamma},

@@ -1,8 +1,8 @@
 package dev.xent.losses.binary;
 
-import dev.xent.autodiff.StableMath;
 import dev.xent.core.Node;
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.StableMath;
 
 /**
  * The element-wise binary log loss {@code l = -[pw y log(p) + (1 - y) log(1 - p)]} and its first and
@@ -22,7 +22,7 @@ final class BinaryLogLoss {
      * {@code -log(1 - sigmoid(x)) = softplus(x)} and {@code softplus(x) = max(x, 0) + log1p(exp(-|x|))}.
      * The derivative is {@code (1 - y) sigmoid(x) - pw y sigmoid(-x) = (1 + (pw - 1) y) sigmoid(x) - pw y}.
      * One {@code exp}, one {@code log} and one division per element serve both (see
-     * {@link dev.xent.autodiff.StableMath#log1p} for the accurate {@code log1p} through {@code log}).
+     * {@link dev.xent.core.numeric.StableMath#log1p} for the accurate {@code log1p} through {@code log}).
      */
     static double logits(double x, double y, double oneMinusY, double posWeight, double[] derivatives, int index) {
         double e = Math.exp(-Math.abs(x)); // in [0, 1]: never overflows

@@ -1,7 +1,6 @@
 package dev.xent.losses.binary;
 
-import dev.xent.autodiff.GraphLoss;
-import dev.xent.core.InputSpace;
+import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.Tensor;
 import dev.xent.core.spi.ParameterValues;
 import java.util.function.Supplier;
@@ -11,7 +10,7 @@ import java.util.function.Supplier;
  * {@code epsilon}, {@code label_smoothing}, {@code reduction}) and the computing methods, which run
  * the subclass's fused per-element kernel through {@link ElementwiseReduction}.
  */
-abstract class ElementwiseLoss extends GraphLoss {
+abstract class ElementwiseLoss extends AbstractGraphLoss {
     final boolean fromLogits;
     final double epsilon;
     final double labelSmoothing;
@@ -28,12 +27,11 @@ abstract class ElementwiseLoss extends GraphLoss {
         }
     };
 
-    ElementwiseLoss(String name, ParameterValues parameters) {
-        super(name, parameters, parameters.bool(BinaryParameters.FROM_LOGITS.name())
-                ? InputSpace.ELEMENTWISE_LOGITS : InputSpace.ELEMENTWISE_PROBABILITIES);
-        this.fromLogits = parameters.bool(BinaryParameters.FROM_LOGITS.name());
-        this.epsilon = parameters.number(BinaryParameters.EPSILON.name());
-        this.labelSmoothing = parameters.number(BinaryParameters.LABEL_SMOOTHING.name());
+    ElementwiseLoss(String name, ParameterValues parameters, BinaryOptions options) {
+        super(name, parameters, options.inputSpace());
+        this.fromLogits = options.fromLogits();
+        this.epsilon = options.epsilon();
+        this.labelSmoothing = options.labelSmoothing();
     }
 
     /**

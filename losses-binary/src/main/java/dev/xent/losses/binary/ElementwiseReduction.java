@@ -1,13 +1,12 @@
 package dev.xent.losses.binary;
 
-import dev.xent.autodiff.LossGraph;
 import dev.xent.core.GradientAndHessian;
 import dev.xent.core.Loss;
 import dev.xent.core.Reduction;
+import dev.xent.core.ReductionRules;
 import dev.xent.core.Tensor;
 import dev.xent.core.Validate;
 import dev.xent.core.numeric.ChunkedSum;
-import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.SampleWeights;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
@@ -44,7 +43,7 @@ final class ElementwiseReduction {
 
     static double value(Loss loss, ElementKernel kernel, Supplier<SegmentKernel> vectorKernels, Tensor predictions,
                         Tensor targets, Tensor weights) {
-        LossGraph.requireScalarReduction(loss);
+        ReductionRules.requireScalarReduction(loss);
         return reduce(loss, kernel, vectorKernels, predictions, targets, weights, null);
     }
 
@@ -57,8 +56,8 @@ final class ElementwiseReduction {
 
     static double valueAndGradient(Loss loss, ElementKernel kernel, Supplier<SegmentKernel> vectorKernels,
                                    Tensor predictions, Tensor targets, Tensor weights, double[] gradientOut) {
-        LossGraph.requireScalarReduction(loss);
-        LossGraph.requireGradientBuffer(gradientOut, predictions);
+        ReductionRules.requireScalarReduction(loss);
+        ReductionRules.requireGradientBuffer(gradientOut, predictions);
         return reduce(loss, kernel, vectorKernels, predictions, targets, weights, gradientOut);
     }
 
@@ -153,20 +152,9 @@ final class ElementwiseReduction {
                 return new Scaling(SampleWeights.unscaled(weights), rowLength, 1.0);
             }
             SampleWeights scaled = SampleWeights.scaledForMean(weights);
-            double denominator = weights == null ? predictions.size() : rowLength * totalWeight(scaled, weights.size());
-            if (!(denominator > 0)) {
-                throw new IllegalArgumentException(loss.name() + ": the mean has nothing to average (total weight "
-                        + denominator + ")");
-            }
+            double denominator = ReductionRules.meanDenominator(loss.name(), predictions.rows(), rowLength, scaled,
+                    null, Math.max(1, GRAIN / Math.max(1, rowLength)));
             return new Scaling(scaled, rowLength, denominator);
-        }
-
-        private static double totalWeight(SampleWeights weights, int rows) {
-            CompensatedSum sum = new CompensatedSum();
-            for (int r = 0; r < rows; r++) {
-                sum.add(weights.get(r));
-            }
-            return sum.value();
         }
 
         double weight(int element) {

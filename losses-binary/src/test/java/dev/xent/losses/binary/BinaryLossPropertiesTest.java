@@ -9,7 +9,7 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.xent.autodiff.GradientCheck;
-import dev.xent.autodiff.LossGraph;
+import dev.xent.autodiff.GraphEvaluation;
 import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Reduction;
@@ -96,7 +96,7 @@ class BinaryLossPropertiesTest {
             qt().withFixedSeed(LossCases.SEED).withExamples(15).forAll(longs().all()).checkAssert(seed -> {
                 LossCases.Inputs in = LossCases.inputs(seed, config.fromLogits());
                 Tensor analytic = loss.gradient(in.predictions(), in.targets(), in.weights());
-                Tensor autodiff = LossGraph.gradient(loss, in.predictions(), in.targets(), in.weights());
+                Tensor autodiff = GraphEvaluation.gradient(loss, in.predictions(), in.targets(), in.weights());
                 Tensor numeric = GradientCheck.centralDifferences(
                         p -> new double[] {objective(loss, p, in.targets(), in.weights())},
                         in.predictions(), GradientCheck.DEFAULT_STEP);
@@ -104,12 +104,12 @@ class BinaryLossPropertiesTest {
                 var againstNumeric = GradientCheck.compare(numeric, analytic);
                 assertTrue(againstGraph.within(AUTODIFF_TOLERANCE), () -> config + " " + in + ": " + againstGraph);
                 assertTrue(againstNumeric.within(FINITE_DIFFERENCE_TOLERANCE), () -> config + " " + in + ": " + againstNumeric);
-                Tensor graphValues = LossGraph.perSample(loss, in.predictions(), in.targets());
+                Tensor graphValues = GraphEvaluation.perSample(loss, in.predictions(), in.targets());
                 var values = GradientCheck.compare(graphValues, loss.perSample(in.predictions(), in.targets()));
                 assertTrue(values.within(AUTODIFF_TOLERANCE), () -> config + " " + in + ": " + values);
                 if (loss.reduction() != Reduction.NONE) {
                     double value = loss.value(in.predictions(), in.targets(), in.weights());
-                    double graphValue = LossGraph.value(loss, in.predictions(), in.targets(), in.weights());
+                    double graphValue = GraphEvaluation.value(loss, in.predictions(), in.targets(), in.weights());
                     assertEquals(graphValue, value, AUTODIFF_TOLERANCE * Math.max(1, Math.abs(value)), config::toString);
                 }
             });

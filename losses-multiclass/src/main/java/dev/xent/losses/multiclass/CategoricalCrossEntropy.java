@@ -71,7 +71,7 @@ public final class CategoricalCrossEntropy extends ClassWiseLoss implements Seco
 
     CategoricalCrossEntropy(ParameterValues values) {
         super(CategoricalCrossEntropyProvider.NAME, values, CrossEntropyTerm.INSTANCE);
-        this.hessian = ClassWiseHessian.crossEntropy(this, values);
+        this.hessian = ClassWiseHessian.crossEntropy(this, options());
     }
 
     /**

@@ -44,9 +44,12 @@ public final class CategoricalFocalCrossEntropy extends ClassWiseLoss implements
     private final ClassWiseHessian hessian;
 
     CategoricalFocalCrossEntropy(ParameterValues values) {
-        super(CategoricalFocalCrossEntropyProvider.NAME, values,
-                new FocalTerm(values.number("gamma"), values.number("alpha")));
-        this.hessian = ClassWiseHessian.focal(this, values);
+        this(values, CategoricalFocalOptions.read(values));
+    }
+
+    private CategoricalFocalCrossEntropy(ParameterValues values, CategoricalFocalOptions focal) {
+        super(CategoricalFocalCrossEntropyProvider.NAME, values, focal.term());
+        this.hessian = ClassWiseHessian.focal(this, options(), focal);
     }
 
     /**

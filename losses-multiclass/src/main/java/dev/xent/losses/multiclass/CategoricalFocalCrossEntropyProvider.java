@@ -2,10 +2,8 @@ package dev.xent.losses.multiclass;
 
 import dev.xent.core.Loss;
 import dev.xent.core.spi.LossProvider;
-import dev.xent.core.spi.NumberRange;
 import dev.xent.core.spi.Parameter;
 import dev.xent.core.spi.ParameterValues;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,17 +16,7 @@ public final class CategoricalFocalCrossEntropyProvider implements LossProvider 
 
     static final String NAME = "categorical_focal_cross_entropy";
 
-    private static final List<Parameter> PARAMETERS = focalParameters();
-
-    private static List<Parameter> focalParameters() {
-        List<Parameter> all = new ArrayList<>();
-        all.add(Parameter.number("gamma", 2.0, NumberRange.atLeast(0),
-                "focusing exponent: (1 - p)^gamma down-weights well-classified samples; 0 gives cross-entropy"));
-        all.add(Parameter.number("alpha", 0.25, NumberRange.positive(),
-                "balancing factor multiplying every class term; 1 disables it"));
-        all.addAll(ClassWiseOptions.PARAMETERS);
-        return List.copyOf(all);
-    }
+    private static final List<Parameter> PARAMETERS = CategoricalFocalOptions.PARAMETERS;
 
     @Override
     public String name() {

@@ -3,9 +3,10 @@ package dev.xent.losses.multiclass;
 import dev.xent.core.GradientAndHessian;
 import dev.xent.core.Loss;
 import dev.xent.core.Reduction;
+import dev.xent.core.ReductionRules;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
-import dev.xent.core.spi.ParameterValues;
+import dev.xent.core.numeric.SampleWeights;
 
 /**
  * The diagonal of the Hessian of a class-wise loss {@code l_i = -sum_c a_ic f(p_ic)} with respect to
@@ -63,17 +64,14 @@ final class ClassWiseHessian {
     }
 
     /** For categorical cross-entropy ({@code f = log p}: {@code g = 1}, {@code h = 0}). */
-    static ClassWiseHessian crossEntropy(Loss loss, ParameterValues values) {
-        return new ClassWiseHessian(loss, new ClassWiseOptions(loss.name(), values), CrossEntropyTerm.INSTANCE,
+    static ClassWiseHessian crossEntropy(Loss loss, ClassWiseOptions options) {
+        return new ClassWiseHessian(loss, options, CrossEntropyTerm.INSTANCE,
                 (logP, p, complement) -> 0.0);
     }
 
-    /** For categorical focal cross-entropy with the {@code gamma} and {@code alpha} of {@code values}. */
-    static ClassWiseHessian focal(Loss loss, ParameterValues values) {
-        double gamma = values.number("gamma");
-        double alpha = values.number("alpha");
-        return new ClassWiseHessian(loss, new ClassWiseOptions(loss.name(), values), new FocalTerm(gamma, alpha),
-                focalCurvature(gamma, alpha));
+    /** For categorical focal cross-entropy with the {@code gamma} and {@code alpha} of {@code focal}. */
+    static ClassWiseHessian focal(Loss loss, ClassWiseOptions options, CategoricalFocalOptions focal) {
+        return new ClassWiseHessian(loss, options, focal.term(), focalCurvature(focal.gamma(), focal.alpha()));
     }
 
     GradientAndHessian compute(Tensor predictions, Tensor targets, Tensor sampleWeights) {
@@ -85,7 +83,7 @@ final class ClassWiseHessian {
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
-        double denominator = denominator(coefficients, rows, classes, sampleWeights);
+        double denominator = denominator(predictions, targets, sampleWeights);
         double[] out = new double[rows * classes];
         Row row = new Row(classes);
         for (int r = 0; r < rows; r++) {
@@ -105,18 +103,13 @@ final class ClassWiseHessian {
         return new GradientAndHessian(gradient, Tensor.wrap(out, predictions.shape()));
     }
 
-    private double denominator(TargetCoefficients coefficients, int rows, int classes, Tensor sampleWeights) {
+    /** The mean's denominator by {@link ReductionRules}, as the gradient's (1 unless mean). */
+    private double denominator(Tensor predictions, Tensor targets, Tensor sampleWeights) {
         if (loss.reduction() != Reduction.MEAN) {
             return 1.0;
         }
-        double[] scratch = new double[classes];
-        CompensatedSum rowSum = new CompensatedSum();
-        CompensatedSum total = new CompensatedSum();
-        for (int r = 0; r < rows; r++) {
-            double s = sampleWeights == null ? 1.0 : sampleWeights.getFlat(r);
-            total.add(s * coefficients.meanWeight(r, scratch, rowSum));
-        }
-        return total.value();
+        return ReductionRules.meanDenominator(loss, predictions, targets, SampleWeights.unscaled(sampleWeights),
+                new int[] {predictions.dim(0)});
     }
 
     private void logitsRow(Row row, double[] out, int base, double scale) {

@@ -1,11 +1,12 @@
 package dev.xent.losses.multiclass;
 
-import dev.xent.autodiff.StableMath;
+import dev.xent.core.ReductionRules;
 import dev.xent.core.Tensor;
 import dev.xent.core.Validate;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.SampleWeights;
+import dev.xent.core.numeric.StableMath;
 import dev.xent.core.numeric.VectorSupport;
 import java.util.Arrays;
 
@@ -54,32 +55,19 @@ final class ClassWiseKernel {
     }
 
     /**
-     * {@code sum_i s_i m_i}, the denominator of the mean; zero (every row ignored or weightless) is an
-     * error, never a NaN.
+     * {@code sum_i s_i m_i}, the denominator of the mean, by {@link ReductionRules#meanDenominator} (each
+     * row's mean weight from its targets; none where every one is 1).
      */
     double meanDenominator(Tensor predictions, Tensor targets, SampleWeights sampleWeights) {
-        int rows = predictions.dim(0);
         int classes = predictions.dim(1);
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
-        // Every weight 1: the weighted sum would be exactly the row count (integers below 2^53 add exactly).
-        double denominator = coefficients.unitMeanWeights() && !sampleWeights.present() ? rows
-                : weightedRowCount(coefficients, sampleWeights, rows, classes);
-        if (!(denominator > 0)) {
-            throw new IllegalArgumentException(lossName + ": the mean has nothing to average (total weight "
-                    + denominator + " over " + rows + " rows): every row is ignored or has sample weight 0");
-        }
-        return denominator;
-    }
-
-    private double weightedRowCount(TargetCoefficients coefficients, SampleWeights sampleWeights, int rows,
-                                    int classes) {
-        return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {
+        ReductionRules.RowMeanWeights meanWeights = coefficients.unitMeanWeights() ? null : () -> {
             double[] a = new double[classes];
             CompensatedSum scratch = new CompensatedSum();
-            for (int r = from; r < to; r++) {
-                sum.add(sampleWeights.get(r) * coefficients.meanWeight(r, a, scratch));
-            }
-        });
+            return r -> coefficients.meanWeight(r, a, scratch);
+        };
+        return ReductionRules.meanDenominator(lossName, predictions.dim(0), 1, sampleWeights, meanWeights,
+                grain(classes));
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.xent.losses.multiclass;
 
-import dev.xent.autodiff.GraphLoss;
-import dev.xent.autodiff.LossGraph;
+import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Node;
 import dev.xent.core.Reduction;
+import dev.xent.core.ReductionRules;
 import dev.xent.core.Tensor;
 import dev.xent.core.Validate;
 import dev.xent.core.numeric.CompensatedSum;
@@ -16,16 +16,25 @@ import java.util.Optional;
  * What both multi-class losses share: validation, the graph expression, the mean weights and the
  * fused kernel behind every computing method. A loss differs only in its {@link ClassTerm}.
  */
-abstract class ClassWiseLoss extends GraphLoss {
+abstract class ClassWiseLoss extends AbstractGraphLoss {
     private final ClassWiseOptions options;
     private final ClassTerm term;
     private final ClassWiseKernel kernel;
 
     ClassWiseLoss(String name, ParameterValues values, ClassTerm term) {
-        super(name, values, values.bool("from_logits") ? InputSpace.CLASS_LOGITS : InputSpace.CLASS_PROBABILITIES);
-        this.options = new ClassWiseOptions(name, values);
+        this(name, values, new ClassWiseOptions(name, values), term);
+    }
+
+    private ClassWiseLoss(String name, ParameterValues values, ClassWiseOptions options, ClassTerm term) {
+        super(name, values, options.fromLogits ? InputSpace.CLASS_LOGITS : InputSpace.CLASS_PROBABILITIES);
+        this.options = options;
         this.term = term;
         this.kernel = new ClassWiseKernel(name, options, term);
+    }
+
+    /** The options read from this loss's parameters. */
+    final ClassWiseOptions options() {
+        return options;
     }
 
     /** Cross-entropies (and their focal variants) are never negative. */
@@ -216,7 +225,7 @@ abstract class ClassWiseLoss extends GraphLoss {
 
     @Override
     public double value(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        LossGraph.requireScalarReduction(this);
+        ReductionRules.requireScalarReduction(this);
         return fusedValueAndGradient(predictions, targets, sampleWeights, null);
     }
 
@@ -229,8 +238,8 @@ abstract class ClassWiseLoss extends GraphLoss {
 
     @Override
     public double valueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
-        LossGraph.requireScalarReduction(this);
-        LossGraph.requireGradientBuffer(gradientOut, predictions);
+        ReductionRules.requireScalarReduction(this);
+        ReductionRules.requireGradientBuffer(gradientOut, predictions);
         return fusedValueAndGradient(predictions, targets, sampleWeights, gradientOut);
     }
 

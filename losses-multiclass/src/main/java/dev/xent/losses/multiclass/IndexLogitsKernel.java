@@ -1,11 +1,11 @@
 package dev.xent.losses.multiclass;
 
-import dev.xent.autodiff.StableMath;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.KernelScratch;
 import dev.xent.core.numeric.SampleWeights;
+import dev.xent.core.numeric.StableMath;
 import java.util.Arrays;
 
 /**

@@ -9,7 +9,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.xent.autodiff.GradientCheck;
-import dev.xent.autodiff.LossGraph;
+import dev.xent.autodiff.GraphEvaluation;
 import dev.xent.core.Loss;
 import dev.xent.core.Reduction;
 import dev.xent.core.Tensor;
@@ -22,7 +22,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fused kernel, the autodiff graph ({@link LossGraph}) and central finite differences agree for
+ * The fused kernel, the autodiff graph ({@link GraphEvaluation}) and central finite differences agree for
  * every parameter combination and reduction.
  *
  * <p>Tolerances: kernel vs graph compute the same closed forms in a different order, so they agree to
@@ -146,10 +146,10 @@ class GradientAgreementTest {
         Tensor s = c.sampleWeights ? Fixtures.sampleWeights(random, ROWS) : null;
 
         Tensor analytic = loss.gradient(p, t, s);
-        Tensor graph = LossGraph.gradient(loss, p, t, s);
+        Tensor graph = GraphEvaluation.gradient(loss, p, t, s);
         assertTrue(relativeError(graph, analytic) <= KERNEL_VS_GRAPH,
                 () -> c + ": kernel " + analytic + " vs graph " + graph);
-        assertTrue(relativeError(LossGraph.perSample(loss, p, t), loss.perSample(p, t)) <= KERNEL_VS_GRAPH,
+        assertTrue(relativeError(GraphEvaluation.perSample(loss, p, t), loss.perSample(p, t)) <= KERNEL_VS_GRAPH,
                 () -> c + ": per-sample losses differ");
 
         double step = c.space == Space.LOGITS ? GradientCheck.DEFAULT_STEP : PROBABILITY_STEP;
@@ -160,7 +160,7 @@ class GradientAgreementTest {
 
         if (loss.reduction() != Reduction.NONE) {
             double value = loss.value(p, t, s);
-            assertTrue(relativeError(LossGraph.value(loss, p, t, s), value) <= KERNEL_VS_GRAPH,
+            assertTrue(relativeError(GraphEvaluation.value(loss, p, t, s), value) <= KERNEL_VS_GRAPH,
                     () -> c + ": value differs from the graph's");
             ValueAndGradient both = loss.valueAndGradient(p, t, s);
             assertEquals(value, both.value(), 0.0, c::toString);
@@ -188,9 +188,9 @@ class GradientAgreementTest {
                     Tensor y = Fixtures.labels(random, rows, classes);
                     for (Loss loss : List.of(Fixtures.crossEntropy("from_logits", true, "label_smoothing", 0.1),
                             Fixtures.focal("from_logits", true, "gamma", 1.5))) {
-                        assertTrue(relativeError(LossGraph.gradient(loss, x, y, null), loss.gradient(x, y)) <= KERNEL_VS_GRAPH,
+                        assertTrue(relativeError(GraphEvaluation.gradient(loss, x, y, null), loss.gradient(x, y)) <= KERNEL_VS_GRAPH,
                                 () -> loss + " at " + x + " " + y);
-                        assertTrue(relativeError(LossGraph.value(loss, x, y, null), loss.value(x, y)) <= KERNEL_VS_GRAPH,
+                        assertTrue(relativeError(GraphEvaluation.value(loss, x, y, null), loss.value(x, y)) <= KERNEL_VS_GRAPH,
                                 () -> loss + " at " + x + " " + y);
                     }
                 });

@@ -209,7 +209,7 @@ class PropertiesTest {
             }
             // Across many chunks the kernel still agrees with the graph.
             Loss focal = Fixtures.focal("from_logits", true, "label_smoothing", 0.1);
-            assertTrue(relativeError(dev.xent.autodiff.LossGraph.gradient(focal, x, y, s), focal.gradient(x, y, s)) <= 1e-12);
+            assertTrue(relativeError(dev.xent.autodiff.GraphEvaluation.gradient(focal, x, y, s), focal.gradient(x, y, s)) <= 1e-12);
             for (double[] result : results) {
                 assertEquals(results.get(0).length, result.length);
                 for (int i = 0; i < result.length; i++) {

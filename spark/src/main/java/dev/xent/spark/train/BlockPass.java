@@ -3,9 +3,10 @@ package dev.xent.spark.train;
 import dev.xent.autodiff.Graph;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
+import dev.xent.core.ReductionRules;
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.SampleWeights;
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * One block's share of an iteration, on an executor: the logits {@code Z = X W + b} on the autodiff
@@ -32,7 +33,8 @@ final class BlockPass {
         into.rows += rows;
         into.correct += correct(logits, block.targets(), rows, outputs);
         loss.validate(logits, targets);
-        double denominator = denominator(loss, logits, targets, block.weights());
+        double denominator = ReductionRules.totalMeanWeight(loss, logits, targets, SampleWeights.unscaled(weights),
+                loss.inputSpace().isClassWise() ? new int[] {rows} : logits.shape());
         if (!(denominator > 0)) {
             return into; // every row of the block has zero weight or is ignored: it adds nothing
         }
@@ -54,24 +56,6 @@ final class BlockPass {
             }
         }
         return into;
-    }
-
-    /** {@code sum_i s_i m_i}: sample weights times the loss's mean weights, over every element. */
-    private static double denominator(Loss loss, Tensor logits, Tensor targets, double[] sampleWeights) {
-        Optional<Tensor> meanWeights = loss.meanWeights(logits, targets);
-        int rows = sampleWeights.length;
-        int perRow = loss.inputSpace().isClassWise() ? 1 : logits.size() / rows;
-        dev.xent.core.numeric.CompensatedSum sum = new dev.xent.core.numeric.CompensatedSum();
-        for (int r = 0; r < rows; r++) {
-            if (meanWeights.isEmpty()) {
-                sum.add(sampleWeights[r] * perRow);
-            } else {
-                for (int j = r * perRow; j < (r + 1) * perRow; j++) {
-                    sum.add(sampleWeights[r] * meanWeights.get().getFlat(j));
-                }
-            }
-        }
-        return sum.value();
     }
 
     /** Rows whose predicted class (logit > 0, or the first arg-max) is the target. */

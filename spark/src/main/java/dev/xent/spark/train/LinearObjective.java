@@ -1,6 +1,7 @@
 package dev.xent.spark.train;
 
 import dev.xent.core.Loss;
+import dev.xent.core.ReductionRules;
 import dev.xent.spark.LossSpec;
 import org.apache.spark.api.java.JavaRDD;
 
@@ -49,11 +50,7 @@ final class LinearObjective {
                 (acc, block) -> BlockPass.add(acc, block, spec.loss(), at, k, withGradient),
                 Evaluation::merge, 2);
         Loss l = loss.loss();
-        double denominator = sums.denominator();
-        if (!(denominator > 0)) {
-            throw new IllegalArgumentException(l.name() + ": the mean has nothing to average (total weight "
-                    + denominator + "): every row is ignored or has zero weight");
-        }
+        double denominator = ReductionRules.requireSomethingToAverage(l.name(), sums.denominator());
         double meanLoss = sums.numerator() / denominator;
         double penalty = 0;
         int weightCount = inputs * outputs;

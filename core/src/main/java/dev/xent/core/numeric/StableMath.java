@@ -1,4 +1,4 @@
-package dev.xent.autodiff;
+package dev.xent.core.numeric;
 
 /**
  * Numerically stable scalar functions shared by the autodiff ops and the fused loss kernels.

@@ -20,7 +20,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A loss defined only by its graph gets per-sample values, weights, reductions and gradients from the engine. */
-class LossGraphTest {
+class GraphEvaluationTest {
     private static final Tensor P = Tensor.of(1, 2, 4);
     private static final Tensor Y = Tensor.of(0, 2, 1);          // per-sample losses 1, 0, 9
     private static final Tensor W = Tensor.of(2, 5, 1);
@@ -49,7 +49,7 @@ class LossGraphTest {
 
     @Test
     void aLossWithoutAReductionParameterAverages() {
-        Loss loss = new GraphLoss("plain", ParameterValues.resolve("plain", List.of(), Map.of()), InputSpace.REAL) {
+        Loss loss = new AbstractGraphLoss("plain", ParameterValues.resolve("plain", List.of(), Map.of()), InputSpace.REAL) {
             @Override
             public Node graph(Node predictions, Node targets) {
                 return predictions.sub(targets).abs();
@@ -91,7 +91,7 @@ class LossGraphTest {
     void noneHasNoValueButGivesEachElementsGradient() {
         Loss none = new SquaredError("none");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> none.value(P, Y));
-        assertTrue(e.getMessage().startsWith("squared_error has reduction none"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("squared_error: reduction none gives no single value"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> none.valueAndGradient(P, Y));
         assertThrows(IllegalStateException.class, () -> none.valueAndGradient(P, Y, W, new double[3]));
         assertEquals(Tensor.of(2, 0, 6), none.gradient(P, Y));             // 2 (p - y)
@@ -144,7 +144,7 @@ class LossGraphTest {
 
     /** The loss summed over each row, so that a mean weight per row applies. */
     private static Loss rowWise(Loss loss) {
-        return new GraphLoss(loss.name(), ParameterValues.resolve(loss.name(), List.of(Parameter.reduction()),
+        return new AbstractGraphLoss(loss.name(), ParameterValues.resolve(loss.name(), List.of(Parameter.reduction()),
                 Map.of("reduction", loss.reduction().jsonName())), InputSpace.REAL) {
             @Override
             public Node graph(Node predictions, Node targets) {
@@ -196,7 +196,7 @@ class LossGraphTest {
 
     @Test
     void theDocumentedBrierScoreExampleWorks() {
-        Loss brier = new GraphLoss("brier_score", ParameterValues.resolve("brier_score", List.of(), Map.of()),
+        Loss brier = new AbstractGraphLoss("brier_score", ParameterValues.resolve("brier_score", List.of(), Map.of()),
                 InputSpace.ELEMENTWISE_PROBABILITIES) {
             @Override
             public Node graph(Node p, Node y) {

@@ -11,10 +11,10 @@ import java.util.Map;
 
 /**
  * The base class of every loss: define {@link #graph(Node, Node)} (the per-sample losses as an
- * expression) and everything else comes from the autodiff engine through {@link LossGraph}:
+ * expression) and everything else comes from the autodiff engine through {@link GraphEvaluation}:
  * per-sample values, the weighted and reduced value, and the gradient.
  * <pre>{@code
- * final class BrierScore extends GraphLoss {
+ * final class BrierScore extends AbstractGraphLoss {
  *     BrierScore(ParameterValues params) { super("brier_score", params, InputSpace.ELEMENTWISE_PROBABILITIES); }
  *     public Node graph(Node p, Node y) { Node d = p.sub(y); return d.mul(d); }
  * }
@@ -23,7 +23,7 @@ import java.util.Map;
  * Subclasses must stay immutable: a loss is shared between threads. {@link GraphLossProvider} is
  * shorter still: one class that is the provider and defines the graph.
  */
-public abstract class GraphLoss implements Loss {
+public abstract class AbstractGraphLoss implements Loss {
     private final String name;
     private final Map<String, Object> parameters;
     private final Reduction reduction;
@@ -37,7 +37,7 @@ public abstract class GraphLoss implements Loss {
      * @param parameters the validated parameters; a {@code reduction} parameter, if declared, sets the reduction (else mean)
      * @param inputSpace what predictions and targets are
      */
-    protected GraphLoss(String name, ParameterValues parameters, InputSpace inputSpace) {
+    protected AbstractGraphLoss(String name, ParameterValues parameters, InputSpace inputSpace) {
         this(name, parameters, inputSpace, TargetDomain.of(inputSpace));
     }
 
@@ -49,7 +49,7 @@ public abstract class GraphLoss implements Loss {
      * @param inputSpace   what predictions are
      * @param targetDomain what targets may be
      */
-    protected GraphLoss(String name, ParameterValues parameters, InputSpace inputSpace, TargetDomain targetDomain) {
+    protected AbstractGraphLoss(String name, ParameterValues parameters, InputSpace inputSpace, TargetDomain targetDomain) {
         this.name = name;
         this.parameters = parameters.asMap();
         this.reduction = parameters.asMap().containsKey("reduction") ? parameters.reduction() : Reduction.MEAN;
@@ -87,22 +87,22 @@ public abstract class GraphLoss implements Loss {
 
     @Override
     public Tensor perSample(Tensor predictions, Tensor targets) {
-        return LossGraph.perSample(this, predictions, targets);
+        return GraphEvaluation.perSample(this, predictions, targets);
     }
 
     @Override
     public double value(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        return LossGraph.value(this, predictions, targets, sampleWeights);
+        return GraphEvaluation.value(this, predictions, targets, sampleWeights);
     }
 
     @Override
     public Tensor gradient(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        return LossGraph.gradient(this, predictions, targets, sampleWeights);
+        return GraphEvaluation.gradient(this, predictions, targets, sampleWeights);
     }
 
     @Override
     public double valueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
-        return LossGraph.valueAndGradient(this, predictions, targets, sampleWeights, gradientOut);
+        return GraphEvaluation.valueAndGradient(this, predictions, targets, sampleWeights, gradientOut);
     }
 
     @Override
