@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.xent.autodiff.GraphLoss;
+import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.InputSpace;
 import dev.xent.core.Loss;
 import dev.xent.core.Node;
@@ -89,7 +89,7 @@ class LibraryTrainingTest {
 
     /** Poisson NLL on log-rates, {@code exp(x) - y x}: a loss on real predictions. */
     private static Loss poisson() {
-        return new GraphLoss("test_poisson", ParameterValues.resolve("test_poisson", List.of(), Map.of()),
+        return new AbstractGraphLoss("test_poisson", ParameterValues.resolve("test_poisson", List.of(), Map.of()),
                 InputSpace.REAL, TargetDomain.NON_NEGATIVE) {
             @Override
             public Node graph(Node logRates, Node counts) {
@@ -135,7 +135,7 @@ class LibraryTrainingTest {
                 () -> TrainingSpec.builder("binary_cross_entropy", Map.of("from_logits", false)));
         assertTrue(probabilities.getMessage().contains("from_logits = false is not allowed in training"),
                 probabilities.getMessage());
-        Loss brier = new GraphLoss("test_brier", ParameterValues.resolve("test_brier", List.of(), Map.of()),
+        Loss brier = new AbstractGraphLoss("test_brier", ParameterValues.resolve("test_brier", List.of(), Map.of()),
                 InputSpace.ELEMENTWISE_PROBABILITIES) {
             @Override
             public Node graph(Node p, Node y) {
