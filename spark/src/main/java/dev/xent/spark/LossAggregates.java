@@ -64,6 +64,9 @@ public final class LossAggregates {
             return beanUdaf(loss, inputs)
                     .apply(nonNull(inputs.prediction(), "prediction", "double"), nonNull(inputs.target(), "target", "double"), weight);
         }
+        if (loss.loss().inputSpace().isClassWise()) {
+            return ClassWiseAggregate.column(loss, inputs, DEFAULT_BLOCK_ROWS);
+        }
         List<Column> arguments = new ArrayList<>(List.of(functions.col(inputs.prediction()), functions.col(inputs.target())));
         if (inputs.weighted()) {
             arguments.add(functions.col(inputs.weight()));
