@@ -37,6 +37,7 @@ public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffe
     private final scala.collection.immutable.Seq<Expression> children;
     private final int mutableAggBufferOffset;
     private final int inputAggBufferOffset;
+    private transient Expression[] arguments;
     private transient InternalValues predictionReader;
     private transient InternalValues targetReader;
 
@@ -98,7 +99,8 @@ public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffe
     @Override
     public LossBuffer update(LossBuffer buffer, InternalRow input) {
         LossInputs inputs = inputs();
-        if (predictionReader == null) {
+        if (arguments == null) {
+            arguments = CollectionConverters.asJava(children).toArray(Expression[]::new);
             predictionReader = InternalValues.of(inputs.prediction(), children.apply(0).dataType());
             targetReader = inputs.targetKind() == ValueKind.NUMBER ? null
                     : InternalValues.of(inputs.target(), children.apply(1).dataType());
@@ -122,7 +124,7 @@ public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffe
 
     /** Child {@code i}'s value in {@code input}, or a one-line error naming its column. */
     private Object nonNull(int i, InternalRow input) {
-        Object value = children.apply(i).eval(input);
+        Object value = arguments[i].eval(input);
         if (value == null) {
             LossInputs inputs = inputs();
             String column = i == 0 ? inputs.prediction() : i == 1 ? inputs.target() : inputs.weight();

@@ -55,8 +55,9 @@ public final class LossAggregates {
     /**
      * The aggregate over the columns {@code inputs} names. Number predictions with a number target reach
      * the kernel as primitive doubles ({@link NumberRow}; a null in a column is an error naming it,
-     * raised by Spark's {@code raise_error}); arrays, ML Vectors and target distributions are read
-     * through a {@code Row} (measured faster for arrays than a bean with a null-element check).
+     * raised by Spark's {@code raise_error}); class-wise losses read arrays, ML Vectors and target
+     * distributions from Spark's internal rows ({@link ClassWiseAggregate}), without an external
+     * {@code Row} per row.
      */
     public static Column column(LossSpec loss, LossInputs inputs) {
         if (inputs.targetKind() == ValueKind.NUMBER && inputs.predictionKind() == ValueKind.NUMBER) {
