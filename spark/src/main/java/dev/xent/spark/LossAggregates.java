@@ -55,14 +55,18 @@ public final class LossAggregates {
     /**
      * The aggregate over the columns {@code inputs} names. Number predictions with a number target reach
      * the kernel as primitive doubles ({@link NumberRow}; a null in a column is an error naming it,
-     * raised by Spark's {@code raise_error}); arrays, ML Vectors and target distributions are read
-     * through a {@code Row} (measured faster for arrays than a bean with a null-element check).
+     * raised by Spark's {@code raise_error}); class-wise losses read arrays, ML Vectors and target
+     * distributions from Spark's internal rows ({@link ClassWiseAggregate}), without an external
+     * {@code Row} per row.
      */
     public static Column column(LossSpec loss, LossInputs inputs) {
         if (inputs.targetKind() == ValueKind.NUMBER && inputs.predictionKind() == ValueKind.NUMBER) {
             Column weight = inputs.weighted() ? nonNull(inputs.weight(), "weight", "double") : functions.lit(1.0);
             return beanUdaf(loss, inputs)
                     .apply(nonNull(inputs.prediction(), "prediction", "double"), nonNull(inputs.target(), "target", "double"), weight);
+        }
+        if (loss.loss().inputSpace().isClassWise()) {
+            return ClassWiseAggregate.column(loss, inputs, DEFAULT_BLOCK_ROWS);
         }
         List<Column> arguments = new ArrayList<>(List.of(functions.col(inputs.prediction()), functions.col(inputs.target())));
         if (inputs.weighted()) {

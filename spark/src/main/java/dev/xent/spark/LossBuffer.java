@@ -41,7 +41,8 @@ public final class LossBuffer implements Externalizable {
         added();
     }
 
-    private RowBlock block(Loss rowLoss, LossInputs inputs, int blockRows) {
+    /** The block that takes the next row (made on first use); call {@link #added()} once the row is in it. */
+    RowBlock block(Loss rowLoss, LossInputs inputs, int blockRows) {
         if (block == null) {
             loss = rowLoss;
             block = new RowBlock(inputs, rowLoss.inputSpace().isClassWise(), blockRows);
@@ -49,7 +50,8 @@ public final class LossBuffer implements Externalizable {
         return block;
     }
 
-    private void added() {
+    /** Counts the row just placed in {@link #block}, evaluating the block when it is full. */
+    void added() {
         rows++;
         if (block.isFull()) {
             drain();

@@ -51,24 +51,22 @@ final class RowBlock {
                         + "filter or fill nulls before computing a loss");
             }
         }
-        weights[rows] = inputs.weighted() ? checkedWeight(row.getDouble(2)) : 1.0;
+        double weight = inputs.weighted() ? row.getDouble(2) : 1.0;
         if (!classWise) {
-            predictions[rows] = row.getDouble(0);
-            targets[rows] = row.getDouble(1);
-        } else {
-            placePredictions(ValueKind.values(row, 0, inputs.prediction()));
-            if (inputs.targetKind() == ValueKind.NUMBER) {
-                targets[rows] = row.getDouble(1);
-            } else {
-                double[] t = ValueKind.values(row, 1, inputs.target());
-                if (t.length != classes) {
-                    throw new IllegalArgumentException("column '" + inputs.target() + "' (target distribution) has "
-                            + t.length + " values in a row whose prediction has " + classes);
-                }
-                System.arraycopy(t, 0, targets, rows * classes, classes);
-            }
+            add(row.getDouble(0), row.getDouble(1), weight);
+            return;
         }
-        rows++;
+        double[] p = ValueKind.values(row, 0, inputs.prediction());
+        int offset = predictionOffset(p.length);
+        System.arraycopy(p, 0, predictions, offset, p.length);
+        if (inputs.targetKind() == ValueKind.NUMBER) {
+            endClassRow(row.getDouble(1), weight);
+        } else {
+            double[] t = ValueKind.values(row, 1, inputs.target());
+            offset = targetOffset(t.length);
+            System.arraycopy(t, 0, targets, offset, t.length);
+            endClassRow(Double.NaN, weight);
+        }
     }
 
     /** Adds one row of an element-wise loss from its numbers ({@code weight} 1 when unweighted). */
@@ -79,17 +77,50 @@ final class RowBlock {
         rows++;
     }
 
-    private void placePredictions(double[] p) {
+    /**
+     * Where the next class-wise row's {@code count} predictions go in {@link #predictionValues()}; the
+     * first row fixes the number of classes, a row with another count is an error naming the column.
+     */
+    int predictionOffset(int count) {
         if (classes < 0) {
-            classes = p.length;
+            classes = count;
             predictions = new double[capacity * classes];
             targets = new double[inputs.targetKind() == ValueKind.NUMBER ? capacity : capacity * classes];
         }
-        if (p.length != classes) {
+        if (count != classes) {
             throw new IllegalArgumentException("column '" + inputs.prediction() + "' (prediction) has "
-                    + p.length + " values in a row and " + classes + " in an earlier row");
+                    + count + " values in a row and " + classes + " in an earlier row");
         }
-        System.arraycopy(p, 0, predictions, rows * classes, classes);
+        return rows * classes;
+    }
+
+    /** Where the next class-wise row's target distribution of {@code count} values goes in {@link #targetValues()}. */
+    int targetOffset(int count) {
+        if (count != classes) {
+            throw new IllegalArgumentException("column '" + inputs.target() + "' (target distribution) has "
+                    + count + " values in a row whose prediction has " + classes);
+        }
+        return rows * classes;
+    }
+
+    double[] predictionValues() {
+        return predictions;
+    }
+
+    double[] targetValues() {
+        return targets;
+    }
+
+    /**
+     * Completes a class-wise row whose predictions (and target distribution) are in place:
+     * {@code classIndex} is its target when the target is a class index (ignored otherwise).
+     */
+    void endClassRow(double classIndex, double weight) {
+        weights[rows] = checkedWeight(weight);
+        if (inputs.targetKind() == ValueKind.NUMBER) {
+            targets[rows] = classIndex;
+        }
+        rows++;
     }
 
     private double checkedWeight(double w) {

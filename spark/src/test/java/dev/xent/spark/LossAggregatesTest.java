@@ -225,6 +225,37 @@ class LossAggregatesTest {
         assertEquals(mllib, xent, 1e-12 * mllib);
     }
 
+    @Test
+    void sparseAndDenseVectorsAndArraysOfAnyNullabilityAndNumberTypeAreReadAsTheirValues() {
+        StructType schema = new StructType().add("v", SQLDataTypes.VectorType())
+                .add("exact", DataTypes.createArrayType(DataTypes.DoubleType, false))
+                .add("single", DataTypes.createArrayType(DataTypes.FloatType, true))
+                .add("d", DataTypes.createArrayType(DataTypes.DoubleType, false))
+                .add("k", DataTypes.IntegerType);
+        Dataset<Row> data = tiny(schema,
+                RowFactory.create(Vectors.sparse(4, new int[] {0, 2}, new double[] {0.25, 0.75}),
+                        List.of(0.25, 0.0, 0.75, 0.0), List.of(0.25f, 0f, 0.75f, 0f), List.of(0.5, 0.0, 0.5, 0.0), 2),
+                RowFactory.create(Vectors.dense(0.125, 0.5, 0.125, 0.25), List.of(0.125, 0.5, 0.125, 0.25),
+                        List.of(0.125f, 0.5f, 0.125f, 0.25f), List.of(0.0, 1.0, 0.0, 0.0), 1)).repartition(2);
+        LossSpec cce = LossSpec.of("cce", Map.of("epsilon", 1e-15));
+        Tensor p = Tensor.of(new double[][] {{0.25, 0, 0.75, 0}, {0.125, 0.5, 0.125, 0.25}});
+        double byIndex = cce.loss().value(p, Tensor.of(new double[] {2, 1}), null);
+        double byDistribution = cce.loss().value(p, Tensor.of(new double[][] {{0.5, 0, 0.5, 0}, {0, 1, 0, 0}}), null);
+        Row result = data.agg(LossAggregates.column(data, cce, "v", "k", null),
+                LossAggregates.column(data, cce, "exact", "k", null), LossAggregates.column(data, cce, "single", "k", null),
+                LossAggregates.column(data, cce, "v", "d", null)).first();
+        assertRelative(byIndex, result.getDouble(0));
+        assertRelative(byIndex, result.getDouble(1));
+        assertRelative(byIndex, result.getDouble(2));
+        assertRelative(byDistribution, result.getDouble(3));
+
+        StructType nullable = new StructType().add("z", DataTypes.createArrayType(DataTypes.DoubleType, true))
+                .add("k", DataTypes.IntegerType);
+        Dataset<Row> withNullElement = tiny(nullable, RowFactory.create(java.util.Arrays.asList(0.5, null, 0.5), 0));
+        String m = failure(withNullElement, LossAggregates.column(withNullElement, cce, "z", "k", null));
+        assertTrue(m.contains("column 'z' has a null element at index 1"), m);
+    }
+
     /** A bean whose encoder orders its columns alphabetically: label before probability. */
     public static final class Scored implements Serializable {
         private static final long serialVersionUID = 1L;

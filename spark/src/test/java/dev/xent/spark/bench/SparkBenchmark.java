@@ -71,14 +71,21 @@ public final class SparkBenchmark {
     }
 
     private static void classesAndTraining(SparkSession spark, long classRows, long trainRows, int repeats) {
-        LossSpec bce = LossSpec.of("bce");
-
-        Dataset<Row> classes = spark.range(0, classRows, 1, 2).selectExpr(
-                        "transform(sequence(0, 9), c -> exp(4 * " + uniform("id", "c") + ")) AS e", "CAST(floor(rand(3) * 10) AS DOUBLE) AS k")
-                .selectExpr("transform(e, v -> v / aggregate(e, 0D, (a, b) -> a + b)) AS probabilities", "k")
+        // Plain (code-generated) expressions per class, no higher-order functions: quick to generate.
+        String[] e = new String[10];
+        String[] p = new String[10];
+        for (int c = 0; c < 10; c++) {
+            e[c] = "exp(4 * " + uniform("id", Integer.toString(c)) + ") AS e" + c;
+            p[c] = "e" + c + " / (" + String.join(" + ", java.util.stream.IntStream.range(0, 10).mapToObj(j -> "e" + j)
+                    .toArray(String[]::new)) + ")";
+        }
+        Dataset<Row> classes = spark.range(0, classRows, 1, 2)
+                .selectExpr(java.util.stream.Stream.concat(java.util.stream.Stream.of(e),
+                        java.util.stream.Stream.of("CAST(floor(rand(3) * 10) AS DOUBLE) AS k")).toArray(String[]::new))
+                .selectExpr("array(" + String.join(", ", p) + ") AS probabilities", "k")
                 .withColumn("pv", functions.array_to_vector(org.apache.spark.sql.functions.col("probabilities")))
                 .cache();
-        System.out.println("class rows " + classes.count());
+        System.out.println("class rows " + classes.count() + ", probabilities " + classes.schema().apply("probabilities").dataType());
         LossSpec cce = LossSpec.of("cce", Map.of("epsilon", 1e-15));
         Column xentCce = LossAggregates.column(classes, cce, "pv", "k", null);
         Column xentCceArray = LossAggregates.column(classes, cce, "probabilities", "k", null);
@@ -91,7 +98,13 @@ public final class SparkBenchmark {
                 () -> classes.agg(xentCceArray).first().getDouble(0),
                 "MLlib evaluator logLoss, " + classRows + " x 10", () -> classEvaluator.evaluate(classes)));
         classes.unpersist();
+        if (trainRows > 0) {
+            training(spark, trainRows, repeats);
+        }
+    }
 
+    private static void training(SparkSession spark, long trainRows, int repeats) {
+        LossSpec bce = LossSpec.of("bce");
         Dataset<Row> training = spark.range(0, trainRows, 1, 2).selectExpr(
                         "transform(sequence(0, 19), c -> 4 * " + uniform("id", "c") + " - 2) AS x")
                 .selectExpr("x", "CAST(rand(5) < 1 / (1 + exp(-(x[0] - x[1] + 0.5 * x[2]))) AS DOUBLE) AS label")

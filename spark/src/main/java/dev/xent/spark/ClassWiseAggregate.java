@@ -1,0 +1,249 @@
+package dev.xent.spark;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.analysis.TypeCheckResult;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.aggregate.TypedImperativeAggregate;
+import org.apache.spark.sql.classic.ExpressionUtils;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * A class-wise loss aggregate as a Catalyst aggregate function that reads Spark's internal rows: the
+ * predictions (an array or an ML Vector) and a target distribution go from Spark's internal arrays
+ * straight into the block ({@link InternalValues}), the class index and the weight are read as
+ * numbers. The typed {@code Aggregator} path instead deserializes every row into an external
+ * {@code Row} (a boxed sequence per array, a Vector object per Vector), which cost more than the
+ * kernel. Buffer, blocks, compensated sums and value are those of {@link LossAggregator}.
+ * Children: {@code prediction, target[, weight]}, bound by name.
+ */
+public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffer> implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final LossAggregator values;
+    private final int blockRows;
+    private final scala.collection.immutable.Seq<Expression> children;
+    private final int mutableAggBufferOffset;
+    private final int inputAggBufferOffset;
+    private transient Expression[] arguments;
+    private transient InternalValues predictionReader;
+    private transient InternalValues targetReader;
+
+    /** The constructor Spark's tree copies call (arguments as {@link #productElement}). */
+    public ClassWiseAggregate(LossAggregator values, Integer blockRows, scala.collection.immutable.Seq<Expression> children,
+                              Integer mutableAggBufferOffset, Integer inputAggBufferOffset) {
+        this.values = values;
+        this.blockRows = blockRows;
+        this.children = children;
+        this.mutableAggBufferOffset = mutableAggBufferOffset;
+        this.inputAggBufferOffset = inputAggBufferOffset;
+    }
+
+    /** The aggregate column over the columns {@code inputs} names. */
+    static Column column(LossSpec loss, LossInputs inputs, int blockRows) {
+        List<Expression> arguments = new ArrayList<>(List.of(expression(inputs.prediction()), expression(inputs.target())));
+        if (inputs.weighted()) {
+            arguments.add(expression(inputs.weight()));
+        }
+        ClassWiseAggregate aggregate = new ClassWiseAggregate(new LossAggregator(loss, inputs, blockRows), blockRows,
+                CollectionConverters.asScala(arguments).toSeq(), 0, 0);
+        return ExpressionUtils.column(aggregate.toAggregateExpression());
+    }
+
+    private static Expression expression(String column) {
+        return ExpressionUtils.expression(functions.col(column));
+    }
+
+    private LossInputs inputs() {
+        return values.inputs;
+    }
+
+    @Override
+    public TypeCheckResult checkInputDataTypes() {
+        LossInputs inputs = inputs();
+        try {
+            InternalValues.of(inputs.prediction(), children.apply(0).dataType());
+            ValueKind target = ValueKind.of(inputs.target(), children.apply(1).dataType(), "target");
+            if ((target == ValueKind.NUMBER) != (inputs.targetKind() == ValueKind.NUMBER)) {
+                throw new IllegalArgumentException("column '" + inputs.target() + "' (target) is a "
+                        + target.display() + " but the aggregate was made for a " + inputs.targetKind().display()
+                        + "; make it with LossAggregates.column(Dataset, ...) to take the column's type");
+            }
+            if (inputs.weighted() && ValueKind.of(inputs.weight(), children.apply(2).dataType(), "weight") != ValueKind.NUMBER) {
+                throw new IllegalArgumentException("column '" + inputs.weight() + "' (weight) has type "
+                        + children.apply(2).dataType().simpleString() + "; allowed: a number");
+            }
+        } catch (IllegalArgumentException e) {
+            return new TypeCheckResult.TypeCheckFailure(e.getMessage());
+        }
+        return TypeCheckResult.TypeCheckSuccess$.MODULE$;
+    }
+
+    @Override
+    public LossBuffer createAggregationBuffer() {
+        return values.zero();
+    }
+
+    @Override
+    public LossBuffer update(LossBuffer buffer, InternalRow input) {
+        LossInputs inputs = inputs();
+        if (arguments == null) {
+            arguments = CollectionConverters.asJava(children).toArray(Expression[]::new);
+            predictionReader = InternalValues.of(inputs.prediction(), children.apply(0).dataType());
+            targetReader = inputs.targetKind() == ValueKind.NUMBER ? null
+                    : InternalValues.of(inputs.target(), children.apply(1).dataType());
+        }
+        Object prediction = nonNull(0, input);
+        Object target = nonNull(1, input);
+        double weight = inputs.weighted() ? ((Number) nonNull(2, input)).doubleValue() : 1.0;
+        RowBlock block = buffer.block(values.spec.loss(), inputs, blockRows);
+        int offset = block.predictionOffset(predictionReader.size(prediction));
+        predictionReader.copy(prediction, block.predictionValues(), offset);
+        if (targetReader == null) {
+            block.endClassRow(((Number) target).doubleValue(), weight);
+        } else {
+            offset = block.targetOffset(targetReader.size(target));
+            targetReader.copy(target, block.targetValues(), offset);
+            block.endClassRow(Double.NaN, weight);
+        }
+        buffer.added();
+        return buffer;
+    }
+
+    /** Child {@code i}'s value in {@code input}, or a one-line error naming its column. */
+    private Object nonNull(int i, InternalRow input) {
+        Object value = arguments[i].eval(input);
+        if (value == null) {
+            LossInputs inputs = inputs();
+            String column = i == 0 ? inputs.prediction() : i == 1 ? inputs.target() : inputs.weight();
+            String role = i == 0 ? "prediction" : i == 1 ? "target" : "weight";
+            throw new IllegalArgumentException("column '" + column + "' (" + role + ") is null in a row; "
+                    + "filter or fill nulls before computing a loss");
+        }
+        return value;
+    }
+
+    @Override
+    public LossBuffer merge(LossBuffer buffer, LossBuffer input) {
+        return values.merge(buffer, input);
+    }
+
+    @Override
+    public Object eval(LossBuffer buffer) {
+        return values.finish(buffer);
+    }
+
+    @Override
+    public byte[] serialize(LossBuffer buffer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            buffer.writeExternal(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public LossBuffer deserialize(byte[] bytes) {
+        LossBuffer buffer = new LossBuffer();
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            buffer.readExternal(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer;
+    }
+
+    @Override
+    public int mutableAggBufferOffset() {
+        return mutableAggBufferOffset;
+    }
+
+    @Override
+    public ClassWiseAggregate withNewMutableAggBufferOffset(int offset) {
+        return new ClassWiseAggregate(values, blockRows, children, offset, inputAggBufferOffset);
+    }
+
+    @Override
+    public int inputAggBufferOffset() {
+        return inputAggBufferOffset;
+    }
+
+    @Override
+    public ClassWiseAggregate withNewInputAggBufferOffset(int offset) {
+        return new ClassWiseAggregate(values, blockRows, children, mutableAggBufferOffset, offset);
+    }
+
+    @Override
+    public scala.collection.immutable.Seq<Expression> children() {
+        return children;
+    }
+
+    @Override
+    public ClassWiseAggregate withNewChildrenInternal(scala.collection.immutable.IndexedSeq<Expression> newChildren) {
+        return new ClassWiseAggregate(values, blockRows, newChildren, mutableAggBufferOffset, inputAggBufferOffset);
+    }
+
+    @Override
+    public boolean nullable() {
+        return true;
+    }
+
+    @Override
+    public DataType dataType() {
+        return DataTypes.DoubleType;
+    }
+
+    @Override
+    public String prettyName() {
+        return values.spec.loss().name();
+    }
+
+    @Override
+    public int productArity() {
+        return 5;
+    }
+
+    @Override
+    public Object productElement(int n) {
+        return switch (n) {
+            case 0 -> values;
+            case 1 -> blockRows;
+            case 2 -> children;
+            case 3 -> mutableAggBufferOffset;
+            case 4 -> inputAggBufferOffset;
+            default -> throw new IndexOutOfBoundsException(n);
+        };
+    }
+
+    @Override
+    public boolean canEqual(Object that) {
+        return that instanceof ClassWiseAggregate;
+    }
+
+    /** Equal when made by the same aggregator over equal children (Spark compares plans' expressions). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClassWiseAggregate other && other.values == values && other.blockRows == blockRows
+                && other.children.equals(children) && other.mutableAggBufferOffset == mutableAggBufferOffset
+                && other.inputAggBufferOffset == inputAggBufferOffset;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(System.identityHashCode(values), blockRows, children, mutableAggBufferOffset, inputAggBufferOffset);
+    }
+}
