@@ -24,7 +24,7 @@ import java.util.Arrays;
  * with one row per vector lane (within about an ulp of this kernel: its {@code exp} rounds differently).
  */
 final class IndexLogitsKernel {
-    /** Elements per block: the scratch (2 blocks of 4 KB, kept per thread) stays in L1. */
+    /** Elements per block: the scratch (2 blocks of 4 KB and a sum per row, kept per thread) stays in L1. */
     private static final int BLOCK_ELEMENTS = 512;
 
     private final ClassWiseOptions options;
@@ -81,6 +81,7 @@ final class IndexLogitsKernel {
         private final double[] shifted;
         private final double[] exps;
         private final int[] argMax;
+        private final double[] othersSums;
         private final CompensatedSum othersScratch = new CompensatedSum();
 
         /** Scratch for blocks of up to {@code chunkRows} rows (small inputs get small scratch). */
@@ -90,6 +91,7 @@ final class IndexLogitsKernel {
             this.shifted = KernelScratch.doubles(0, rows * classes);
             this.exps = KernelScratch.doubles(1, rows * classes);
             this.argMax = KernelScratch.ints(0, rows);
+            this.othersSums = KernelScratch.doubles(2, rows);
         }
 
         void run(Tensor logits, Tensor targets, SampleWeights sampleWeights, double denominator, int from, int to,
@@ -101,11 +103,15 @@ final class IndexLogitsKernel {
             }
             exponentials(to - from);
             for (int r = 0; r < to - from; r++) {
+                // One pass of independent compensated sums: the rows' TwoSum chains overlap in the pipeline.
+                othersSums[r] = othersSum(r);
+            }
+            for (int r = 0; r < to - from; r++) {
                 int row = from + r;
                 double s = sampleWeights.get(row);
                 int target = target(targets.getFlat(row));
                 double w = weight(target);
-                double others = othersSum(r);
+                double others = othersSums[r];
                 if (Double.isNaN(others)) { // a -inf logit (a NaN stopped the kernel before): see shiftByMaximum
                     others = exponentialsWithNegativeInfinities(logits, row, r);
                 }
