@@ -46,7 +46,7 @@ class IndexLogitsKernelTest {
     }
 
     /** Per-sample losses, sum and mean with weights, and their gradients, flattened. */
-    private static double[] results(Loss mean, Loss sum, Tensor[] in) {
+    static double[] results(Loss mean, Loss sum, Tensor[] in) {
         List<Double> all = new ArrayList<>();
         for (double v : mean.perSample(in[0], in[1]).toArray()) {
             all.add(v);
