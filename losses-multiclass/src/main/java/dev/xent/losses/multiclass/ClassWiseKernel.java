@@ -105,6 +105,11 @@ final class ClassWiseKernel {
                     classes).accumulate(predictions, coefficients, sampleWeights, denominator, from, to, sum, perSampleOut,
                     gradientOut));
         }
+        if (vector && options.fromLogits) { // every other term (focal): its own vector kernel, same loading rule
+            return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> new TermLogitsVectorKernel(indexLogits, classes,
+                    term).accumulate(predictions, coefficients, sampleWeights, denominator, from, to, sum, perSampleOut,
+                    gradientOut));
+        }
         return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {
             Row row = new Row(classes);
             for (int r = from; r < to; r++) {
@@ -225,7 +230,7 @@ final class ClassWiseKernel {
                 normalized[c] = options.normalize ? p / rowSum : p;
                 double u = Math.min(high, Math.max(options.epsilon, normalized[c]));
                 prob[c] = u;
-                logP[c] = Math.log(u);
+                logP[c] = a[c] == 0 ? 0.0 : Math.log(u); // read only where a_c != 0 (loss and gradient skip the rest)
                 complement[c] = 1 - u;
             }
         }
