@@ -73,11 +73,11 @@ final class ClassWiseKernel {
     }
 
     /**
-     * Whether {@link #run} checks the predictions for NaN itself (the index-logits kernels do, as they
-     * read them), so that the caller need not before: it then throws {@link Validate#notNaN}'s error.
+     * Whether {@link #run} checks the predictions for NaN itself (the index-logits kernels and every vector
+     * kernel do, as they read them), so that the caller need not before: it then throws {@link Validate#notNaN}'s error.
      */
     boolean checksLogitsForNaN(Tensor targets) {
-        return IndexLogitsKernel.appliesTo(options, term, targets);
+        return IndexLogitsKernel.appliesTo(options, term, targets) || vector && options.fromLogits;
     }
 
     /**
@@ -87,16 +87,21 @@ final class ClassWiseKernel {
      */
     double run(Tensor predictions, Tensor targets, SampleWeights sampleWeights, double denominator,
                double[] perSampleOut, double[] gradientOut) {
+        try {
+            return dispatch(predictions, targets, sampleWeights, denominator, perSampleOut, gradientOut);
+        } catch (NaNLogitFound e) { // only from the kernels checksLogitsForNaN names
+            Validate.notNaN("logit", predictions); // throws, naming the first NaN on any thread count
+            throw new IllegalStateException("the kernel saw a NaN logit that validation did not find", e);
+        }
+    }
+
+    private double dispatch(Tensor predictions, Tensor targets, SampleWeights sampleWeights, double denominator,
+                            double[] perSampleOut, double[] gradientOut) {
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
         if (IndexLogitsKernel.appliesTo(options, term, targets)) {
-            try {
-                return indexLogits.run(predictions, targets, sampleWeights, denominator, grain(classes), perSampleOut,
-                        gradientOut);
-            } catch (NaNLogitFound e) {
-                Validate.notNaN("logit", predictions); // throws, naming the first NaN on any thread count
-                throw new IllegalStateException("the kernel saw a NaN logit that validation did not find", e);
-            }
+            return indexLogits.run(predictions, targets, sampleWeights, denominator, grain(classes), perSampleOut,
+                    gradientOut);
         }
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
         if (vector && options.fromLogits && term == CrossEntropyTerm.INSTANCE) {
@@ -274,12 +279,13 @@ final class ClassWiseKernel {
             for (int c = 0; c < classes; c++) {
                 boolean inside = normalized[c] >= low && normalized[c] <= high;
                 a[c] = a[c] == 0 || !inside ? 0.0 : -a[c] * term.slope(logP[c], prob[c], complement[c]) / prob[c];
-                sum.add(a[c] * normalized[c]);
+                if (!options.normalize) {
+                    out[base + c] = scale * a[c];
+                } else {
+                    sum.add(a[c] * normalized[c]);
+                }
             }
             if (!options.normalize) {
-                for (int c = 0; c < classes; c++) {
-                    out[base + c] = scale * a[c];
-                }
                 return;
             }
             double projection = sum.value();
