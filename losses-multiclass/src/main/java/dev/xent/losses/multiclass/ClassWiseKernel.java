@@ -73,11 +73,19 @@ final class ClassWiseKernel {
     }
 
     /**
-     * Whether {@link #run} checks the predictions for NaN itself (the index-logits kernels and every vector
-     * kernel do, as they read them), so that the caller need not before: it then throws {@link Validate#notNaN}'s error.
+     * Whether {@link #run} checks the predictions itself, as it reads them, so that the caller need not
+     * before: logits for NaN (the index-logits kernels and every vector kernel; {@link Validate#notNaN}'s
+     * error), probabilities without {@code normalize} for range and row sums ({@link #requireProbabilityRows}'
+     * errors). A separate pass would read the whole input from memory once more.
      */
-    boolean checksLogitsForNaN(Tensor targets) {
-        return IndexLogitsKernel.appliesTo(options, term, targets) || vector && options.fromLogits;
+    boolean checksPredictions(Tensor targets) {
+        return options.fromLogits ? IndexLogitsKernel.appliesTo(options, term, targets) || vector : !options.normalize;
+    }
+
+    /** Probabilities in [0, 1], each row summing to 1 within {@link Validate#ROW_SUM_TOLERANCE}; else the first offender's error. */
+    static void requireProbabilityRows(Tensor probabilities) {
+        Validate.inClosedRange("probability", probabilities, 0.0, 1.0);
+        Validate.rowsSumToOne("probability", probabilities, Validate.ROW_SUM_TOLERANCE);
     }
 
     /**
@@ -89,9 +97,12 @@ final class ClassWiseKernel {
                double[] perSampleOut, double[] gradientOut) {
         try {
             return dispatch(predictions, targets, sampleWeights, denominator, perSampleOut, gradientOut);
-        } catch (NaNLogitFound e) { // only from the kernels checksLogitsForNaN names
+        } catch (NaNLogitFound e) { // only from the kernels checksPredictions names
             Validate.notNaN("logit", predictions); // throws, naming the first NaN on any thread count
             throw new IllegalStateException("the kernel saw a NaN logit that validation did not find", e);
+        } catch (ProbabilityRowRejected e) {
+            requireProbabilityRows(predictions); // throws, naming the first offender on any thread count
+            throw new IllegalStateException("the kernel rejected a probability row that validation accepts", e);
         }
     }
 
@@ -157,11 +168,14 @@ final class ClassWiseKernel {
 
         /** Row {@code r}'s loss; leaves what {@link #gradient} needs in the scratch arrays. */
         double loss(Tensor predictions, int r, TargetCoefficients coefficients) {
+            int base = r * classes;
+            if (!options.fromLogits && !options.normalize) {
+                requireProbabilityRow(predictions, base); // every row, ignored ones too (checksPredictions)
+            }
             ignored = coefficients.fill(r, a, sum) == 0;
             if (ignored) {
                 return 0.0;
             }
-            int base = r * classes;
             if (options.fromLogits) {
                 logSoftmax(predictions, base);
             } else {
@@ -220,6 +234,21 @@ final class ClassWiseKernel {
             }
         }
 
+        /** {@link #requireProbabilityRows}' conditions for one row, with its operations: else {@link ProbabilityRowRejected}. */
+        private void requireProbabilityRow(Tensor probabilities, int base) {
+            double total = 0;
+            for (int c = 0; c < classes; c++) {
+                double p = probabilities.getFlat(base + c);
+                if (!(p >= 0.0 && p <= 1.0)) {
+                    throw new ProbabilityRowRejected();
+                }
+                total += p;
+            }
+            if (!(Math.abs(total - 1.0) <= Validate.ROW_SUM_TOLERANCE)) {
+                throw new ProbabilityRowRejected();
+            }
+        }
+
         private void clippedProbabilities(Tensor probabilities, int base) {
             rowSum = 1.0;
             if (options.normalize) {
@@ -231,11 +260,14 @@ final class ClassWiseKernel {
             }
             double high = 1 - options.epsilon;
             for (int c = 0; c < classes; c++) {
+                if (a[c] == 0 && !options.normalize) {
+                    continue; // loss and gradient read nothing of this class (its stale entries are skipped too)
+                }
                 double p = probabilities.getFlat(base + c);
                 normalized[c] = options.normalize ? p / rowSum : p;
                 double u = Math.min(high, Math.max(options.epsilon, normalized[c]));
                 prob[c] = u;
-                logP[c] = a[c] == 0 ? 0.0 : Math.log(u); // read only where a_c != 0 (loss and gradient skip the rest)
+                logP[c] = a[c] == 0 ? 0.0 : Math.log(u); // read only where a_c != 0
                 complement[c] = 1 - u;
             }
         }
