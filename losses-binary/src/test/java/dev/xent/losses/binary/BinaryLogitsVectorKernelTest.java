@@ -115,8 +115,8 @@ class BinaryLogitsVectorKernelTest {
         assertNull(VectorSwitch.off(() -> (ElementwiseLoss) Losses.create("bce", Map.of("from_logits", true)))
                 .vectorKernels());
         assertNotNull(vectorLoss(Map.of("from_logits", true)).vectorKernels());
-        // Probabilities have no vector kernel: they stay scalar with the switch on.
-        assertNull(VectorSwitch.on(() -> (ElementwiseLoss) Losses.create("bce", Map.of())).vectorKernels());
+        // Probabilities have theirs (BinaryProbabilitiesVectorKernelTest).
+        assertNotNull(((ElementwiseLoss) Losses.create("bce", Map.of())).vectorKernels());
     }
 
     @Test
