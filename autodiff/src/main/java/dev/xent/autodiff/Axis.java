@@ -40,6 +40,11 @@ final class Axis {
         return new Axis(outer, shape[axis], inner, reduced);
     }
 
+    /** How many of the {@code outer} slices-of-slices make one parallel chunk (about {@link ParallelLoops#GRAIN} elements). */
+    int outerGrain() {
+        return ParallelLoops.grainOf(length * inner);
+    }
+
     int index(int o, int j, int k) {
         return (o * length + j) * inner + k;
     }
@@ -56,46 +61,49 @@ final class Axis {
      */
     double[] softmax(double[] x, double[] softmax, double[] logSumExp, int[] argMax, double[] topComplement) {
         double[] logSoftmax = new double[x.length];
-        CompensatedSum sum = new CompensatedSum(); // many small terms next to the max's 1 must not be lost
-        for (int o = 0; o < outer; o++) {
-            for (int k = 0; k < inner; k++) {
-                double max = length == 0 ? Double.NEGATIVE_INFINITY : x[index(o, 0, k)];
-                int top = 0;
-                for (int j = 1; j < length; j++) {
-                    double v = x[index(o, j, k)];
-                    if (v > max || max != max) { // the first largest; a NaN is passed on
-                        max = v;
-                        top = j;
+        // Slices are independent: chunks of them have the same bits on any thread count.
+        ParallelLoops.forEach(outer, outerGrain(), (from, to) -> {
+            CompensatedSum sum = new CompensatedSum(); // many small terms next to the max's 1 must not be lost
+            for (int o = from; o < to; o++) {
+                for (int k = 0; k < inner; k++) {
+                    double max = length == 0 ? Double.NEGATIVE_INFINITY : x[index(o, 0, k)];
+                    int top = 0;
+                    for (int j = 1; j < length; j++) {
+                        double v = x[index(o, j, k)];
+                        if (v > max || max != max) { // the first largest; a NaN is passed on
+                            max = v;
+                            top = j;
+                        }
+                    }
+                    boolean finite = !Double.isInfinite(max);
+                    sum.reset();
+                    for (int j = 0; j < length; j++) {
+                        int i = index(o, j, k);
+                        // The shift's rounding error waits in logSoftmax until log1p(s) is known; the shift
+                        // itself is recomputed then (one subtraction, cheaper than a second array).
+                        double shifted = finite ? x[i] - max : StableMath.shift(x[i], max);
+                        double error = finite ? StableMath.shiftError(x[i], max, shifted) : 0.0;
+                        double e = Math.exp(shifted);
+                        softmax[i] = e + e * error; // exp(shifted + error); normalised below
+                        logSoftmax[i] = error;
+                        sum.add(j == top ? 0.0 : softmax[i]);
+                    }
+                    double others = sum.value();
+                    double logSum = StableMath.log1p(others);
+                    double reciprocal = 1.0 / (1.0 + others);
+                    int slice = o * inner + k;
+                    logSumExp[slice] = max + logSum;
+                    argMax[slice] = top;
+                    topComplement[slice] = others * reciprocal;
+                    for (int j = 0; j < length; j++) {
+                        int i = index(o, j, k);
+                        double shifted = j == top ? 0.0 : finite ? x[i] - max : StableMath.shift(x[i], max);
+                        logSoftmax[i] = shifted + (logSoftmax[i] - logSum);
+                        softmax[i] *= reciprocal;
                     }
                 }
-                boolean finite = !Double.isInfinite(max);
-                sum.reset();
-                for (int j = 0; j < length; j++) {
-                    int i = index(o, j, k);
-                    // The shift's rounding error waits in logSoftmax until log1p(s) is known; the shift
-                    // itself is recomputed then (one subtraction, cheaper than a second array).
-                    double shifted = finite ? x[i] - max : StableMath.shift(x[i], max);
-                    double error = finite ? StableMath.shiftError(x[i], max, shifted) : 0.0;
-                    double e = Math.exp(shifted);
-                    softmax[i] = e + e * error; // exp(shifted + error); normalised below
-                    logSoftmax[i] = error;
-                    sum.add(j == top ? 0.0 : softmax[i]);
-                }
-                double others = sum.value();
-                double logSum = StableMath.log1p(others);
-                double reciprocal = 1.0 / (1.0 + others);
-                int slice = o * inner + k;
-                logSumExp[slice] = max + logSum;
-                argMax[slice] = top;
-                topComplement[slice] = others * reciprocal;
-                for (int j = 0; j < length; j++) {
-                    int i = index(o, j, k);
-                    double shifted = j == top ? 0.0 : finite ? x[i] - max : StableMath.shift(x[i], max);
-                    logSoftmax[i] = shifted + (logSoftmax[i] - logSum);
-                    softmax[i] *= reciprocal;
-                }
             }
-        }
+        });
         return logSoftmax;
     }
 }

@@ -13,11 +13,13 @@ final class ReductionOps {
 
     /** The sum of all elements (a scalar); derivative 1 for each. */
     static GraphNode sum(GraphNode x) {
-        return x.unary(new double[] {CompensatedSum.of(x.v)}, new int[0], (gy, gx) -> {
+        return x.unary(new double[] {ParallelLoops.sum(x.v)}, new int[0], (gy, gx) -> {
             double gi = gy[0];
-            for (int i = 0; i < gx.length; i++) {
-                gx[i] += gi;
-            }
+            ParallelLoops.forEach(gx.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    gx[i] += gi;
+                }
+            });
         });
     }
 
@@ -31,18 +33,21 @@ final class ReductionOps {
         double[] v = x.v;
         Axis ax = Axis.of(x.shape, axis);
         double[] out = new double[ax.outer * ax.inner];
-        CompensatedSum s = new CompensatedSum();
-        for (int o = 0; o < ax.outer; o++) {
-            for (int k = 0; k < ax.inner; k++) {
-                s.reset();
-                for (int j = 0; j < ax.length; j++) {
-                    s.add(v[ax.index(o, j, k)]);
+        // Each slice is summed on its own (in order): chunks of slices have the same bits on any thread count.
+        ParallelLoops.forEach(ax.outer, ax.outerGrain(), (from, to) -> {
+            CompensatedSum s = new CompensatedSum();
+            for (int o = from; o < to; o++) {
+                for (int k = 0; k < ax.inner; k++) {
+                    s.reset();
+                    for (int j = 0; j < ax.length; j++) {
+                        s.add(v[ax.index(o, j, k)]);
+                    }
+                    out[o * ax.inner + k] = s.value();
                 }
-                out[o * ax.inner + k] = s.value();
             }
-        }
-        return x.unary(out, ax.reducedShape, (gy, gx) -> {
-            for (int o = 0; o < ax.outer; o++) {
+        });
+        return x.unary(out, ax.reducedShape, (gy, gx) -> ParallelLoops.forEach(ax.outer, ax.outerGrain(), (from, to) -> {
+            for (int o = from; o < to; o++) {
                 for (int k = 0; k < ax.inner; k++) {
                     double gi = gy[o * ax.inner + k];
                     for (int j = 0; j < ax.length; j++) {
@@ -50,7 +55,7 @@ final class ReductionOps {
                     }
                 }
             }
-        });
+        }));
     }
 
     /** The means along {@code axis}: the sums times {@code 1 / length}. */
