@@ -45,16 +45,16 @@ final class SoftmaxOps {
                 for (int o = from; o < to; o++) {
                     for (int k = 0; k < ax.inner; k++) {
                         int slice = o * ax.inner + k;
-                        int top = parts.argMax[slice];
+                        int first = ax.index(o, 0, k); // the slice is first, first + inner, ...
+                        int end = first + ax.length * ax.inner;
+                        int topIndex = ax.index(o, parts.argMax[slice], k);
                         double others = 0;
-                        for (int j = 0; j < ax.length; j++) {
-                            others += j == top ? 0.0 : gy[ax.index(o, j, k)];
+                        for (int i = first; i < end; i += ax.inner) {
+                            others += i == topIndex ? 0.0 : gy[i];
                         }
-                        int topIndex = ax.index(o, top, k);
                         double total = others + gy[topIndex];
-                        for (int j = 0; j < ax.length; j++) {
-                            int i = ax.index(o, j, k);
-                            gx[i] += j == top ? 0.0 : gy[i] - softmax[i] * total;
+                        for (int i = first; i < end; i += ax.inner) {
+                            gx[i] += i == topIndex ? 0.0 : gy[i] - softmax[i] * total;
                         }
                         // gy_k - p_k total = gy_k (1 - p_k) - p_k others: a confident slice's gradient keeps its precision
                         gx[topIndex] += gy[topIndex] * parts.topComplement[slice] - softmax[topIndex] * others;
