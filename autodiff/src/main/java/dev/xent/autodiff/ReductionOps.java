@@ -39,8 +39,8 @@ final class ReductionOps {
             for (int o = from; o < to; o++) {
                 for (int k = 0; k < ax.inner; k++) {
                     s.reset();
-                    for (int j = 0; j < ax.length; j++) {
-                        s.add(v[ax.index(o, j, k)]);
+                    for (int i = ax.index(o, 0, k), end = i + ax.length * ax.inner; i < end; i += ax.inner) {
+                        s.add(v[i]);
                     }
                     out[o * ax.inner + k] = s.value();
                 }
@@ -50,8 +50,8 @@ final class ReductionOps {
             for (int o = from; o < to; o++) {
                 for (int k = 0; k < ax.inner; k++) {
                     double gi = gy[o * ax.inner + k];
-                    for (int j = 0; j < ax.length; j++) {
-                        gx[ax.index(o, j, k)] += gi;
+                    for (int i = ax.index(o, 0, k), end = i + ax.length * ax.inner; i < end; i += ax.inner) {
+                        gx[i] += gi;
                     }
                 }
             }

@@ -22,8 +22,7 @@ final class SoftmaxOps {
                 for (int o = from; o < to; o++) {
                     for (int k = 0; k < ax.inner; k++) {
                         double gi = gy[o * ax.inner + k];
-                        for (int j = 0; j < ax.length; j++) {
-                            int i = ax.index(o, j, k);
+                        for (int i = ax.index(o, 0, k), end = i + ax.length * ax.inner; i < end; i += ax.inner) {
                             gx[i] += gi * softmax[i];
                         }
                     }
@@ -74,12 +73,10 @@ final class SoftmaxOps {
                 for (int o = from; o < to; o++) {
                     for (int k = 0; k < ax.inner; k++) {
                         double dot = 0;
-                        for (int j = 0; j < ax.length; j++) {
-                            int i = ax.index(o, j, k);
+                        for (int i = ax.index(o, 0, k), end = i + ax.length * ax.inner; i < end; i += ax.inner) {
                             dot += gy[i] * out[i];
                         }
-                        for (int j = 0; j < ax.length; j++) {
-                            int i = ax.index(o, j, k);
+                        for (int i = ax.index(o, 0, k), end = i + ax.length * ax.inner; i < end; i += ax.inner) {
                             gx[i] += out[i] * (gy[i] - dot);
                         }
                     }
