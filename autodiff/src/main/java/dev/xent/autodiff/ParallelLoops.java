@@ -35,11 +35,16 @@ final class ParallelLoops {
      * {@code body} must write each item's outputs only.
      */
     static void forEach(int count, int grain, Range body) {
-        if (count <= grain || Parallelism.threads() == 1) {
+        if (runsInOneRange(count, grain)) {
             body.run(0, count);
         } else {
             ChunkedSum.sum(count, grain, (from, to, unused) -> body.run(from, to));
         }
+    }
+
+    /** Whether {@link #forEach} would run {@code count} items as one range on the calling thread. */
+    static boolean runsInOneRange(int count, int grain) {
+        return count <= grain || Parallelism.threads() == 1;
     }
 
     /** How many items of {@code itemSize} elements make a chunk of about {@link #GRAIN} elements (at least 1). */
