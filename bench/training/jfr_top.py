@@ -4,8 +4,7 @@ samples by part of the step (BENCHMARKS.md, "Training throughput", the per-step 
 
 A sample belongs to training when its stack passes through Trainer.fit, or it was taken on a kernel
 pool thread (xent-kernel-*, which only training uses after the data is read). Its part is decided by
-the frame nearest the leaf that matches one of PARTS, in order. Also prints the share of the
-per-epoch evaluation (EpochMonitor: the loss on every training row) and the top leaf frames.
+the frame nearest the leaf that matches one of PARTS, in order. Also prints the top leaf frames.
 
 Usage: jfr print --stack-depth 64 --events jdk.ExecutionSample REC.jfr | python3 bench/training/jfr_top.py
 Recording: java -XX:StartFlightRecording=filename=REC.jfr,settings=profile -jar cli/target/xent.jar run JOB.json
@@ -45,14 +44,12 @@ def main():
     parts = collections.Counter()
     leaves = collections.Counter()
     total = 0
-    evaluation = 0
     for thread, frames in samples(sys.stdin):
         training = thread.startswith("xent-kernel") or any("Trainer.fit" in f for f in frames)
         if not training or not frames:
             continue
         total += 1
         leaves[frames[0]] += 1
-        evaluation += any("EpochMonitor" in f for f in frames)
         part = "other (epoch loop, metrics, JIT-less leaves)"
         for frame in frames:
             found = next((name for name, pattern in PARTS if re.search(pattern, frame)), None)
@@ -63,7 +60,6 @@ def main():
     print(f"{total} training samples")
     for part, count in parts.most_common():
         print(f"{100 * count / total:5.1f}%  {part}")
-    print(f"{100 * evaluation / total:5.1f}%  of all: the per-epoch loss on every training row (EpochMonitor), across parts")
     print("top leaf frames:")
     for frame, count in leaves.most_common(15):
         print(f"{100 * count / total:5.1f}%  {frame}")

@@ -2,6 +2,9 @@ package dev.xent.train;
 
 import dev.xent.core.Loss;
 import dev.xent.core.Tensor;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * What training minimises: {@code mean loss(outputs, targets) + l2 / 2 * ||W||^2} (biases not
@@ -22,6 +25,7 @@ final class Objective {
     private final NetworkPass pass;
     private double[] logits = new double[0];
     private double[] upstream = new double[0];
+    private final Map<Batch, Forward> lastForward = new IdentityHashMap<>();
 
     Objective(Network network, Loss loss, double l2) {
         this.network = network;
@@ -67,12 +71,30 @@ final class Objective {
 
     /** The logits of a batch ({@code rows x outputs}), forward only. */
     private Tensor logits(double[] params, Batch batch) {
-        return Tensor.wrap(pass.logits(params, batch.featureValues(), batch.rows()), batch.rows(), network.outputs());
+        return Tensor.wrap(forwardOnly(params, batch), batch.rows(), network.outputs());
+    }
+
+    /**
+     * The logits of a whole data set's batch (the training or validation rows, which never change),
+     * remembered per batch for the last parameters: the run's final metrics ask for the losses and
+     * the accuracy at the parameters whose losses the last epoch just measured, and get them without
+     * more passes over the rows (the same values: the same computation).
+     */
+    private double[] forwardOnly(double[] params, Batch batch) {
+        Forward last = lastForward.get(batch);
+        if (last == null || !Arrays.equals(params, last.params())) {
+            last = new Forward(params.clone(), pass.logits(params, batch.featureValues(), batch.rows()));
+            lastForward.put(batch, last);
+        }
+        return last.logits();
+    }
+
+    private record Forward(double[] params, double[] logits) {
     }
 
     /** The mean loss without the penalty; NaN when the logits are NaN. */
     double meanLoss(double[] params, Batch batch) {
-        double[] values = pass.logits(params, batch.featureValues(), batch.rows());
+        double[] values = forwardOnly(params, batch);
         if (hasNaN(values)) {
             return Double.NaN;
         }
