@@ -19,18 +19,22 @@ final class ArithmeticOps {
         double[] a = o.a;
         double[] b = o.b;
         double[] y = o.y;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = a[i] + b[i];
-        }
-        return o.result((gy, ga, gb) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (ga != null) {
-                    ga[i] += gy[i];
-                }
-                if (gb != null) {
-                    gb[i] += gy[i];
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = a[i] + b[i];
             }
+        });
+        return o.result((gy, ga, gb) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (ga != null) {
+                        ga[i] += gy[i];
+                    }
+                    if (gb != null) {
+                        gb[i] += gy[i];
+                    }
+                }
+            });
         });
     }
 
@@ -40,18 +44,22 @@ final class ArithmeticOps {
         double[] a = o.a;
         double[] b = o.b;
         double[] y = o.y;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = a[i] - b[i];
-        }
-        return o.result((gy, ga, gb) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (ga != null) {
-                    ga[i] += gy[i];
-                }
-                if (gb != null) {
-                    gb[i] -= gy[i];
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = a[i] - b[i];
             }
+        });
+        return o.result((gy, ga, gb) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (ga != null) {
+                        ga[i] += gy[i];
+                    }
+                    if (gb != null) {
+                        gb[i] -= gy[i];
+                    }
+                }
+            });
         });
     }
 
@@ -61,21 +69,25 @@ final class ArithmeticOps {
         double[] a = o.a;
         double[] b = o.b;
         double[] y = o.y;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = a[i] * b[i];
-        }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = a[i] * b[i];
+            }
+        });
         return o.result((gy, ga, gb) -> {
-            for (int i = 0; i < gy.length; i++) {
-                double gi = gy[i];
-                if (gi != 0) {
-                    if (ga != null) {
-                        ga[i] += gi * b[i];
-                    }
-                    if (gb != null) {
-                        gb[i] += gi * a[i];
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double gi = gy[i];
+                    if (gi != 0) {
+                        if (ga != null) {
+                            ga[i] += gi * b[i];
+                        }
+                        if (gb != null) {
+                            gb[i] += gi * a[i];
+                        }
                     }
                 }
-            }
+            });
         });
     }
 
@@ -85,21 +97,25 @@ final class ArithmeticOps {
         double[] a = o.a;
         double[] b = o.b;
         double[] y = o.y;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = a[i] / b[i];
-        }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = a[i] / b[i];
+            }
+        });
         return o.result((gy, ga, gb) -> {
-            for (int i = 0; i < gy.length; i++) {
-                double gi = gy[i];
-                if (gi != 0) {
-                    if (ga != null) {
-                        ga[i] += gi * (1 / b[i]);
-                    }
-                    if (gb != null) {
-                        gb[i] += gi * (-y[i] / b[i]);
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double gi = gy[i];
+                    if (gi != 0) {
+                        if (ga != null) {
+                            ga[i] += gi * (1 / b[i]);
+                        }
+                        if (gb != null) {
+                            gb[i] += gi * (-y[i] / b[i]);
+                        }
                     }
                 }
-            }
+            });
         });
     }
 
@@ -107,9 +123,11 @@ final class ArithmeticOps {
     static Node add(GraphNode x, double c) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = v[i] + c;
-        }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = v[i] + c;
+            }
+        });
         return x.unary(y, ArithmeticOps::addTo);
     }
 
@@ -117,26 +135,32 @@ final class ArithmeticOps {
     static Node sub(GraphNode x, double c) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = v[i] - c;
-        }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = v[i] - c;
+            }
+        });
         return x.unary(y, ArithmeticOps::addTo);
     }
 
     /** The backward step of ops whose local derivative is 1. */
     private static void addTo(double[] gy, double[] gx) {
-        for (int i = 0; i < gy.length; i++) {
-            gx[i] += gy[i];
-        }
+        ParallelLoops.forEach(gy.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                gx[i] += gy[i];
+            }
+        });
     }
 
     /** {@code c - x}; derivative -1. */
     static Node rsub(GraphNode x, double c) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = c - v[i];
-        }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = c - v[i];
+            }
+        });
         return x.unary(y, ArithmeticOps::subtractFrom);
     }
 
@@ -144,9 +168,11 @@ final class ArithmeticOps {
     static Node neg(GraphNode x) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = -v[i];
-        }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = -v[i];
+            }
+        });
         GraphNode r = x.unary(y, ArithmeticOps::subtractFrom);
         x.shareNegatedSigmoidParts(r);
         return r;
@@ -154,24 +180,30 @@ final class ArithmeticOps {
 
     /** The backward step of ops whose local derivative is -1. */
     private static void subtractFrom(double[] gy, double[] gx) {
-        for (int i = 0; i < gy.length; i++) {
-            gx[i] -= gy[i];
-        }
+        ParallelLoops.forEach(gy.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                gx[i] -= gy[i];
+            }
+        });
     }
 
     /** {@code c x}; derivative c. */
     static Node mul(GraphNode x, double c) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = v[i] * c;
-        }
-        return x.unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * c;
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = v[i] * c;
             }
+        });
+        return x.unary(y, (gy, gx) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (gy[i] != 0) {
+                        gx[i] += gy[i] * c;
+                    }
+                }
+            });
         });
     }
 
@@ -182,15 +214,19 @@ final class ArithmeticOps {
         }
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.pow(v[i], p);
-        }
-        return x.unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * powSlope(v[i], p, y[i]);
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = Math.pow(v[i], p);
             }
+        });
+        return x.unary(y, (gy, gx) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (gy[i] != 0) {
+                        gx[i] += gy[i] * powSlope(v[i], p, y[i]);
+                    }
+                }
+            });
         });
     }
 
@@ -211,15 +247,19 @@ final class ArithmeticOps {
     static Node square(GraphNode x) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = v[i] * v[i];
-        }
-        return x.unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * (2 * v[i]);
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = v[i] * v[i];
             }
+        });
+        return x.unary(y, (gy, gx) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (gy[i] != 0) {
+                        gx[i] += gy[i] * (2 * v[i]);
+                    }
+                }
+            });
         });
     }
 }

@@ -41,6 +41,11 @@ final class Axis {
         return new Axis(outer, shape[axis], inner, reduced);
     }
 
+    /** How many of the {@code outer} slices-of-slices make one parallel chunk (about {@link ParallelLoops#GRAIN} elements). */
+    int outerGrain() {
+        return ParallelLoops.grainOf(length * inner);
+    }
+
     int index(int o, int j, int k) {
         return (o * length + j) * inner + k;
     }
@@ -57,46 +62,60 @@ final class Axis {
      */
     double[] softmax(double[] x, double[] softmax, double[] logSumExp, int[] argMax, double[] topComplement) {
         double[] logSoftmax = new double[x.length];
+        // Slices are independent: chunks of them have the same bits on any thread count. A small input
+        // calls the loop directly (no closure to allocate on the fixed cost of a call).
+        if (ParallelLoops.runsInOneRange(outer, outerGrain())) {
+            softmaxSlices(0, outer, x, softmax, logSoftmax, logSumExp, argMax, topComplement);
+        } else {
+            ParallelLoops.forEach(outer, outerGrain(),
+                    (from, to) -> softmaxSlices(from, to, x, softmax, logSoftmax, logSumExp, argMax, topComplement));
+        }
+        return logSoftmax;
+    }
+
+    /** {@link #softmax} of the slices {@code o} in {@code [from, to)}. */
+    private void softmaxSlices(int from, int to, double[] x, double[] softmax, double[] logSoftmax, double[] logSumExp,
+                               int[] argMax, double[] topComplement) {
         CompensatedSum sum = new CompensatedSum(); // many small terms next to the max's 1 must not be lost
-        for (int o = 0; o < outer; o++) {
+        for (int o = from; o < to; o++) {
             for (int k = 0; k < inner; k++) {
-                double max = length == 0 ? Double.NEGATIVE_INFINITY : x[index(o, 0, k)];
-                int top = 0;
-                for (int j = 1; j < length; j++) {
-                    double v = x[index(o, j, k)];
+                int first = index(o, 0, k); // the slice is x[first], x[first + inner], ... (no multiply per element)
+                int end = first + length * inner;
+                double max = length == 0 ? Double.NEGATIVE_INFINITY : x[first];
+                int topIndex = first;
+                for (int i = first + inner; i < end; i += inner) {
+                    double v = x[i];
                     if (v > max || max != max) { // the first largest; a NaN is passed on
                         max = v;
-                        top = j;
+                        topIndex = i;
                     }
                 }
                 boolean finite = !Double.isInfinite(max);
                 sum.reset();
-                for (int j = 0; j < length; j++) {
-                    int i = index(o, j, k);
+                for (int i = first; i < end; i += inner) {
                     // The shift's rounding error waits in logSoftmax until log1p(s) is known; the shift
                     // itself is recomputed then (one subtraction, cheaper than a second array).
                     double shifted = finite ? x[i] - max : StableMath.shift(x[i], max);
                     double error = finite ? StableMath.shiftError(x[i], max, shifted) : 0.0;
                     double e = Math.exp(shifted);
-                    softmax[i] = e + e * error; // exp(shifted + error); normalised below
+                    double unnormalised = e + e * error; // exp(shifted + error); normalised below
+                    softmax[i] = unnormalised;
                     logSoftmax[i] = error;
-                    sum.add(j == top ? 0.0 : softmax[i]);
+                    sum.add(i == topIndex ? 0.0 : unnormalised);
                 }
                 double others = sum.value();
                 double logSum = StableMath.log1p(others);
                 double reciprocal = 1.0 / (1.0 + others);
                 int slice = o * inner + k;
                 logSumExp[slice] = max + logSum;
-                argMax[slice] = top;
+                argMax[slice] = (topIndex - first) / inner;
                 topComplement[slice] = others * reciprocal;
-                for (int j = 0; j < length; j++) {
-                    int i = index(o, j, k);
-                    double shifted = j == top ? 0.0 : finite ? x[i] - max : StableMath.shift(x[i], max);
+                for (int i = first; i < end; i += inner) {
+                    double shifted = i == topIndex ? 0.0 : finite ? x[i] - max : StableMath.shift(x[i], max);
                     logSoftmax[i] = shifted + (logSoftmax[i] - logSum);
                     softmax[i] *= reciprocal;
                 }
             }
         }
-        return logSoftmax;
     }
 }

@@ -17,15 +17,19 @@ final class ExpLogOps {
     static Node exp(GraphNode x) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.exp(v[i]);
-        }
-        return x.unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * y[i];
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = Math.exp(v[i]);
             }
+        });
+        return x.unary(y, (gy, gx) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (gy[i] != 0) {
+                        gx[i] += gy[i] * y[i];
+                    }
+                }
+            });
         });
     }
 
@@ -33,15 +37,19 @@ final class ExpLogOps {
     static Node log(GraphNode x) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.log(v[i]);
-        }
-        return x.unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * (1 / v[i]);
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = Math.log(v[i]);
             }
+        });
+        return x.unary(y, (gy, gx) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (gy[i] != 0) {
+                        gx[i] += gy[i] * (1 / v[i]);
+                    }
+                }
+            });
         });
     }
 
@@ -49,15 +57,19 @@ final class ExpLogOps {
     static Node log1p(GraphNode x) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = StableMath.log1p(v[i]);
-        }
-        return x.unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * (1 / (1 + v[i]));
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = StableMath.log1p(v[i]);
             }
+        });
+        return x.unary(y, (gy, gx) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (gy[i] != 0) {
+                        gx[i] += gy[i] * (1 / (1 + v[i]));
+                    }
+                }
+            });
         });
     }
 
@@ -65,15 +77,19 @@ final class ExpLogOps {
     static Node expm1(GraphNode x) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.expm1(v[i]);
-        }
-        return x.unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * (y[i] + 1);
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = Math.expm1(v[i]);
             }
+        });
+        return x.unary(y, (gy, gx) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (gy[i] != 0) {
+                        gx[i] += gy[i] * (y[i] + 1);
+                    }
+                }
+            });
         });
     }
 
@@ -81,15 +97,19 @@ final class ExpLogOps {
     static Node sqrt(GraphNode x) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.sqrt(v[i]);
-        }
-        return x.unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (gy[i] != 0) {
-                    gx[i] += gy[i] * (0.5 / y[i]);
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = Math.sqrt(v[i]);
             }
+        });
+        return x.unary(y, (gy, gx) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (gy[i] != 0) {
+                        gx[i] += gy[i] * (0.5 / y[i]);
+                    }
+                }
+            });
         });
     }
 
@@ -97,13 +117,17 @@ final class ExpLogOps {
     static Node tanh(GraphNode x) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.tanh(v[i]);
-        }
-        return x.unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                gx[i] += gy[i] * (1 - y[i] * y[i]);
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = Math.tanh(v[i]);
             }
+        });
+        return x.unary(y, (gy, gx) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    gx[i] += gy[i] * (1 - y[i] * y[i]);
+                }
+            });
         });
     }
 
@@ -117,22 +141,26 @@ final class ExpLogOps {
         double[] x = o.a;
         double[] z = o.b;
         double[] out = o.y;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Double.isNaN(z[i]) ? Double.NaN : x[i] == 0 ? 0 : x[i] * Math.log(z[i]);
-        }
-        return o.result((gy, gx, gz) -> {
-            for (int i = 0; i < gy.length; i++) {
-                double gi = gy[i];
-                if (gi == 0) {
-                    continue;
-                }
-                if (gx != null && !(x[i] == 0 && z[i] == 0)) {
-                    gx[i] += gi * Math.log(z[i]);
-                }
-                if (gz != null && x[i] != 0) {
-                    gz[i] += gi * (x[i] / z[i]);
-                }
+        ParallelLoops.forEach(out.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = Double.isNaN(z[i]) ? Double.NaN : x[i] == 0 ? 0 : x[i] * Math.log(z[i]);
             }
+        });
+        return o.result((gy, gx, gz) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double gi = gy[i];
+                    if (gi == 0) {
+                        continue;
+                    }
+                    if (gx != null && !(x[i] == 0 && z[i] == 0)) {
+                        gx[i] += gi * Math.log(z[i]);
+                    }
+                    if (gz != null && x[i] != 0) {
+                        gz[i] += gi * (x[i] / z[i]);
+                    }
+                }
+            });
         });
     }
 }

@@ -15,15 +15,19 @@ final class PiecewiseOps {
     static Node relu(GraphNode x) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = v[i] > 0 ? v[i] : 0;
-        }
-        return x.unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (v[i] > 0) {
-                    gx[i] += gy[i];
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = v[i] > 0 ? v[i] : 0;
             }
+        });
+        return x.unary(y, (gy, gx) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (v[i] > 0) {
+                        gx[i] += gy[i];
+                    }
+                }
+            });
         });
     }
 
@@ -34,15 +38,19 @@ final class PiecewiseOps {
         }
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.min(high, Math.max(low, v[i]));
-        }
-        return x.unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (v[i] >= low && v[i] <= high) {
-                    gx[i] += gy[i];
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = Math.min(high, Math.max(low, v[i]));
             }
+        });
+        return x.unary(y, (gy, gx) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (v[i] >= low && v[i] <= high) {
+                        gx[i] += gy[i];
+                    }
+                }
+            });
         });
     }
 
@@ -50,13 +58,17 @@ final class PiecewiseOps {
     static Node abs(GraphNode x) {
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.abs(v[i]);
-        }
-        return x.unary(y, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                gx[i] += gy[i] * Math.signum(v[i]);
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = Math.abs(v[i]);
             }
+        });
+        return x.unary(y, (gy, gx) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    gx[i] += gy[i] * Math.signum(v[i]);
+                }
+            });
         });
     }
 
@@ -66,19 +78,23 @@ final class PiecewiseOps {
         double[] a = o.a;
         double[] b = o.b;
         double[] y = o.y;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.max(a[i], b[i]);
-        }
-        return o.result((gy, ga, gb) -> {
-            for (int i = 0; i < gy.length; i++) {
-                boolean toA = a[i] >= b[i];
-                if (toA && ga != null) {
-                    ga[i] += gy[i];
-                }
-                if (!toA && gb != null) {
-                    gb[i] += gy[i];
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = Math.max(a[i], b[i]);
             }
+        });
+        return o.result((gy, ga, gb) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    boolean toA = a[i] >= b[i];
+                    if (toA && ga != null) {
+                        ga[i] += gy[i];
+                    }
+                    if (!toA && gb != null) {
+                        gb[i] += gy[i];
+                    }
+                }
+            });
         });
     }
 
@@ -88,19 +104,23 @@ final class PiecewiseOps {
         double[] a = o.a;
         double[] b = o.b;
         double[] y = o.y;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.min(a[i], b[i]);
-        }
-        return o.result((gy, ga, gb) -> {
-            for (int i = 0; i < gy.length; i++) {
-                if (a[i] <= b[i]) {
-                    if (ga != null) {
-                        ga[i] += gy[i];
-                    }
-                } else if (gb != null) {
-                    gb[i] += gy[i];
-                }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = Math.min(a[i], b[i]);
             }
+        });
+        return o.result((gy, ga, gb) -> {
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (a[i] <= b[i]) {
+                        if (ga != null) {
+                            ga[i] += gy[i];
+                        }
+                    } else if (gb != null) {
+                        gb[i] += gy[i];
+                    }
+                }
+            });
         });
     }
 }

@@ -13,11 +13,13 @@ final class ReductionOps {
 
     /** The sum of all elements (a scalar); derivative 1 for each. */
     static GraphNode sum(GraphNode x) {
-        return x.unary(new double[] {CompensatedSum.of(x.v)}, new int[0], (gy, gx) -> {
+        return x.unary(new double[] {ParallelLoops.sum(x.v)}, new int[0], (gy, gx) -> {
             double gi = gy[0];
-            for (int i = 0; i < gx.length; i++) {
-                gx[i] += gi;
-            }
+            ParallelLoops.forEach(gx.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    gx[i] += gi;
+                }
+            });
         });
     }
 
@@ -31,26 +33,29 @@ final class ReductionOps {
         double[] v = x.v;
         Axis ax = Axis.of(x.shape, axis);
         double[] out = new double[ax.outer * ax.inner];
-        CompensatedSum s = new CompensatedSum();
-        for (int o = 0; o < ax.outer; o++) {
-            for (int k = 0; k < ax.inner; k++) {
-                s.reset();
-                for (int j = 0; j < ax.length; j++) {
-                    s.add(v[ax.index(o, j, k)]);
-                }
-                out[o * ax.inner + k] = s.value();
-            }
-        }
-        return x.unary(out, ax.reducedShape, (gy, gx) -> {
-            for (int o = 0; o < ax.outer; o++) {
+        // Each slice is summed on its own (in order): chunks of slices have the same bits on any thread count.
+        ParallelLoops.forEach(ax.outer, ax.outerGrain(), (from, to) -> {
+            CompensatedSum s = new CompensatedSum();
+            for (int o = from; o < to; o++) {
                 for (int k = 0; k < ax.inner; k++) {
-                    double gi = gy[o * ax.inner + k];
-                    for (int j = 0; j < ax.length; j++) {
-                        gx[ax.index(o, j, k)] += gi;
+                    s.reset();
+                    for (int i = ax.index(o, 0, k), end = i + ax.length * ax.inner; i < end; i += ax.inner) {
+                        s.add(v[i]);
                     }
+                    out[o * ax.inner + k] = s.value();
                 }
             }
         });
+        return x.unary(out, ax.reducedShape, (gy, gx) -> ParallelLoops.forEach(ax.outer, ax.outerGrain(), (from, to) -> {
+            for (int o = from; o < to; o++) {
+                for (int k = 0; k < ax.inner; k++) {
+                    double gi = gy[o * ax.inner + k];
+                    for (int i = ax.index(o, 0, k), end = i + ax.length * ax.inner; i < end; i += ax.inner) {
+                        gx[i] += gi;
+                    }
+                }
+            }
+        }));
     }
 
     /** The means along {@code axis}: the sums times {@code 1 / length}. */

@@ -29,21 +29,25 @@ final class SelectionOps {
         double[] x = onShape(a, shape);
         double[] z = onShape(b, shape);
         double[] y = new double[m.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = m[i] == 1 ? x[i] : z[i];
-        }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = m[i] == 1 ? x[i] : z[i];
+            }
+        });
         return GraphNode.binary(y, shape, a, b, (gy, ga, gb) -> {
             double[] fullA = ga == null || ga.length == gy.length ? ga : new double[gy.length];
             double[] fullB = gb == null || gb.length == gy.length ? gb : new double[gy.length];
-            for (int i = 0; i < gy.length; i++) {
-                if (m[i] == 1) {
-                    if (fullA != null) {
-                        fullA[i] += gy[i];
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (m[i] == 1) {
+                        if (fullA != null) {
+                            fullA[i] += gy[i];
+                        }
+                    } else if (fullB != null) {
+                        fullB[i] += gy[i];
                     }
-                } else if (fullB != null) {
-                    fullB[i] += gy[i];
                 }
-            }
+            });
             sumBack(fullA, ga, shape, a.shape);
             sumBack(fullB, gb, shape, b.shape);
         });
@@ -85,9 +89,11 @@ final class SelectionOps {
     private static Node compare(GraphNode a, Node b, DoubleBinaryOperator test) {
         Operands o = new Operands(a, b);
         double[] y = o.y;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = test.applyAsDouble(o.a[i], o.b[i]);
-        }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = test.applyAsDouble(o.a[i], o.b[i]);
+            }
+        });
         return GraphNode.constant(y, o.shape());
     }
 

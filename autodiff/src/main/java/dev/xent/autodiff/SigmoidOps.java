@@ -15,9 +15,11 @@ final class SigmoidOps {
     static Node sigmoid(GraphNode x) {
         SigmoidParts s = x.sigmoidParts();
         return x.unary(s.sigmoid, (gy, gx) -> {
-            for (int i = 0; i < gy.length; i++) {
-                gx[i] += gy[i] * (s.sigmoid[i] * s.sigmoidOfMinus[i]);
-            }
+            ParallelLoops.forEach(gy.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    gx[i] += gy[i] * (s.sigmoid[i] * s.sigmoidOfMinus[i]);
+                }
+            });
         });
     }
 
@@ -26,9 +28,11 @@ final class SigmoidOps {
         SigmoidParts s = x.sigmoidParts();
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.max(v[i], 0.0) + s.log1pExp[i];
-        }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = Math.max(v[i], 0.0) + s.log1pExp[i];
+            }
+        });
         return x.unary(y, (gy, gx) -> multiplyInto(gy, s.sigmoid, gx));
     }
 
@@ -37,16 +41,20 @@ final class SigmoidOps {
         SigmoidParts s = x.sigmoidParts();
         double[] v = x.v;
         double[] y = new double[v.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = -(Math.max(-v[i], 0.0) + s.log1pExp[i]);
-        }
+        ParallelLoops.forEach(y.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = -(Math.max(-v[i], 0.0) + s.log1pExp[i]);
+            }
+        });
         return x.unary(y, (gy, gx) -> multiplyInto(gy, s.sigmoidOfMinus, gx));
     }
 
     /** {@code gx += gy * slope}, for ops whose local derivatives are finite and precomputed. */
     private static void multiplyInto(double[] gy, double[] slope, double[] gx) {
-        for (int i = 0; i < gy.length; i++) {
-            gx[i] += gy[i] * slope[i];
-        }
+        ParallelLoops.forEach(gy.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                gx[i] += gy[i] * slope[i];
+            }
+        });
     }
 }

@@ -30,18 +30,20 @@ final class SigmoidParts {
         log1pExp = new double[x.length];
         sigmoid = new double[x.length];
         sigmoidOfMinus = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double e = Math.exp(-Math.abs(x[i]));
-            double u = 1.0 + e;
-            double r = 1.0 / u;
-            log1pExp[i] = StableMath.log1p(e, u, r);
-            // sigmoid(x) is r where x >= 0, else e r: swapped by x's sign bit, without a branch (random signs mispredict).
-            long large = Double.doubleToRawLongBits(r);
-            long small = Double.doubleToRawLongBits(e * r);
-            long swap = (large ^ small) & (Double.doubleToRawLongBits(x[i]) >> 63);
-            sigmoid[i] = Double.longBitsToDouble(large ^ swap);
-            sigmoidOfMinus[i] = Double.longBitsToDouble(small ^ swap);
-        }
+        ParallelLoops.forEach(x.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double e = Math.exp(-Math.abs(x[i]));
+                double u = 1.0 + e;
+                double r = 1.0 / u;
+                log1pExp[i] = StableMath.log1p(e, u, r);
+                // sigmoid(x) is r where x >= 0, else e r: swapped by x's sign bit, without a branch (random signs mispredict).
+                long large = Double.doubleToRawLongBits(r);
+                long small = Double.doubleToRawLongBits(e * r);
+                long swap = (large ^ small) & (Double.doubleToRawLongBits(x[i]) >> 63);
+                sigmoid[i] = Double.longBitsToDouble(large ^ swap);
+                sigmoidOfMinus[i] = Double.longBitsToDouble(small ^ swap);
+            }
+        });
     }
 
     /** The parts of {@code -x}: the same {@code log1p(exp(-|x|))}, the two sigmoids swapped. */

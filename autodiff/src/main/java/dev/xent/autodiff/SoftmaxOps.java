@@ -18,15 +18,16 @@ final class SoftmaxOps {
         Axis ax = parts.axis;
         double[] softmax = parts.softmax;
         return x.unary(parts.logSumExp, ax.reducedShape, (gy, gx) -> {
-            for (int o = 0; o < ax.outer; o++) {
-                for (int k = 0; k < ax.inner; k++) {
-                    double gi = gy[o * ax.inner + k];
-                    for (int j = 0; j < ax.length; j++) {
-                        int i = ax.index(o, j, k);
-                        gx[i] += gi * softmax[i];
+            ParallelLoops.forEach(ax.outer, ax.outerGrain(), (from, to) -> {
+                for (int o = from; o < to; o++) {
+                    for (int k = 0; k < ax.inner; k++) {
+                        double gi = gy[o * ax.inner + k];
+                        for (int i = ax.index(o, 0, k), end = i + ax.length * ax.inner; i < end; i += ax.inner) {
+                            gx[i] += gi * softmax[i];
+                        }
                     }
                 }
-            }
+            });
         });
     }
 
@@ -39,24 +40,26 @@ final class SoftmaxOps {
         Axis ax = parts.axis;
         double[] softmax = parts.softmax;
         return x.unary(parts.logSoftmax, (gy, gx) -> {
-            for (int o = 0; o < ax.outer; o++) {
-                for (int k = 0; k < ax.inner; k++) {
-                    int slice = o * ax.inner + k;
-                    int top = parts.argMax[slice];
-                    double others = 0;
-                    for (int j = 0; j < ax.length; j++) {
-                        others += j == top ? 0.0 : gy[ax.index(o, j, k)];
+            ParallelLoops.forEach(ax.outer, ax.outerGrain(), (from, to) -> {
+                for (int o = from; o < to; o++) {
+                    for (int k = 0; k < ax.inner; k++) {
+                        int slice = o * ax.inner + k;
+                        int first = ax.index(o, 0, k); // the slice is first, first + inner, ...
+                        int end = first + ax.length * ax.inner;
+                        int topIndex = ax.index(o, parts.argMax[slice], k);
+                        double others = 0;
+                        for (int i = first; i < end; i += ax.inner) {
+                            others += i == topIndex ? 0.0 : gy[i];
+                        }
+                        double total = others + gy[topIndex];
+                        for (int i = first; i < end; i += ax.inner) {
+                            gx[i] += i == topIndex ? 0.0 : gy[i] - softmax[i] * total;
+                        }
+                        // gy_k - p_k total = gy_k (1 - p_k) - p_k others: a confident slice's gradient keeps its precision
+                        gx[topIndex] += gy[topIndex] * parts.topComplement[slice] - softmax[topIndex] * others;
                     }
-                    int topIndex = ax.index(o, top, k);
-                    double total = others + gy[topIndex];
-                    for (int j = 0; j < ax.length; j++) {
-                        int i = ax.index(o, j, k);
-                        gx[i] += j == top ? 0.0 : gy[i] - softmax[i] * total;
-                    }
-                    // gy_k - p_k total = gy_k (1 - p_k) - p_k others: a confident slice's gradient keeps its precision
-                    gx[topIndex] += gy[topIndex] * parts.topComplement[slice] - softmax[topIndex] * others;
                 }
-            }
+            });
         });
     }
 
@@ -66,19 +69,19 @@ final class SoftmaxOps {
         Axis ax = parts.axis;
         double[] out = parts.softmax;
         return x.unary(out, (gy, gx) -> {
-            for (int o = 0; o < ax.outer; o++) {
-                for (int k = 0; k < ax.inner; k++) {
-                    double dot = 0;
-                    for (int j = 0; j < ax.length; j++) {
-                        int i = ax.index(o, j, k);
-                        dot += gy[i] * out[i];
-                    }
-                    for (int j = 0; j < ax.length; j++) {
-                        int i = ax.index(o, j, k);
-                        gx[i] += out[i] * (gy[i] - dot);
+            ParallelLoops.forEach(ax.outer, ax.outerGrain(), (from, to) -> {
+                for (int o = from; o < to; o++) {
+                    for (int k = 0; k < ax.inner; k++) {
+                        double dot = 0;
+                        for (int i = ax.index(o, 0, k), end = i + ax.length * ax.inner; i < end; i += ax.inner) {
+                            dot += gy[i] * out[i];
+                        }
+                        for (int i = ax.index(o, 0, k), end = i + ax.length * ax.inner; i < end; i += ax.inner) {
+                            gx[i] += out[i] * (gy[i] - dot);
+                        }
                     }
                 }
-            }
+            });
         });
     }
 }
