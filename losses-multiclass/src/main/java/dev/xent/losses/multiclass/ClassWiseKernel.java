@@ -43,13 +43,15 @@ final class ClassWiseKernel {
     private final ClassTerm term;
     private final IndexLogitsKernel indexLogits;
     private final boolean vector;
+    private final int minVectorElements;
 
     ClassWiseKernel(String lossName, ClassWiseOptions options, ClassTerm term) {
         this.lossName = lossName;
         this.options = options;
         this.term = term;
         this.vector = VectorSupport.enabled();
-        this.indexLogits = new IndexLogitsKernel(options, vector);
+        this.minVectorElements = VectorSupport.minElements();
+        this.indexLogits = new IndexLogitsKernel(options, vector, minVectorElements);
     }
 
     private static int grain(int classes) {
@@ -78,8 +80,14 @@ final class ClassWiseKernel {
      * error), probabilities without {@code normalize} for range and row sums ({@link #requireProbabilityRows}'
      * errors). A separate pass would read the whole input from memory once more.
      */
-    boolean checksPredictions(Tensor targets) {
-        return options.fromLogits ? IndexLogitsKernel.appliesTo(options, term, targets) || vector : !options.normalize;
+    boolean checksPredictions(Tensor predictions, Tensor targets) {
+        return options.fromLogits ? IndexLogitsKernel.appliesTo(options, term, targets) || vector(predictions)
+                : !options.normalize;
+    }
+
+    /** Whether a call on {@code predictions} runs the vector kernels: enabled, and large enough ({@link VectorSupport#minElements()}). */
+    private boolean vector(Tensor predictions) {
+        return vector && predictions.size() >= minVectorElements;
     }
 
     /** Probabilities in [0, 1], each row summing to 1 within {@link Validate#ROW_SUM_TOLERANCE}; else the first offender's error. */
@@ -115,13 +123,14 @@ final class ClassWiseKernel {
                     gradientOut);
         }
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
-        if (vector && options.fromLogits && term == CrossEntropyTerm.INSTANCE) {
+        boolean vectorCall = vector(predictions);
+        if (vectorCall && options.fromLogits && term == CrossEntropyTerm.INSTANCE) {
             // Loaded only here, and only when enabled (as IndexLogitsKernel's vector kernel).
             return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> new CoefficientLogitsVectorKernel(indexLogits,
                     classes).accumulate(predictions, coefficients, sampleWeights, denominator, from, to, sum, perSampleOut,
                     gradientOut));
         }
-        if (vector && options.fromLogits) { // every other term (focal): its own vector kernel, same loading rule
+        if (vectorCall && options.fromLogits) { // every other term (focal): its own vector kernel, same loading rule
             return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> new TermLogitsVectorKernel(indexLogits, classes,
                     term).accumulate(predictions, coefficients, sampleWeights, denominator, from, to, sum, perSampleOut,
                     gradientOut));

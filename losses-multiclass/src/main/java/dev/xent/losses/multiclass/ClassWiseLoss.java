@@ -62,7 +62,7 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
      */
     private void validateForKernel(Tensor predictions, Tensor targets) {
         validateShapesAndTargets(predictions, targets);
-        if (!kernel.checksPredictions(targets)) {
+        if (!kernel.checksPredictions(predictions, targets)) {
             validatePredictions(predictions);
         }
         requireSomeRowNotIgnored(targets);
