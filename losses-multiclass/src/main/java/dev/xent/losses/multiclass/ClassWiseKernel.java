@@ -42,12 +42,14 @@ final class ClassWiseKernel {
     private final ClassWiseOptions options;
     private final ClassTerm term;
     private final IndexLogitsKernel indexLogits;
+    private final IndexProbabilitiesKernel indexProbabilities;
 
     ClassWiseKernel(String lossName, ClassWiseOptions options, ClassTerm term) {
         this.lossName = lossName;
         this.options = options;
         this.term = term;
         this.indexLogits = new IndexLogitsKernel(options, VectorSupport.enabled());
+        this.indexProbabilities = new IndexProbabilitiesKernel(options);
     }
 
     private static int grain(int classes) {
@@ -79,6 +81,15 @@ final class ClassWiseKernel {
     }
 
     /**
+     * Whether {@link #run} checks the probabilities itself when {@code gradient} is not wanted (the
+     * value-only index kernel does, as it reads them), so that the caller need not before: it then
+     * throws {@link IndexProbabilitiesKernel#validate}'s error.
+     */
+    boolean checksProbabilities(Tensor targets, boolean gradient) {
+        return !gradient && IndexProbabilitiesKernel.appliesTo(options, term, targets);
+    }
+
+    /**
      * Computes {@code sum_i s_i l_i} (with the weights as {@code sampleWeights} gives them: scaled for a
      * mean). Optionally writes each {@code l_i} into {@code perSampleOut} and
      * {@code s_i dl_i/dp / denominator} into {@code gradientOut} (row-major, every element overwritten).
@@ -94,6 +105,14 @@ final class ClassWiseKernel {
             } catch (NaNLogitFound e) {
                 Validate.notNaN("logit", predictions); // throws, naming the first NaN on any thread count
                 throw new IllegalStateException("the kernel saw a NaN logit that validation did not find", e);
+            }
+        }
+        if (checksProbabilities(targets, gradientOut != null)) {
+            try {
+                return indexProbabilities.run(predictions, targets, sampleWeights, grain(classes), perSampleOut);
+            } catch (ProbabilityCheckFailed e) {
+                IndexProbabilitiesKernel.validate(predictions); // throws, naming the first offender on any thread count
+                throw new IllegalStateException("the kernel saw a bad probability that validation did not find", e);
             }
         }
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);

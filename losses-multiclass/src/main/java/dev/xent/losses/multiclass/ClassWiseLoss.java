@@ -51,26 +51,44 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
      */
     @Override
     public void validate(Tensor predictions, Tensor targets) {
-        validateAllButLogits(predictions, targets);
+        validateAllButLogits(predictions, targets, true);
         if (options.fromLogits) {
             Validate.notNaN("logit", predictions);
         }
     }
 
     /**
-     * {@link #validate} for the fused kernel: the logits' NaN check is left to the kernel when it makes
-     * it while computing ({@link ClassWiseKernel#checksLogitsForNaN}), with the same error.
+     * {@link #validate} for the fused kernel: the checks the kernel makes while computing
+     * ({@link ClassWiseKernel#checksLogitsForNaN}, {@link ClassWiseKernel#checksProbabilities} when no
+     * {@code gradient} is wanted) are left to it, with the same errors.
      */
-    private void validateForKernel(Tensor predictions, Tensor targets) {
+    private void validateForKernel(Tensor predictions, Tensor targets, boolean gradient) {
         if (kernel.checksLogitsForNaN(targets)) { // only ever on logits
-            validateAllButLogits(predictions, targets);
+            validateAllButLogits(predictions, targets, true);
         } else {
-            validate(predictions, targets);
+            validateAllButLogits(predictions, targets, !kernel.checksProbabilities(targets, gradient));
+            if (options.fromLogits) {
+                Validate.notNaN("logit", predictions);
+            }
         }
     }
 
-    /** Everything {@link #validate} checks but whether logits are NaN (probabilities are checked here). */
-    private void validateAllButLogits(Tensor predictions, Tensor targets) {
+    /**
+     * The probability checks {@link #validateForKernel} left to the kernel, made now: another error is
+     * about to be thrown, and validation would have found a bad probability first.
+     */
+    private void checkDeferredProbabilities(Tensor predictions, Tensor targets, boolean gradient) {
+        if (kernel.checksProbabilities(targets, gradient)) {
+            IndexProbabilitiesKernel.validate(predictions);
+        }
+    }
+
+    /**
+     * Everything {@link #validate} checks but whether logits are NaN; probabilities are checked here
+     * unless {@code checkProbabilities} is false (those of the not-normalized space, before any other
+     * error that follows them).
+     */
+    private void validateAllButLogits(Tensor predictions, Tensor targets, boolean checkProbabilities) {
         Validate.classTargets(predictions, targets, options.ignoreIndex);
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
@@ -87,12 +105,14 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
             if (options.normalize) {
                 Validate.inClosedRange("probability", predictions, 0.0, Double.MAX_VALUE);
                 requirePositiveRowSums(predictions);
-            } else {
-                Validate.inClosedRange("probability", predictions, 0.0, 1.0);
-                Validate.rowsSumToOne("probability", predictions, Validate.ROW_SUM_TOLERANCE);
+            } else if (checkProbabilities) {
+                IndexProbabilitiesKernel.validate(predictions);
             }
         }
         if (options.ignoreIndex != null && rows > 0 && everyRowIgnored(targets)) {
+            if (!checkProbabilities) { // left to the kernel, but validation finds a bad probability first
+                IndexProbabilitiesKernel.validate(predictions);
+            }
             throw new IllegalArgumentException(name() + ": every one of the " + rows
                     + " rows has the ignore_index " + options.ignoreIndex + " as its class; nothing is left to compute");
         }
@@ -217,7 +237,7 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
 
     @Override
     public Tensor perSample(Tensor predictions, Tensor targets) {
-        validateForKernel(predictions, targets);
+        validateForKernel(predictions, targets, false);
         double[] losses = new double[predictions.dim(0)];
         kernel.run(predictions, targets, SampleWeights.NONE, 1.0, losses, null);
         return Tensor.wrap(losses, losses.length);
@@ -249,13 +269,22 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
      * overflowing the total weight or a weighted loss.
      */
     private double fusedValueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
-        validateForKernel(predictions, targets);
-        Validate.sampleWeights(sampleWeights, predictions.dim(0));
-        if (reduction() != Reduction.MEAN) {
-            return kernel.run(predictions, targets, SampleWeights.unscaled(sampleWeights), 1.0, null, gradientOut);
+        boolean gradient = gradientOut != null;
+        validateForKernel(predictions, targets, gradient);
+        boolean mean = reduction() == Reduction.MEAN;
+        SampleWeights weights;
+        double denominator = 1.0;
+        try {
+            Validate.sampleWeights(sampleWeights, predictions.dim(0));
+            weights = mean ? SampleWeights.scaledForMean(sampleWeights) : SampleWeights.unscaled(sampleWeights);
+            if (mean) {
+                denominator = kernel.meanDenominator(predictions, targets, weights);
+            }
+        } catch (IllegalArgumentException e) { // validation would have named a bad probability first
+            checkDeferredProbabilities(predictions, targets, gradient);
+            throw e;
         }
-        SampleWeights scaled = SampleWeights.scaledForMean(sampleWeights);
-        double denominator = kernel.meanDenominator(predictions, targets, scaled);
-        return kernel.run(predictions, targets, scaled, denominator, null, gradientOut) / denominator;
+        double total = kernel.run(predictions, targets, weights, denominator, null, gradientOut);
+        return mean ? total / denominator : total;
     }
 }
