@@ -11,8 +11,8 @@ import java.util.function.IntToDoubleFunction;
 /**
  * One build's side of {@code AB}: loaded once per benchmarks.jar, in that jar's own class loader, it runs
  * batches of {@code GraphEvaluation.valueAndGradient} calls (or, with {@code -Dab.path=kernel}, the loss's own
- * fused {@code valueAndGradient} into a buffer; add {@code -Dxent.vector=true} and the incubator module
- * for the vector kernels) on the inputs of {@code LossBenchmark} (logits uniform in [-6, 6], seed 42,
+ * fused {@code valueAndGradient} into a buffer; add the incubator module for the
+ * vector kernels) on the inputs of {@code LossBenchmark} (logits uniform in [-6, 6], seed 42,
  * from_logits = true, default parameters, C = 10 classes). With {@code -Dab.path=chain} a call builds
  * the chain of {@code BackwardTest} instead, {@code size} links of {@code chain.add(x).mul(1.0)} (two
  * nodes each), and runs its backward pass (the loss is not used).

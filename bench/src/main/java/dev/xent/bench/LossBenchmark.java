@@ -50,9 +50,9 @@ public class LossBenchmark {
     public int threads;
 
     /**
-     * The Vector API kernels ({@code -Dxent.vector=true}, set before the loss is created; BCE with
-     * logits, and cross-entropy on logits with class indices). Off by default: {@code -p vector=false,true}
-     * measures both in one run.
+     * The Vector API kernels ({@code xent.vector}, set before the loss is created; BCE, and cross-entropy
+     * on logits with class indices): they run only if the fork has the module (the forks add it), so
+     * {@code -p vector=false,true} measures both in one run. Here the scalar kernels are the default.
      */
     @Param({"false"})
     public boolean vector;

@@ -235,7 +235,7 @@ public final class ExactnessReference {
 
     /**
      * Asserts that every case but the {@code knownLimits} is within its bounds on {@code computation}, with
-     * the losses created by name and parameters (with the vector switch on if {@code vector}); prints
+     * the losses created by name and parameters (on the vector kernels if {@code vector}, else on the scalar ones); prints
      * the summary of the worst errors under {@code title}. At most 20 failures are shown.
      */
     public static void assertWithinBounds(String title, List<Case> cases, Computation computation, boolean vector,
@@ -244,7 +244,7 @@ public final class ExactnessReference {
         Map<String, Worst> worst = new HashMap<>();
         List<String> failures = check(checked, c -> vector
                 ? VectorSwitch.on(() -> Losses.create(c.loss(), c.parameters()))
-                : Losses.create(c.loss(), c.parameters()), computation, worst);
+                : VectorSwitch.off(() -> Losses.create(c.loss(), c.parameters())), computation, worst);
         System.out.println("exactness, " + title + " (" + (cases.size() - checked.size())
                 + " cases of known limits left out):\n" + summary(worst));
         Assertions.assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())),

@@ -4,26 +4,23 @@ import dev.xent.core.numeric.VectorSupport;
 import java.util.function.Supplier;
 
 /**
- * For tests of the optional vector kernels: runs an action with the switch
- * ({@code -Dxent.vector=true}, {@link VectorSupport#PROPERTY}) on, as losses read it when they are
- * created, and restores the property afterwards. The kernels also need the JVM started with
- * {@code --add-modules jdk.incubator.vector} ({@link VectorSupport#modulePresent()}).
+ * For tests of the vector and scalar kernels: runs an action with the switch
+ * ({@link VectorSupport#PROPERTY}, read when a loss is created) set ({@link VectorSupport#with}). The
+ * vector kernels run by default whenever the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} ({@link VectorSupport#modulePresent()}); {@link #off}
+ * gives the scalar kernels there.
  */
 public final class VectorSwitch {
     private VectorSwitch() {
     }
 
-    /** What {@code action} returns while the vector switch is on. */
+    /** What {@code action} returns with the vector kernels on (the default; they run only with the module). */
     public static <T> T on(Supplier<T> action) {
-        String previous = System.setProperty(VectorSupport.PROPERTY, "true");
-        try {
-            return action.get();
-        } finally {
-            if (previous == null) {
-                System.clearProperty(VectorSupport.PROPERTY);
-            } else {
-                System.setProperty(VectorSupport.PROPERTY, previous);
-            }
-        }
+        return VectorSupport.with(true, action);
+    }
+
+    /** What {@code action} returns with the vector kernels off ({@code -Dxent.vector=false}): the scalar kernels. */
+    public static <T> T off(Supplier<T> action) {
+        return VectorSupport.with(false, action);
     }
 }

@@ -17,6 +17,7 @@ import dev.xent.core.Reduction;
 import dev.xent.core.TargetDomain;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.Parallelism;
+import dev.xent.core.numeric.VectorSupport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +28,10 @@ import java.util.function.DoubleSupplier;
  * {@code "task": "bench"}: the throughput of one loss on random inputs in its domain
  * ({@link RandomInputs}, without sample weights), in millions of elements per second (elements =
  * rows x classes) for the analytic value, the analytic value+gradient into a reused buffer, and the
- * autodiff value+gradient ({@link GraphEvaluation}: graph built per call, backward included). Each is
+ * autodiff value+gradient ({@link GraphEvaluation}: graph built per call, backward included). The analytic
+ * figures are given for the kernels the loss runs by default and, when the JVM has
+ * {@code jdk.incubator.vector}, for the other kind too (scalar or vector, {@link VectorSupport}); a loss
+ * without a vector kernel shows its scalar kernel twice. Each is
  * warmed up, then timed call by call for about a second; the median call counts. A quick check on
  * the machine at hand; for careful numbers use the JMH suite (BENCHMARKS.md).
  */
@@ -79,18 +83,27 @@ public final class BenchTask implements Task {
         Tensor t = inputs.targets();
         double[] gradient = new double[p.size()];
         int elements = p.size();
+        // The loss as configured runs the default kernels; the other kind is timed on a second instance
+        // (created with the switch flipped) when this JVM has the module, so both appear side by side.
+        boolean vectorByDefault = VectorSupport.enabled();
+        Loss other = VectorSupport.modulePresent()
+                ? VectorSupport.with(!vectorByDefault, () -> context.loss(root)) : null;
         int previousThreads = Parallelism.threads();
         Parallelism.setThreads(threads);
-        double value;
-        double valueAndGradient;
+        double[] defaultKernels;
+        double[] otherKernels = null;
         double autodiff;
         try {
-            value = throughput(elements, () -> loss.value(p, t));
-            valueAndGradient = throughput(elements, () -> loss.valueAndGradient(p, t, null, gradient));
+            defaultKernels = analytic(loss, p, t, gradient);
+            if (other != null) {
+                otherKernels = analytic(other, p, t, gradient);
+            }
             autodiff = throughput(elements, () -> GraphEvaluation.valueAndGradient(loss, p, t, null, gradient));
         } finally {
             Parallelism.setThreads(previousThreads);
         }
+        double[] vector = vectorByDefault ? defaultKernels : otherKernels;
+        double[] scalar = vectorByDefault ? otherKernels : defaultKernels;
 
         ObjectNode report = Json.object();
         report.put("task", "bench");
@@ -98,16 +111,44 @@ public final class BenchTask implements Task {
         report.put("rows", rows);
         report.put("classes", classes);
         report.put("threads", threads);
-        report.put("analytic_value", value);
-        report.put("analytic_value_and_gradient", valueAndGradient);
+        report.put("kernels", vectorByDefault ? "vector" : "scalar");
+        report.put("analytic_value", defaultKernels[0]);
+        report.put("analytic_value_and_gradient", defaultKernels[1]);
         report.put("autodiff_value_and_gradient", autodiff);
+        for (String kind : List.of("scalar", "vector")) {
+            double[] figures = kind.equals("scalar") ? scalar : vector;
+            if (figures != null) {
+                report.put(kind + "_analytic_value", figures[0]);
+                report.put(kind + "_analytic_value_and_gradient", figures[1]);
+            }
+        }
         List<String> summary = new ArrayList<>();
         summary.add("bench: " + loss.name() + " " + loss.parameters() + " on " + p.shapeString() + ", "
                 + threads + (threads == 1 ? " thread" : " threads") + " (M elements/s, median call)");
-        summary.add(String.format(Locale.ROOT, "  %-30s %10.1f", "analytic value", value));
-        summary.add(String.format(Locale.ROOT, "  %-30s %10.1f", "analytic value+gradient", valueAndGradient));
-        summary.add(String.format(Locale.ROOT, "  %-30s %10.1f", "autodiff value+gradient", autodiff));
+        summary.add("  kernels: " + (vectorByDefault ? "vector (the default here)"
+                : VectorSupport.modulePresent() ? "scalar (the default here: -D" + VectorSupport.PROPERTY + "=false)"
+                : "scalar (the default here: the JVM has no jdk.incubator.vector, so no vector kernels)"));
+        addKernelLines(summary, "scalar", scalar, !vectorByDefault);
+        addKernelLines(summary, "vector", vector, vectorByDefault);
+        summary.add(String.format(Locale.ROOT, "  %-40s %10.1f", "autodiff value+gradient", autodiff));
         return TaskResult.ok(report, summary);
+    }
+
+    /** Value and value+gradient of {@code loss}, M elements/s. */
+    private static double[] analytic(Loss loss, Tensor p, Tensor t, double[] gradient) {
+        int elements = p.size();
+        return new double[] {throughput(elements, () -> loss.value(p, t)),
+            throughput(elements, () -> loss.valueAndGradient(p, t, null, gradient))};
+    }
+
+    /** The two analytic lines of one kind of kernel, if it was timed. */
+    private static void addKernelLines(List<String> summary, String kind, double[] figures, boolean isDefault) {
+        if (figures == null) {
+            return;
+        }
+        String label = " (" + kind + (isDefault ? ", default)" : ")");
+        summary.add(String.format(Locale.ROOT, "  %-40s %10.1f", "analytic value" + label, figures[0]));
+        summary.add(String.format(Locale.ROOT, "  %-40s %10.1f", "analytic value+gradient" + label, figures[1]));
     }
 
     /** Millions of elements per second of the median call, after a warm-up. */

@@ -136,6 +136,34 @@ public final class VectorMath {
     }
 
     /**
+     * {@code out[i] = log(u[i])} for positive normal finite {@code u[i]}, within about 1 ulp: the split
+     * {@code u = 2^k m} and fdlibm's polynomial of {@link #log1pAndReciprocal}, without the correction for
+     * a rounded {@code 1 + x} (callers that need {@code log1p} put theirs back). Zero, subnormal, infinite
+     * or negative {@code u} give meaningless values: callers compute those elements otherwise. Touches
+     * {@code paddedLength(n)} elements; {@code out} may be {@code u}.
+     */
+    public static void log(double[] u, double[] out, int n) {
+        int padded = paddedLength(n);
+        for (int j = 0; j < padded; j += SPECIES.length()) {
+            LongVector bits = DoubleVector.fromArray(SPECIES, u, j).reinterpretAsLongs();
+            LongVector mantissa = bits.and(MANTISSA_BITS);
+            LongVector halve = mantissa.add(ROOT2_CARRY).and(1L << 52);
+            DoubleVector m = mantissa.or(halve.lanewise(VectorOperators.XOR, ONE_BITS)).reinterpretAsDoubles();
+            DoubleVector k = bits.lanewise(VectorOperators.LSHR, 52).add(halve.lanewise(VectorOperators.LSHR, 52))
+                    .or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52 + 1023.0);
+            DoubleVector f = m.sub(1.0);
+            DoubleVector s = f.div(f.add(2.0));
+            DoubleVector z = s.mul(s);
+            DoubleVector z2 = z.mul(z);
+            DoubleVector poly = z.mul(LG2).add(LG1).add(z.mul(LG4).add(LG3).mul(z2))
+                    .add(z.mul(LG6).add(LG5).add(z2.mul(LG7)).mul(z2.mul(z2)));
+            DoubleVector halfSquare = f.mul(f).mul(0.5);
+            k.mul(LN2_HI).sub(halfSquare.sub(s.mul(halfSquare.add(poly.mul(z))).add(k.mul(LN2_LO))).sub(f))
+                    .intoArray(out, j);
+        }
+    }
+
+    /**
      * Adds {@code values[0..n)} to {@code sum}: each lane keeps its own compensated (TwoSum) sum of the
      * elements at its positions, and the lanes' sums and then their compensations are added to
      * {@code sum} in lane order, then the elements past the last whole vector one by one. The result

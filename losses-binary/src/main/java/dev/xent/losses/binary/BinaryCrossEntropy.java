@@ -49,11 +49,12 @@ import java.util.function.Supplier;
  * the value {@code +Infinity} and gradient {@code -Infinity} (symmetrically at {@code p = 1}, {@code y < 1});
  * PyTorch instead clamps each log at -100.
  *
- * <p><b>Vector API.</b> With logits, value and gradient can run on {@code jdk.incubator.vector} lanes
- * (start the JVM with {@code --add-modules jdk.incubator.vector -Dxent.vector=true}; see
- * docs/vector.md): the same formula with vectorized {@code exp} and {@code log}, within 1e-12
- * relative (in practice a few ulps) of the default scalar kernel, same limits at +-inf, same bits for
- * any thread count. Off by default; without the module the switch is ignored.
+ * <p><b>Vector API.</b> Value and gradient (logits and probabilities) run on {@code jdk.incubator.vector}
+ * lanes whenever the JVM has the module ({@code --add-modules jdk.incubator.vector}; {@code ./xent} adds
+ * it; see docs/vector.md): the same formula with vectorized {@code exp} and {@code log}, within 1e-12
+ * relative (in practice a few ulps) of the scalar kernel, same limits at +-inf (and at probabilities 0
+ * and 1 with epsilon 0), same bits for any thread count. {@code -Dxent.vector=false} gives the scalar
+ * kernel; without the module it always runs.
  *
  * <p><b>Hessian</b> ({@link #gradientAndHessian}): the diagonal second derivative with respect to the
  * predictions, scaled like the gradient (by the row's weight, and by 1 / denominator for the mean).
@@ -83,9 +84,10 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
     private BinaryCrossEntropy(ParameterValues parameters, BinaryCrossEntropyOptions options) {
         super(BinaryCrossEntropyProvider.NAME, parameters, options.common());
         this.posWeight = options.posWeight();
-        // The vector class is touched only here, and only when enabled: without the module it never loads.
-        this.vectorKernels = fromLogits && VectorSupport.enabled()
-                ? BinaryLogitsVectorKernel.factory(labelSmoothing, posWeight) : null;
+        // The vector classes are touched only here, and only when enabled: without the module they never load.
+        this.vectorKernels = !VectorSupport.enabled() ? null : fromLogits
+                ? BinaryLogitsVectorKernel.factory(labelSmoothing, posWeight)
+                : BinaryProbabilitiesVectorKernel.factory(labelSmoothing, posWeight, epsilon);
     }
 
     @Override

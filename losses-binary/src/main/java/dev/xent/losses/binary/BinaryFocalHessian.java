@@ -97,7 +97,7 @@ final class BinaryFocalHessian {
             return 0.0;
         }
         double complement = 1 - p;
-        double bce = (y == 0 ? 0.0 : -y * Math.log(p)) + (y == 1 ? 0.0 : -(1 - y) * Math.log1p(-p));
+        double bce = (y == 0 ? 0.0 : -y * Math.log(p)) + (y == 1 ? 0.0 : -(1 - y) * StableMath.log1p(-p));
         double bceSlope = (y == 0 ? 0.0 : -y / p) + (y == 1 ? 0.0 : (1 - y) / complement);
         double bceCurvature = (y == 0 ? 0.0 : y / (p * p)) + (y == 1 ? 0.0 : (1 - y) / (complement * complement));
         double r = y * complement + (1 - y) * p;

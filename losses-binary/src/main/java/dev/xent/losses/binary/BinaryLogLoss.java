@@ -106,12 +106,14 @@ final class BinaryLogLoss {
      * where {@code eps <= p <= 1 - eps} and 0 where p was clipped (the clip's gradient is 0 outside its
      * range, as TensorFlow's clip_by_value that Keras uses). With {@code eps = 0}, {@code p = 0} against
      * {@code y > 0} gives {@code +inf} with derivative {@code -inf} (and symmetrically at {@code p = 1}).
+     * {@code log1p} is {@link StableMath#log1p(double)} (through the {@code Math.log} intrinsic: on JDK 17
+     * {@code Math.log1p} is a native call that made this kernel several times slower).
      */
     static double probabilities(double p, double y, double oneMinusY, double posWeight, double epsilon,
                                 double[] derivatives, int index) {
         double clipped = clip(p, epsilon);
         double loss = (y == 0 ? 0.0 : -posWeight * y * Math.log(clipped))
-                + (oneMinusY == 0 ? 0.0 : -oneMinusY * Math.log1p(-clipped));
+                + (oneMinusY == 0 ? 0.0 : -oneMinusY * StableMath.log1p(-clipped));
         if (derivatives != null) {
             derivatives[index] = isClipped(p, epsilon) ? 0.0
                     : (y == 0 ? 0.0 : -posWeight * y / clipped) + (oneMinusY == 0 ? 0.0 : oneMinusY / (1 - clipped));

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Tensor;
+import dev.xent.testkit.VectorSwitch;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,11 +39,12 @@ class BinaryFocalCrossEntropyTest {
             if (!config.name().equals("binary_cross_entropy") || !Double.valueOf(1.0).equals(config.parameters().get("pos_weight"))) {
                 continue;
             }
-            Loss bce = config.create();
+            // Both on the scalar kernels: the vector kernel of BCE with logits agrees to a few ulps, not to the bit.
+            Loss bce = VectorSwitch.off(config::create);
             Map<String, Object> focalParameters = new LinkedHashMap<>(config.parameters());
             focalParameters.remove("pos_weight");
             focalParameters.put("gamma", 0.0);
-            Loss focal = Losses.create("binary_focal_cross_entropy", focalParameters);
+            Loss focal = VectorSwitch.off(() -> Losses.create("binary_focal_cross_entropy", focalParameters));
             qt().withFixedSeed(LossCases.SEED).withExamples(10).forAll(longs().all()).checkAssert(seed -> {
                 LossCases.Inputs in = LossCases.inputs(seed, config.fromLogits());
                 assertArrayEquals(bce.perSample(in.predictions(), in.targets()).toArray(),

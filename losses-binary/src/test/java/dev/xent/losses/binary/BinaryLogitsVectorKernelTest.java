@@ -37,10 +37,10 @@ class BinaryLogitsVectorKernelTest {
         assumeTrue(VectorSupport.modulePresent(), "jdk.incubator.vector is not in the boot layer");
     }
 
-    /** The loss with the vector switch on. */
+    /** The loss as created by default, which with the module present runs the vector kernels. */
     private static ElementwiseLoss vectorLoss(Map<String, ?> parameters) {
-        ElementwiseLoss loss = VectorSwitch.on(() -> (ElementwiseLoss) Losses.create("binary_cross_entropy", parameters));
-        assertNotNull(loss.vectorKernels(), "the vector switch is on but the scalar kernel was chosen");
+        ElementwiseLoss loss = (ElementwiseLoss) Losses.create("binary_cross_entropy", parameters);
+        assertNotNull(loss.vectorKernels(), "the module is present but the scalar kernel was chosen");
         return loss;
     }
 
@@ -73,7 +73,7 @@ class BinaryLogitsVectorKernelTest {
      * its largest term, where soft labels make it cancel); nothing is NaN.
      */
     private static void assertPathsAgree(Map<String, ?> parameters, Tensor logits, Tensor targets, Tensor weights) {
-        Loss scalar = Losses.create("binary_cross_entropy", parameters);
+        Loss scalar = VectorSwitch.off(() -> Losses.create("binary_cross_entropy", parameters));
         Loss vector = vectorLoss(parameters);
         double[] expected = scalar.gradient(logits, targets, weights).toArray();
         double[] actual = vector.gradient(logits, targets, weights).toArray();
@@ -110,11 +110,13 @@ class BinaryLogitsVectorKernelTest {
     }
 
     @Test
-    void theSwitchIsOffUnlessThePropertyIsTrue() {
-        assertNull(((ElementwiseLoss) Losses.create("bce", Map.of("from_logits", true))).vectorKernels());
+    void theVectorKernelsRunByDefaultWithTheModuleAndTheScalarOnesWithTheSwitchOff() {
+        assertNotNull(((ElementwiseLoss) Losses.create("bce", Map.of("from_logits", true))).vectorKernels());
+        assertNull(VectorSwitch.off(() -> (ElementwiseLoss) Losses.create("bce", Map.of("from_logits", true)))
+                .vectorKernels());
         assertNotNull(vectorLoss(Map.of("from_logits", true)).vectorKernels());
-        // Probabilities have no vector kernel: they stay scalar with the switch on.
-        assertNull(VectorSwitch.on(() -> (ElementwiseLoss) Losses.create("bce", Map.of())).vectorKernels());
+        // Probabilities have theirs (BinaryProbabilitiesVectorKernelTest).
+        assertNotNull(((ElementwiseLoss) Losses.create("bce", Map.of())).vectorKernels());
     }
 
     @Test

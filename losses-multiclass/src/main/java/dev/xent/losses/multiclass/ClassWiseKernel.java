@@ -43,12 +43,14 @@ final class ClassWiseKernel {
     private final ClassTerm term;
     private final IndexLogitsKernel indexLogits;
     private final IndexProbabilitiesKernel indexProbabilities;
+    private final boolean vector;
 
     ClassWiseKernel(String lossName, ClassWiseOptions options, ClassTerm term) {
         this.lossName = lossName;
         this.options = options;
         this.term = term;
-        this.indexLogits = new IndexLogitsKernel(options, VectorSupport.enabled());
+        this.vector = VectorSupport.enabled();
+        this.indexLogits = new IndexLogitsKernel(options, vector);
         this.indexProbabilities = new IndexProbabilitiesKernel(options);
     }
 
@@ -116,6 +118,12 @@ final class ClassWiseKernel {
             }
         }
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
+        if (vector && options.fromLogits && term == CrossEntropyTerm.INSTANCE) {
+            // Loaded only here, and only when enabled (as IndexLogitsKernel's vector kernel).
+            return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> new CoefficientLogitsVectorKernel(indexLogits,
+                    classes).accumulate(predictions, coefficients, sampleWeights, denominator, from, to, sum, perSampleOut,
+                    gradientOut));
+        }
         return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {
             Row row = new Row(classes);
             for (int r = from; r < to; r++) {

@@ -24,7 +24,7 @@ import java.util.Arrays;
  * with one row per vector lane (within about an ulp of this kernel: its {@code exp} rounds differently).
  */
 final class IndexLogitsKernel {
-    /** Elements per block: the scratch (2 blocks of 4 KB, kept per thread) stays in L1. */
+    /** Elements per block: the scratch (2 blocks of 4 KB and a sum per row, kept per thread) stays in L1. */
     private static final int BLOCK_ELEMENTS = 512;
 
     private final ClassWiseOptions options;
@@ -81,6 +81,7 @@ final class IndexLogitsKernel {
         private final double[] shifted;
         private final double[] exps;
         private final int[] argMax;
+        private final double[] othersSums;
         private final CompensatedSum othersScratch = new CompensatedSum();
 
         /** Scratch for blocks of up to {@code chunkRows} rows (small inputs get small scratch). */
@@ -90,6 +91,7 @@ final class IndexLogitsKernel {
             this.shifted = KernelScratch.doubles(0, rows * classes);
             this.exps = KernelScratch.doubles(1, rows * classes);
             this.argMax = KernelScratch.ints(0, rows);
+            this.othersSums = KernelScratch.doubles(2, rows);
         }
 
         void run(Tensor logits, Tensor targets, SampleWeights sampleWeights, double denominator, int from, int to,
@@ -101,11 +103,18 @@ final class IndexLogitsKernel {
             }
             exponentials(to - from);
             for (int r = 0; r < to - from; r++) {
+                // One pass of independent compensated sums: the rows' TwoSum chains overlap in the pipeline.
+                othersSums[r] = othersSum(r);
+            }
+            for (int r = 0; r < to - from; r++) {
                 int row = from + r;
                 double s = sampleWeights.get(row);
                 int target = target(targets.getFlat(row));
                 double w = weight(target);
-                double others = othersSum(r);
+                double others = othersSums[r];
+                if (Double.isNaN(others)) { // a -inf logit (a NaN stopped the kernel before): see shiftByMaximum
+                    others = exponentialsWithNegativeInfinities(logits, row, r);
+                }
                 double loss = w == 0 ? 0.0 : rowLoss(logits, row, r, target, w, others);
                 if (perSampleOut != null) {
                     perSampleOut[row] = loss;
@@ -127,45 +136,59 @@ final class IndexLogitsKernel {
         /**
          * {@code shifted[r] = x - max} (x from {@code exps}, which then holds the shift's rounding error) and
          * the first largest class. Branch-free where the data is random:
-         * the maximum by two interleaved {@link Math#max} chains (HotSpot compiles double selects to
-         * branches, which mispredict), the first index by an integer select walking down the row. A
+         * the maximum by four interleaved {@link Math#max} chains (HotSpot compiles double selects to
+         * branches, which mispredict), then the first index by a scan. A
          * finite maximum makes {@code x - max} exactly 0 where {@code x == max}, as
          * {@link StableMath#shift} does; only an infinite one needs that rule. The rounding error is
-         * {@link StableMath#shiftError}'s TwoSum, 0 with an infinite maximum or where {@code x = -inf}.
+         * {@link StableMath#shiftError}'s TwoSum, 0 with an infinite maximum; where the shift is {@code -inf}
+         * it is NaN here, and {@link #exponentialsWithNegativeInfinities} redoes the row.
          */
         private void shiftByMaximum(int r) {
             int base = r * classes;
-            double even = Double.NEGATIVE_INFINITY;
-            double odd = Double.NEGATIVE_INFINITY;
+            double m0 = Double.NEGATIVE_INFINITY;
+            double m1 = Double.NEGATIVE_INFINITY;
+            double m2 = Double.NEGATIVE_INFINITY;
+            double m3 = Double.NEGATIVE_INFINITY;
             int c = 0;
-            for (; c + 1 < classes; c += 2) {
-                even = Math.max(even, exps[base + c]);
-                odd = Math.max(odd, exps[base + c + 1]);
+            for (; c + 3 < classes; c += 4) {
+                m0 = Math.max(m0, exps[base + c]);
+                m1 = Math.max(m1, exps[base + c + 1]);
+                m2 = Math.max(m2, exps[base + c + 2]);
+                m3 = Math.max(m3, exps[base + c + 3]);
             }
-            double max = Math.max(c < classes ? Math.max(even, exps[base + c]) : even, odd);
+            for (; c < classes; c++) {
+                m0 = Math.max(m0, exps[base + c]);
+            }
+            double max = Math.max(Math.max(m0, m1), Math.max(m2, m3));
             if (Double.isNaN(max)) { // Math.max passes a NaN on: the row holds one
                 throw new NaNLogitFound();
             }
             int k = 0;
-            if (Double.isInfinite(max)) {
-                for (c = classes - 1; c >= 0; c--) {
-                    double x = exps[base + c];
-                    k = x == max ? c : k;
-                    shifted[base + c] = StableMath.shift(x, max);
-                    exps[base + c] = 0.0;
-                }
-            } else {
-                for (c = classes - 1; c >= 0; c--) {
-                    double x = exps[base + c];
-                    k = x == max ? c : k;
-                    double z = x - max;
-                    double maxPart = z - x;
-                    double error = (x - (z - maxPart)) + (-max - maxPart);
-                    shifted[base + c] = z;
-                    exps[base + c] = z == Double.NEGATIVE_INFINITY ? 0.0 : error;
-                }
+            while (exps[base + k] != max) { // the first largest class (one mispredicted branch per row)
+                k++;
             }
             argMax[r] = k;
+            if (Double.isInfinite(max)) {
+                shiftByInfiniteMaximum(base, max);
+                return;
+            }
+            // A plain array loop, which C2 compiles to vector instructions: no select. Where x = -inf the
+            // TwoSum gives NaN (-inf - -inf); othersSum() then finds the row's sum NaN and redoes the row.
+            for (c = 0; c < classes; c++) {
+                double x = exps[base + c];
+                double z = x - max;
+                double maxPart = z - x;
+                shifted[base + c] = z;
+                exps[base + c] = (x - (z - maxPart)) + (-max - maxPart);
+            }
+        }
+
+        /** The shift's rule where the maximum is infinite: 0 where {@code x == max}, no rounding error. */
+        private void shiftByInfiniteMaximum(int base, double max) {
+            for (int c = 0; c < classes; c++) {
+                shifted[base + c] = StableMath.shift(exps[base + c], max);
+                exps[base + c] = 0.0;
+            }
         }
 
         /**
@@ -182,6 +205,22 @@ final class IndexLogitsKernel {
             for (int r = 0; r < rowCount; r++) {
                 exps[r * classes + argMax[r]] = 0.0;
             }
+        }
+
+        /**
+         * Row r's exponentials as {@link #exponentials} gives them where no logit is {@code -inf}: the shift's
+         * error taken as 0 where the shift is {@code -inf} ({@link StableMath#shiftError}); then its {@link #othersSum}.
+         */
+        private double exponentialsWithNegativeInfinities(Tensor logits, int row, int r) {
+            int base = r * classes;
+            double max = logits.getFlat(row * classes + argMax[r]);
+            for (int c = 0; c < classes; c++) {
+                double z = shifted[base + c];
+                double e = Math.exp(z);
+                exps[base + c] = e + e * StableMath.shiftError(logits.getFlat(row * classes + c), max, z);
+            }
+            exps[base + argMax[r]] = 0.0;
+            return othersSum(r);
         }
 
         /** {@code s = sum_{c != k} exp(z_c)} of row r, compensated, in class order. */
@@ -212,8 +251,9 @@ final class IndexLogitsKernel {
             double inverseSum = 1.0 / (1.0 + s);
             double othersWeight = target == k ? 0.0 : w;
             for (int c = 0; c < classes; c++) {
-                out[offset + c] = scale * (exps[base + c] * inverseSum * w - (c == target ? w : 0.0));
+                out[offset + c] = scale * (exps[base + c] * inverseSum * w); // minus 0.0: the same bits
             }
+            out[offset + target] = scale * (exps[base + target] * inverseSum * w - w);
             out[offset + k] = scale * (othersWeight - s * inverseSum * w);
         }
     }

@@ -27,21 +27,22 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class IndexLogitsVectorKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
+    static final int LANES = SPECIES.length();
     /** Rows per group: several vectors, so that each pass and each exp call covers a few hundred elements. */
-    private static final int GROUP = 4 * LANES;
+    static final int GROUP = 4 * LANES;
 
     /** The scalar kernel, for its reading of targets and class weights. */
     private final IndexLogitsKernel kernel;
     private final int classes;
     // Class-major: [c * GROUP + r]. This thread's scratch (KernelScratch), kept for the chunk.
-    private final double[] shifted;
-    private final double[] errors;
-    private final double[] exps;
-    private final double[] gradient;
+    // Package-private, with softmaxParts(), for CoefficientLogitsVectorKernel.
+    final double[] shifted;
+    final double[] errors;
+    final double[] exps;
+    final double[] gradient;
     // One value per row of the group.
-    private final double[] argMax;
-    private final double[] others;
+    final double[] argMax;
+    final double[] others;
     private final double[] weights;
     private final double[] scales;
     private final double[] targetClasses;
@@ -73,16 +74,7 @@ final class IndexLogitsVectorKernel {
                     CompensatedSum sum, double[] perSampleOut, double[] gradientOut) {
         for (int start = from; start < to; start += GROUP) {
             int count = Math.min(GROUP, to - start);
-            if (count < GROUP) {
-                // Rows past the last one hold zeros: finite, and their results are dropped.
-                Arrays.fill(shifted, 0, classes * GROUP, 0.0);
-            }
-            for (int r = 0; r < count; r++) {
-                int offset = (start + r) * classes;
-                for (int c = 0; c < classes; c++) {
-                    shifted[c * GROUP + r] = logits.getFlat(offset + c);
-                }
-            }
+            load(logits, start, count);
             readTargets(targets, sampleWeights, denominator, start, count);
             softmaxParts();
             lossesAndGradients(gradientOut != null);
@@ -104,6 +96,20 @@ final class IndexLogitsVectorKernel {
                         gradientOut[offset + c] = gradient[c * GROUP + r];
                     }
                 }
+            }
+        }
+    }
+
+    /** Rows {@code [start, start + count)} of the logits into {@code shifted}, class-major; zeros past them. */
+    void load(Tensor logits, int start, int count) {
+        if (count < GROUP) {
+            // Rows past the last one hold zeros: finite, and their results are dropped.
+            Arrays.fill(shifted, 0, classes * GROUP, 0.0);
+        }
+        for (int r = 0; r < count; r++) {
+            int offset = (start + r) * classes;
+            for (int c = 0; c < classes; c++) {
+                shifted[c * GROUP + r] = logits.getFlat(offset + c);
             }
         }
     }
@@ -133,7 +139,7 @@ final class IndexLogitsVectorKernel {
      * compiled on its own. Inlined into one compile with the group loop, their vector operations went
      * past C2's node budget in some runs, and an operation left as a call boxes its vectors (half speed).
      */
-    private void softmaxParts() {
+    void softmaxParts() {
         DoubleVector zero = DoubleVector.zero(SPECIES);
         for (int v = 0; v < GROUP; v += LANES) {
             DoubleVector max = DoubleVector.fromArray(SPECIES, shifted, v);

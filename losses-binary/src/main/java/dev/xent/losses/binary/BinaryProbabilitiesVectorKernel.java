@@ -1,0 +1,148 @@
+package dev.xent.losses.binary;
+
+import dev.xent.core.Tensor;
+import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.KernelScratch;
+import dev.xent.core.numeric.VectorMath;
+import java.util.function.Supplier;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link BinaryLogLoss#probabilities} with the Vector API, on {@link DoubleVector#SPECIES_PREFERRED}
+ * lanes: {@code pc = clip(p, eps, 1 - eps)}, {@code l = -pw y log(pc) - (1 - y) log1p(-pc)}, derivative
+ * {@code -pw y / pc + (1 - y) / (1 - pc)} (0 where p was clipped), a term whose target weight is 0 being
+ * 0. Only loaded when {@link dev.xent.core.numeric.VectorSupport#enabled()} says so.
+ *
+ * <p>Both logs come from {@link VectorMath#log} (basic IEEE operations: the same bits in every execution
+ * mode). {@code log1p(-pc)} is {@code log(q) - ((q - 1) + pc) / q} for the rounded {@code q = 1 - pc}
+ * (its rounding put back, as {@link VectorMath#log1pAndReciprocal} does; {@code q - 1} is exact), so a
+ * small {@code pc} keeps its relative accuracy. Where {@code pc} is subnormal or zero, or {@code q} is
+ * zero (only with {@code epsilon} 0 or below the smallest normal), the element is redone by the scalar
+ * kernel: {@link VectorMath#log} is meant for normal numbers, and the scalar kernel has the exact
+ * limits ({@code +inf} loss, {@code -inf} slope).
+ *
+ * <p>Blocks, padding, scratch and the compensated sum are as in {@link BinaryLogitsVectorKernel}: each
+ * element's result depends only on that element, and the order of additions only on the chunk's
+ * bounds, so the same bits for any thread count.
+ */
+final class BinaryProbabilitiesVectorKernel implements SegmentKernel {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    /** Elements per block: a multiple of every lane count; 7 blocks of scratch (14 KB, kept per thread) stay in L1. */
+    private static final int BLOCK = 256;
+
+    private final double labelSmoothing;
+    private final double posWeight;
+    private final double epsilon;
+    private final double[] probabilities = KernelScratch.doubles(0, BLOCK);
+    private final double[] labels = KernelScratch.doubles(1, BLOCK);
+    private final double[] clipped = KernelScratch.doubles(2, BLOCK);
+    private final double[] logOfClipped = KernelScratch.doubles(3, BLOCK);
+    private final double[] logOfComplement = KernelScratch.doubles(4, BLOCK);
+    private final double[] losses = KernelScratch.doubles(5, BLOCK);
+    private final double[] derivatives = KernelScratch.doubles(6, BLOCK);
+
+    /** Made at the start of a chunk, on the thread that runs it: its scratch is that thread's. */
+    private BinaryProbabilitiesVectorKernel(double labelSmoothing, double posWeight, double epsilon) {
+        this.labelSmoothing = labelSmoothing;
+        this.posWeight = posWeight;
+        this.epsilon = epsilon;
+    }
+
+    /** A new kernel per call of {@code get()}: one per chunk, with the scratch of the thread that runs it. */
+    static Supplier<SegmentKernel> factory(double labelSmoothing, double posWeight, double epsilon) {
+        return () -> new BinaryProbabilitiesVectorKernel(labelSmoothing, posWeight, epsilon);
+    }
+
+    @Override
+    public void accumulate(Tensor predictions, Tensor targets, int from, int to, double weight, double gradientScale,
+                           CompensatedSum sum, double[] gradientOut) {
+        for (int start = from; start < to; start += BLOCK) {
+            int count = Math.min(BLOCK, to - start);
+            int padded = VectorMath.paddedLength(count);
+            predictions.copyTo(start, probabilities, 0, count);
+            targets.copyTo(start, labels, 0, count);
+            for (int j = count; j < padded; j++) {
+                probabilities[j] = 0.5;
+                labels[j] = 0.0;
+            }
+            boolean beyondNormal = clip(padded);
+            VectorMath.log(clipped, logOfClipped, count);
+            VectorMath.log(logOfComplement, logOfComplement, count);
+            block(padded, weight, gradientScale, gradientOut != null);
+            if (beyondNormal) {
+                redoBeyondNormal(count, weight, gradientScale, gradientOut != null);
+            }
+            VectorMath.addAll(losses, count, sum);
+            if (gradientOut != null) {
+                System.arraycopy(derivatives, 0, gradientOut, start, count);
+            }
+        }
+    }
+
+    /**
+     * {@code clipped = clip(p)} and {@code logOfComplement = 1 - clip(p)} (the argument of its log, in
+     * place); whether some clipped p is below the smallest normal or some complement is 0.
+     */
+    private boolean clip(int padded) {
+        double upper = 1 - epsilon;
+        boolean beyondNormal = false;
+        for (int j = 0; j < padded; j += SPECIES.length()) {
+            DoubleVector p = DoubleVector.fromArray(SPECIES, probabilities, j);
+            DoubleVector low = p.blend(epsilon, p.compare(VectorOperators.LT, epsilon));
+            DoubleVector pc = low.blend(upper, low.compare(VectorOperators.GT, upper));
+            DoubleVector q = pc.neg().add(1.0);
+            pc.intoArray(clipped, j);
+            q.intoArray(logOfComplement, j);
+            beyondNormal |= pc.compare(VectorOperators.LT, Double.MIN_NORMAL).or(q.eq(0.0)).anyTrue();
+        }
+        return beyondNormal;
+    }
+
+    /** Weighted losses and scaled derivatives of the first {@code padded} scratch elements, given both logs. */
+    private void block(int padded, double weight, double gradientScale, boolean withDerivatives) {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        double upper = 1 - epsilon;
+        for (int j = 0; j < padded; j += SPECIES.length()) {
+            DoubleVector label = DoubleVector.fromArray(SPECIES, labels, j);
+            DoubleVector y = label.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
+            // 1 - y from the raw label (BinaryLogLoss.smoothComplement), not from the rounded y
+            DoubleVector oneMinusY = label.neg().add(1.0).mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
+            DoubleVector pc = DoubleVector.fromArray(SPECIES, clipped, j);
+            DoubleVector q = pc.neg().add(1.0);
+            DoubleVector log1pOfMinusPc = DoubleVector.fromArray(SPECIES, logOfComplement, j)
+                    .sub(q.sub(1.0).add(pc).div(q));
+            DoubleVector positiveWeight = y.mul(posWeight);
+            VectorMask<Double> noPositive = y.eq(0.0);
+            VectorMask<Double> noNegative = oneMinusY.eq(0.0);
+            DoubleVector loss = positiveWeight.mul(DoubleVector.fromArray(SPECIES, logOfClipped, j)).blend(zero, noPositive)
+                    .add(oneMinusY.mul(log1pOfMinusPc).blend(zero, noNegative)).neg();
+            loss.mul(weight).intoArray(losses, j);
+            if (withDerivatives) {
+                DoubleVector p = DoubleVector.fromArray(SPECIES, probabilities, j);
+                VectorMask<Double> wasClipped = p.compare(VectorOperators.LT, epsilon)
+                        .or(p.compare(VectorOperators.GT, upper));
+                oneMinusY.div(q).blend(zero, noNegative).sub(positiveWeight.div(pc).blend(zero, noPositive))
+                        .mul(gradientScale).blend(zero, wasClipped).intoArray(derivatives, j);
+            }
+        }
+    }
+
+    /** The scalar kernel for the elements whose clipped p is subnormal or zero, or whose complement is 0. */
+    private void redoBeyondNormal(int count, double weight, double gradientScale, boolean withDerivatives) {
+        for (int j = 0; j < count; j++) {
+            double pc = clipped[j];
+            if (pc < Double.MIN_NORMAL || pc == 1.0) {
+                double label = labels[j];
+                losses[j] = weight * BinaryLogLoss.probabilities(probabilities[j],
+                        BinaryLogLoss.smooth(label, labelSmoothing), BinaryLogLoss.smoothComplement(label, labelSmoothing),
+                        posWeight, epsilon, withDerivatives ? derivatives : null, j);
+                if (withDerivatives) {
+                    derivatives[j] *= gradientScale;
+                }
+            }
+        }
+    }
+}

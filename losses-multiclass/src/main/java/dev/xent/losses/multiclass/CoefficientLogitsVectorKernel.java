@@ -1,0 +1,183 @@
+package dev.xent.losses.multiclass;
+
+import dev.xent.core.Tensor;
+import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.SampleWeights;
+import dev.xent.core.numeric.VectorMath;
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Plain cross-entropy on logits for the targets {@link IndexLogitsKernel} does not take: distributions,
+ * label smoothing (any coefficients {@code a_ic} of {@link TargetCoefficients}), with one row per vector
+ * lane. The softmax parts (row maximum, first largest class {@code k}, shifts {@code z_c} with their
+ * rounding errors {@code d_c}, {@code e_c = exp(z_c) (1 + d_c)}, {@code s = sum_{c != k} e_c}) are
+ * {@link IndexLogitsVectorKernel#softmaxParts}'s; then, lane-wise in {@link ClassWiseKernel}'s order:
+ * the loss {@code -sum_c a_c log p_c} (compensated, terms with {@code a_c = 0} adding 0),
+ * {@code log p_c = z_c + (d_c - log1p(s))}, and the gradient {@code p_c A - a_c} with {@code A = A_o + a_k},
+ * {@code A_o = sum_{c != k} a_c} (compensated), for class {@code k} {@code A_o - (s / (1 + s)) A}.
+ * Rows are added to the chunk's sum in row order: the same bits for any thread count. Differs from the
+ * scalar kernel only where the vector {@code exp} and {@code log1p} round differently (about an ulp).
+ * Only loaded when the vector kernels are enabled.
+ */
+final class CoefficientLogitsVectorKernel {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = IndexLogitsVectorKernel.LANES;
+    private static final int GROUP = IndexLogitsVectorKernel.GROUP;
+
+    private final IndexLogitsVectorKernel softmax;
+    private final int classes;
+    // Class-major [c * GROUP + r], and one value per row of the group; made per chunk.
+    private final double[] coefficients;
+    private final double[] rowCoefficients;
+    private final double[] meanWeights;
+    private final double[] scales;
+    private final double[] logs;
+    private final double[] reciprocals;
+    private final double[] losses;
+    private final CompensatedSum scratch = new CompensatedSum();
+
+    /** Made at the start of a chunk, on the thread that runs it. */
+    CoefficientLogitsVectorKernel(IndexLogitsKernel index, int classes) {
+        this.softmax = new IndexLogitsVectorKernel(index, classes);
+        this.classes = classes;
+        this.coefficients = new double[classes * GROUP];
+        this.rowCoefficients = new double[classes];
+        this.meanWeights = new double[GROUP];
+        this.scales = new double[GROUP];
+        this.logs = new double[VectorMath.paddedLength(GROUP)];
+        this.reciprocals = new double[VectorMath.paddedLength(GROUP)];
+        this.losses = new double[GROUP];
+    }
+
+    /** Rows {@code [from, to)}: as {@link ClassWiseKernel#run} for them, adding to {@code sum} in row order. */
+    void accumulate(Tensor logits, TargetCoefficients targets, SampleWeights sampleWeights, double denominator,
+                    int from, int to, CompensatedSum sum, double[] perSampleOut, double[] gradientOut) {
+        for (int start = from; start < to; start += GROUP) {
+            int count = Math.min(GROUP, to - start);
+            softmax.load(logits, start, count);
+            readCoefficients(targets, sampleWeights, denominator, start, count);
+            softmax.softmaxParts();
+            VectorMath.log1pAndReciprocal(softmax.others, logs, reciprocals, GROUP);
+            losses();
+            for (int r = 0; r < count; r++) {
+                int row = start + r;
+                double loss = losses[r];
+                if (perSampleOut != null) {
+                    perSampleOut[row] = loss;
+                }
+                double s = sampleWeights.get(row);
+                if (s != 0) {
+                    sum.add(s * loss);
+                }
+            }
+            if (gradientOut != null) {
+                gradients();
+                double[] gradient = softmax.gradient;
+                for (int r = 0; r < count; r++) {
+                    int offset = (start + r) * classes;
+                    for (int c = 0; c < classes; c++) {
+                        gradientOut[offset + c] = gradient[c * GROUP + r];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Each row's coefficients (class-major), mean weight and gradient scale; 0 past the last row. */
+    private void readCoefficients(TargetCoefficients targets, SampleWeights sampleWeights, double denominator,
+                                  int start, int count) {
+        for (int r = 0; r < GROUP; r++) {
+            int row = start + r;
+            double weight = 0.0;
+            if (r < count) {
+                weight = targets.fill(row, rowCoefficients, scratch);
+                scales[r] = sampleWeights.get(row) / denominator;
+            } else {
+                Arrays.fill(rowCoefficients, 0.0);
+                scales[r] = 0.0;
+            }
+            meanWeights[r] = weight;
+            for (int c = 0; c < classes; c++) {
+                coefficients[c * GROUP + r] = rowCoefficients[c];
+            }
+        }
+    }
+
+    /**
+     * Lane-wise {@code -sum_c a_c log p_c}, compensated in class order, 0 for a row with mean weight 0
+     * (ignored): the scalar kernel's sum, which skips terms with {@code a_c = 0} (adding 0 changes no bits).
+     */
+    private void losses() {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        double[] shifted = softmax.shifted;
+        double[] errors = softmax.errors;
+        for (int v = 0; v < GROUP; v += LANES) {
+            DoubleVector logSum = DoubleVector.fromArray(SPECIES, logs, v);
+            DoubleVector total = zero;
+            DoubleVector compensation = zero;
+            for (int c = 0; c < classes; c++) {
+                int i = c * GROUP + v;
+                DoubleVector a = DoubleVector.fromArray(SPECIES, coefficients, i);
+                // shifted and errors are 0 at the first largest class (softmaxParts)
+                DoubleVector logP = DoubleVector.fromArray(SPECIES, shifted, i)
+                        .add(DoubleVector.fromArray(SPECIES, errors, i).sub(logSum));
+                DoubleVector x = a.neg().mul(logP).blend(zero, a.eq(0.0)); // 0 log 0 = 0
+                DoubleVector t = total.add(x);
+                DoubleVector xPart = t.sub(total);
+                compensation = compensation.add(total.sub(t.sub(xPart)).add(x.sub(xPart)));
+                total = t;
+            }
+            // The scalar value(): the plain sum once it is infinite
+            VectorMask<Double> finite = total.abs().compare(VectorOperators.LT, Double.POSITIVE_INFINITY);
+            total.add(compensation).blend(total, finite.not())
+                    .blend(zero, DoubleVector.fromArray(SPECIES, meanWeights, v).eq(0.0))
+                    .intoArray(losses, v);
+        }
+    }
+
+    /**
+     * Lane-wise gradients {@code scale (p_c A - a_c)}, for the first largest class
+     * {@code scale (A_o - (s / (1 + s)) A)}; 0 for ignored rows and rows with gradient scale 0.
+     */
+    private void gradients() {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        double[] exps = softmax.exps;
+        double[] gradient = softmax.gradient;
+        for (int v = 0; v < GROUP; v += LANES) {
+            DoubleVector first = DoubleVector.fromArray(SPECIES, softmax.argMax, v);
+            DoubleVector total = zero;
+            DoubleVector compensation = zero;
+            DoubleVector topCoefficient = zero;
+            for (int c = 0; c < classes; c++) {
+                DoubleVector a = DoubleVector.fromArray(SPECIES, coefficients, c * GROUP + v);
+                VectorMask<Double> top = first.eq(c);
+                topCoefficient = topCoefficient.blend(a, top);
+                DoubleVector x = a.blend(zero, top);
+                DoubleVector t = total.add(x);
+                DoubleVector xPart = t.sub(total);
+                compensation = compensation.add(total.sub(t.sub(xPart)).add(x.sub(xPart)));
+                total = t;
+            }
+            // coefficients are finite and non-negative: so is their sum (at most C times the largest weight)
+            DoubleVector othersCoefficient = total.add(compensation);
+            DoubleVector all = othersCoefficient.add(topCoefficient);
+            DoubleVector s = DoubleVector.fromArray(SPECIES, softmax.others, v);
+            DoubleVector inverseSum = DoubleVector.fromArray(SPECIES, reciprocals, v);
+            DoubleVector scale = DoubleVector.fromArray(SPECIES, scales, v);
+            DoubleVector topGradient = scale.mul(othersCoefficient.sub(s.mul(inverseSum).mul(all)));
+            VectorMask<Double> dead = DoubleVector.fromArray(SPECIES, meanWeights, v).eq(0.0).or(scale.eq(0.0));
+            for (int c = 0; c < classes; c++) {
+                int i = c * GROUP + v;
+                DoubleVector p = DoubleVector.fromArray(SPECIES, exps, i).mul(inverseSum);
+                scale.mul(p.mul(all).sub(DoubleVector.fromArray(SPECIES, coefficients, i)))
+                        .blend(topGradient, first.eq(c))
+                        .blend(zero, dead)
+                        .intoArray(gradient, i);
+            }
+        }
+    }
+}
