@@ -391,6 +391,16 @@ class LossAggregatesTest {
         Dataset<Row> outOfRange = tiny(classSchema, RowFactory.create(List.of(0.1, 0.2, 0.3), 3));
         m = failure(outOfRange, LossAggregates.column(outOfRange, LossSpec.of("cce", Map.of("from_logits", true)), "z", "k", null));
         assertTrue(m.contains("bad row (z = [0.1, 0.2, 0.3], k = 3.0)"), m);
+        // Probabilities with class indices run the value-only kernel, which checks them as it reads them.
+        Dataset<Row> badProbability = tiny(classSchema, RowFactory.create(List.of(0.5, 0.5, 0.0), 1),
+                RowFactory.create(List.of(0.5, 0.7, -0.2), 0));
+        m = failure(badProbability, LossAggregates.column(badProbability, LossSpec.of("cce"), "z", "k", null));
+        assertTrue(m.contains("bad row (z = [0.5, 0.7, -0.2], k = 0.0): probability at row 0, column 2 is -0.2;"
+                + " allowed: [0, 1]"), m);
+        Dataset<Row> badSum = tiny(classSchema, RowFactory.create(List.of(0.5, 0.25, 0.0), 1));
+        m = failure(badSum, LossAggregates.column(badSum, LossSpec.of("cce"), "z", "k", null));
+        assertTrue(m.contains("bad row (z = [0.5, 0.25, 0.0], k = 1.0): probability row 0 sums to 0.75;"
+                + " rows must sum to 1 (within 1.0E-6)"), m);
 
         StructType text = new StructType().add("p", DataTypes.StringType).add("y", DataTypes.DoubleType);
         IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
