@@ -42,6 +42,7 @@ final class ClassWiseKernel {
     private final ClassWiseOptions options;
     private final ClassTerm term;
     private final IndexLogitsKernel indexLogits;
+    private final IndexProbabilitiesKernel indexProbabilities;
     private final boolean vector;
     private final int minVectorElements;
 
@@ -52,6 +53,7 @@ final class ClassWiseKernel {
         this.vector = VectorSupport.enabled();
         this.minVectorElements = VectorSupport.minElements();
         this.indexLogits = new IndexLogitsKernel(options, vector, minVectorElements);
+        this.indexProbabilities = new IndexProbabilitiesKernel(options);
     }
 
     private static int grain(int classes) {
@@ -121,6 +123,9 @@ final class ClassWiseKernel {
         if (IndexLogitsKernel.appliesTo(options, term, targets)) {
             return indexLogits.run(predictions, targets, sampleWeights, denominator, grain(classes), perSampleOut,
                     gradientOut);
+        }
+        if (gradientOut == null && IndexProbabilitiesKernel.appliesTo(options, term, targets)) {
+            return indexProbabilities.run(predictions, targets, sampleWeights, grain(classes), perSampleOut);
         }
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
         boolean vectorCall = vector(predictions);

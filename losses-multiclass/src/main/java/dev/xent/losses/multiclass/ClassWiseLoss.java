@@ -11,6 +11,7 @@ import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.SampleWeights;
 import dev.xent.core.spi.ParameterValues;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 
 /**
  * What both multi-class losses share: validation, the graph expression, the mean weights and the
@@ -65,7 +66,26 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
         if (!kernel.checksPredictions(predictions, targets)) {
             validatePredictions(predictions);
         }
-        requireSomeRowNotIgnored(targets);
+        afterPredictionChecks(predictions, targets, () -> {
+            requireSomeRowNotIgnored(targets);
+            return 0;
+        });
+    }
+
+    /**
+     * Runs a check that {@link #validate} makes after the predictions'. If it fails while the kernel was
+     * to check the predictions (so they are not checked yet), they are checked first: every path names
+     * the bad prediction that validation would have named.
+     */
+    private double afterPredictionChecks(Tensor predictions, Tensor targets, DoubleSupplier check) {
+        try {
+            return check.getAsDouble();
+        } catch (IllegalArgumentException e) {
+            if (kernel.checksPredictions(predictions, targets)) {
+                validatePredictions(predictions);
+            }
+            throw e;
+        }
     }
 
     /** Shapes, targets, {@code ignore_index} and class weights. */
@@ -255,12 +275,16 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
      */
     private double fusedValueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
         validateForKernel(predictions, targets);
-        Validate.sampleWeights(sampleWeights, predictions.dim(0));
+        afterPredictionChecks(predictions, targets, () -> {
+            Validate.sampleWeights(sampleWeights, predictions.dim(0));
+            return 0;
+        });
         if (reduction() != Reduction.MEAN) {
             return kernel.run(predictions, targets, SampleWeights.unscaled(sampleWeights), 1.0, null, gradientOut);
         }
         SampleWeights scaled = SampleWeights.scaledForMean(sampleWeights);
-        double denominator = kernel.meanDenominator(predictions, targets, scaled);
+        double denominator = afterPredictionChecks(predictions, targets,
+                () -> kernel.meanDenominator(predictions, targets, scaled));
         return kernel.run(predictions, targets, scaled, denominator, null, gradientOut) / denominator;
     }
 }
