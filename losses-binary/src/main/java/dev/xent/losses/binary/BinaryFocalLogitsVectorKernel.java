@@ -1,0 +1,164 @@
+package dev.xent.losses.binary;
+
+import dev.xent.core.Tensor;
+import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.KernelScratch;
+import dev.xent.core.numeric.VectorMath;
+import java.util.function.Supplier;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link BinaryFocalCrossEntropy}'s hard-label logits kernel with the Vector API, on
+ * {@link DoubleVector#SPECIES_PREFERRED} lanes, for losses without label smoothing. With {@code s = 1 - 2y}
+ * and {@code z = s x}: {@code e = exp(-|x|)} ({@link VectorMath#expOfNonPositive}), {@code r = 1 / (1 + e)}
+ * and {@code log1p(e)} ({@link VectorMath#log1pAndReciprocal}), {@code bce = max(z, 0) + log1p(e)},
+ * {@code sigmoid(z)} is {@code r} or {@code e r}, the factor {@code F = sigmoid(z)^gamma} (a product for
+ * gamma 1 and 2, 1 for gamma 0, else {@link Math#pow} lane by lane), the loss {@code a_t F bce} and the
+ * derivative {@code a_t (F s sigmoid(z) + bce gamma F s sigmoid(-z))}, a product with a zero factor being 0:
+ * the scalar kernel's steps, operation for operation, so the only differences are the last-place roundings
+ * of the vector exp and log. Only loaded when {@link dev.xent.core.numeric.VectorSupport#enabled()} says so.
+ *
+ * <p>Elements the formula above does not cover are redone by the scalar kernel: soft labels, and hard
+ * labels whose {@code sigmoid(z)} is subnormal or zero ({@code z < -708}, including the limits at
+ * {@code x = +-inf} where the loss is 0), where the scalar kernel switches to
+ * {@code exp(-gamma softplus(-z))}. Each element's result depends only on that element.
+ *
+ * <p>Blocks, padding, scratch and the compensated sum are as in {@link BinaryLogitsVectorKernel}: the order
+ * of additions depends only on the chunk's bounds, so the same bits for any thread count.
+ */
+final class BinaryFocalLogitsVectorKernel implements SegmentKernel {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    /** Elements per block: a multiple of every lane count; the scratch (8 blocks, 16 KB, kept per thread) stays in L1. */
+    private static final int BLOCK = 256;
+
+    private final double gamma;
+    private final double alpha;
+    private final boolean balanced;
+    private final ElementKernel scalar;
+    private final double[] logits = KernelScratch.doubles(0, BLOCK);
+    private final double[] labels = KernelScratch.doubles(1, BLOCK);
+    private final double[] exps = KernelScratch.doubles(2, BLOCK);
+    private final double[] log1pOfExps = KernelScratch.doubles(3, BLOCK);
+    private final double[] reciprocals = KernelScratch.doubles(4, BLOCK);
+    private final double[] factors = KernelScratch.doubles(5, BLOCK);
+    private final double[] losses = KernelScratch.doubles(6, BLOCK);
+    private final double[] derivatives = KernelScratch.doubles(7, BLOCK);
+
+    /** Made at the start of a chunk, on the thread that runs it: its scratch is that thread's. */
+    private BinaryFocalLogitsVectorKernel(double gamma, Double alpha, ElementKernel scalar) {
+        this.gamma = gamma;
+        this.balanced = alpha != null;
+        this.alpha = balanced ? alpha : 0.0;
+        this.scalar = scalar;
+    }
+
+    /**
+     * A new kernel per call of {@code get()}: one per chunk, with the scratch of the thread that runs it.
+     * {@code scalar} is the loss's own element kernel (logits, no label smoothing), for the elements this
+     * one does not cover.
+     */
+    static Supplier<SegmentKernel> factory(double gamma, Double alpha, ElementKernel scalar) {
+        return () -> new BinaryFocalLogitsVectorKernel(gamma, alpha, scalar);
+    }
+
+    @Override
+    public void accumulate(Tensor predictions, Tensor targets, int from, int to, double weight, double gradientScale,
+                           CompensatedSum sum, double[] gradientOut) {
+        boolean withDerivatives = gradientOut != null;
+        for (int start = from; start < to; start += BLOCK) {
+            int count = Math.min(BLOCK, to - start);
+            int padded = VectorMath.paddedLength(count);
+            predictions.copyTo(start, logits, 0, count);
+            targets.copyTo(start, labels, 0, count);
+            for (int j = count; j < padded; j++) {
+                logits[j] = 0.0;
+                labels[j] = 0.0;
+            }
+            minusAbsolute(padded);
+            VectorMath.expOfNonPositive(exps, exps, count);
+            VectorMath.log1pAndReciprocal(exps, log1pOfExps, reciprocals, count);
+            boolean generalPower = gamma != 0 && gamma != 1 && gamma != 2;
+            if (generalPower) {
+                powers(count);
+            }
+            if (block(padded, generalPower, weight, gradientScale, withDerivatives)) {
+                redoUncovered(count, weight, gradientScale, withDerivatives);
+            }
+            VectorMath.addAll(losses, count, sum);
+            if (withDerivatives) {
+                System.arraycopy(derivatives, 0, gradientOut, start, count);
+            }
+        }
+    }
+
+    /** {@code exps = -|x|}: the argument of exp. */
+    private void minusAbsolute(int padded) {
+        for (int j = 0; j < padded; j += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, logits, j).abs().neg().intoArray(exps, j);
+        }
+    }
+
+    /** {@code factors = sigmoid(z)^gamma} by {@link Math#pow}, for a gamma other than 0, 1 and 2. */
+    private void powers(int count) {
+        for (int j = 0; j < count; j++) {
+            double r = reciprocals[j];
+            double sigmoidOfZ = (1 - 2 * labels[j]) * logits[j] >= 0 ? r : exps[j] * r;
+            factors[j] = Math.pow(sigmoidOfZ, gamma);
+        }
+    }
+
+    /**
+     * Weighted losses and scaled derivatives of the first {@code padded} scratch elements; whether some
+     * element is one the scalar kernel must redo (its lanes here hold meaningless values).
+     */
+    private boolean block(int padded, boolean generalPower, double weight, double gradientScale,
+                          boolean withDerivatives) {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        boolean uncovered = false;
+        for (int j = 0; j < padded; j += SPECIES.length()) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, logits, j);
+            DoubleVector y = DoubleVector.fromArray(SPECIES, labels, j);
+            DoubleVector oneMinusY = one.sub(y);
+            VectorMask<Double> hard = y.eq(0.0).or(oneMinusY.eq(0.0));
+            DoubleVector sign = one.sub(y.mul(2.0));
+            DoubleVector z = sign.mul(x);
+            DoubleVector e = DoubleVector.fromArray(SPECIES, exps, j);
+            DoubleVector large = DoubleVector.fromArray(SPECIES, reciprocals, j);
+            DoubleVector small = e.mul(large);
+            VectorMask<Double> nonNegative = z.compare(VectorOperators.GE, 0.0);
+            DoubleVector sigmoidOfZ = small.blend(large, nonNegative);
+            DoubleVector sigmoidOfMinusZ = large.blend(small, nonNegative);
+            uncovered |= hard.not().or(sigmoidOfZ.compare(VectorOperators.LT, Double.MIN_NORMAL)).anyTrue();
+            DoubleVector bce = zero.blend(z, nonNegative).add(DoubleVector.fromArray(SPECIES, log1pOfExps, j));
+            DoubleVector factor = gamma == 0 ? one : gamma == 1 ? sigmoidOfZ : gamma == 2
+                    ? sigmoidOfZ.mul(sigmoidOfZ) : DoubleVector.fromArray(SPECIES, factors, j);
+            DoubleVector balance = balanced ? y.mul(alpha).add(oneMinusY.mul(1 - alpha)) : one;
+            VectorMask<Double> weightless = balance.eq(0.0);
+            balance.mul(factor).mul(bce).mul(weight).blend(zero, weightless).intoArray(losses, j);
+            if (withDerivatives) {
+                DoubleVector factorSlope = factor.mul(gamma).mul(sign).mul(sigmoidOfMinusZ);
+                DoubleVector focalTerm = bce.mul(factorSlope).blend(zero, bce.eq(0.0).or(factorSlope.eq(0.0)));
+                balance.mul(factor.mul(sign.mul(sigmoidOfZ)).add(focalTerm)).mul(gradientScale)
+                        .blend(zero, weightless).intoArray(derivatives, j);
+            }
+        }
+        return uncovered;
+    }
+
+    /** The scalar kernel for soft labels and for hard labels whose {@code sigmoid(z)} is subnormal or zero. */
+    private void redoUncovered(int count, double weight, double gradientScale, boolean withDerivatives) {
+        for (int j = 0; j < count; j++) {
+            double x = logits[j];
+            double y = labels[j];
+            double r = reciprocals[j];
+            double sigmoidOfZ = (1 - 2 * y) * x >= 0 ? r : exps[j] * r;
+            if ((y != 0 && y != 1) || sigmoidOfZ < Double.MIN_NORMAL) {
+                losses[j] = scalar.weightedLoss(x, y, weight, gradientScale, withDerivatives ? derivatives : null, j);
+            }
+        }
+    }
+}
