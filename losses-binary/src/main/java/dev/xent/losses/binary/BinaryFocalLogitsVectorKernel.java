@@ -70,14 +70,8 @@ final class BinaryFocalLogitsVectorKernel implements SegmentKernel {
         boolean withDerivatives = gradientOut != null;
         for (int start = from; start < to; start += BLOCK) {
             int count = Math.min(BLOCK, to - start);
-            int padded = VectorMath.paddedLength(count);
-            predictions.copyTo(start, logits, 0, count);
-            targets.copyTo(start, labels, 0, count);
-            for (int j = count; j < padded; j++) {
-                logits[j] = 0.0;
-                labels[j] = 0.0;
-            }
-            minusAbsolute(padded);
+            int padded = VectorBlock.load(predictions, targets, start, count, logits, labels, 0.0);
+            VectorBlock.minusAbsolute(logits, exps, padded);
             VectorMath.expOfNonPositive(exps, exps, count);
             VectorMath.log1pAndReciprocal(exps, log1pOfExps, reciprocals, count);
             boolean generalPower = gamma != 0 && gamma != 1 && gamma != 2;
@@ -91,13 +85,6 @@ final class BinaryFocalLogitsVectorKernel implements SegmentKernel {
             if (withDerivatives) {
                 System.arraycopy(derivatives, 0, gradientOut, start, count);
             }
-        }
-    }
-
-    /** {@code exps = -|x|}: the argument of exp. */
-    private void minusAbsolute(int padded) {
-        for (int j = 0; j < padded; j += SPECIES.length()) {
-            DoubleVector.fromArray(SPECIES, logits, j).abs().neg().intoArray(exps, j);
         }
     }
 

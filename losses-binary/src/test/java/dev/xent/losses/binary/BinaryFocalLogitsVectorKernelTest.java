@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Tensor;
-import dev.xent.core.numeric.Parallelism;
 import dev.xent.core.numeric.VectorSupport;
 import dev.xent.testkit.VectorSwitch;
 import java.util.ArrayList;
@@ -176,17 +175,7 @@ class BinaryFocalLogitsVectorKernelTest {
         Tensor targets = Tensor.wrap(y, size);
         for (double gamma : new double[] {2.0, 1.5}) {
             Loss vector = vectorLoss(Map.of("from_logits", true, "gamma", gamma, "alpha", 0.25));
-            int original = Parallelism.threads();
-            try {
-                Parallelism.setThreads(1);
-                var single = vector.valueAndGradient(logits, targets, null);
-                Parallelism.setThreads(2);
-                var parallel = vector.valueAndGradient(logits, targets, null);
-                assertEquals(Double.doubleToRawLongBits(single.value()), Double.doubleToRawLongBits(parallel.value()));
-                assertArrayEquals(single.gradient().toArray(), parallel.gradient().toArray());
-            } finally {
-                Parallelism.setThreads(original);
-            }
+            ThreadCountChecks.assertSameBitsForOneAndTwoThreads(vector, logits, targets);
         }
     }
 }

@@ -12,7 +12,6 @@ import dev.xent.core.Losses;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.VectorSupport;
-import dev.xent.core.numeric.Parallelism;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,16 +219,6 @@ class BinaryLogitsVectorKernelTest {
         Tensor logits = Tensor.wrap(x, size);
         Tensor targets = Tensor.wrap(y, size);
         Loss vector = vectorLoss(Map.of("from_logits", true, "pos_weight", 2.5));
-        int original = Parallelism.threads();
-        try {
-            Parallelism.setThreads(1);
-            var single = vector.valueAndGradient(logits, targets, null);
-            Parallelism.setThreads(2);
-            var parallel = vector.valueAndGradient(logits, targets, null);
-            assertEquals(Double.doubleToRawLongBits(single.value()), Double.doubleToRawLongBits(parallel.value()));
-            assertArrayEquals(single.gradient().toArray(), parallel.gradient().toArray());
-        } finally {
-            Parallelism.setThreads(original);
-        }
+        ThreadCountChecks.assertSameBitsForOneAndTwoThreads(vector, logits, targets);
     }
 }

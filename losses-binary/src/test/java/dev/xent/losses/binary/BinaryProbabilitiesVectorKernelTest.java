@@ -10,7 +10,6 @@ import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
-import dev.xent.core.numeric.Parallelism;
 import dev.xent.core.numeric.VectorSupport;
 import dev.xent.testkit.VectorSwitch;
 import java.util.ArrayList;
@@ -160,16 +159,6 @@ class BinaryProbabilitiesVectorKernelTest {
         Tensor p = Tensor.wrap(x, size);
         Tensor targets = Tensor.wrap(y, size);
         Loss vector = vectorLoss(Map.of("pos_weight", 2.5));
-        int original = Parallelism.threads();
-        try {
-            Parallelism.setThreads(1);
-            var single = vector.valueAndGradient(p, targets, null);
-            Parallelism.setThreads(2);
-            var parallel = vector.valueAndGradient(p, targets, null);
-            assertEquals(Double.doubleToRawLongBits(single.value()), Double.doubleToRawLongBits(parallel.value()));
-            assertArrayEquals(single.gradient().toArray(), parallel.gradient().toArray());
-        } finally {
-            Parallelism.setThreads(original);
-        }
+        ThreadCountChecks.assertSameBitsForOneAndTwoThreads(vector, p, targets);
     }
 }
