@@ -120,23 +120,10 @@ class BinaryLogitsVectorKernelTest {
 
     @Test
     void agreesWithTheScalarKernelOnRandomInputsOfEveryLengthAndWeighting() {
-        Random random = new Random(20261123L);
-        for (int size : new int[] {1, 3, 5, 7, 17, 1000, 2 * ElementwiseReduction.GRAIN + 13}) {
-            double[] x = new double[size];
-            double[] y = new double[size];
-            for (int i = 0; i < size; i++) {
-                x[i] = (random.nextDouble() - 0.5) * (i % 3 == 0 ? 100 : 12);
-                y[i] = i % 5 == 0 ? random.nextDouble() : random.nextInt(2);
-            }
-            double[] w = new double[size];
-            for (int i = 0; i < size; i++) {
-                w[i] = i % 4 == 0 ? 0.0 : random.nextDouble() * 3;
-            }
-            w[0] = 1.5;
-            for (Map<String, Object> parameters : parameterSets()) {
-                assertPathsAgree(parameters, Tensor.wrap(x, size), Tensor.wrap(y, size), null);
-                assertPathsAgree(parameters, Tensor.wrap(x, size), Tensor.wrap(y, size), Tensor.wrap(w, size));
-            }
+        for (Map<String, Object> parameters : parameterSets()) {
+            RandomCases.forEachLength(20261123L, 2 * ElementwiseReduction.GRAIN + 13,
+                    (random, i) -> (random.nextDouble() - 0.5) * (i % 3 == 0 ? 100 : 12),
+                    (x, y, w) -> assertPathsAgree(parameters, x, y, w));
         }
     }
 
