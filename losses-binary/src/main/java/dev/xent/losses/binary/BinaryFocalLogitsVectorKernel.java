@@ -11,20 +11,24 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link BinaryFocalCrossEntropy}'s hard-label logits kernel with the Vector API, on
- * {@link DoubleVector#SPECIES_PREFERRED} lanes, for losses without label smoothing. With {@code s = 1 - 2y}
- * and {@code z = s x}: {@code e = exp(-|x|)} ({@link VectorMath#expOfNonPositive}), {@code r = 1 / (1 + e)}
- * and {@code log1p(e)} ({@link VectorMath#log1pAndReciprocal}), {@code bce = max(z, 0) + log1p(e)},
- * {@code sigmoid(z)} is {@code r} or {@code e r}, the factor {@code F = sigmoid(z)^gamma} (a product for
- * gamma 1 and 2, 1 for gamma 0, else {@link Math#pow} lane by lane), the loss {@code a_t F bce} and the
- * derivative {@code a_t (F s sigmoid(z) + bce gamma F s sigmoid(-z))}, a product with a zero factor being 0:
- * the scalar kernel's steps, operation for operation, so the only differences are the last-place roundings
- * of the vector exp and log. Only loaded when {@link dev.xent.core.numeric.VectorSupport#enabled()} says so.
+ * {@link BinaryFocalCrossEntropy}'s logits kernel with the Vector API, on {@link DoubleVector#SPECIES_PREFERRED}
+ * lanes, for losses without label smoothing. From {@code e = exp(-|x|)} ({@link VectorMath#expOfNonPositive}),
+ * {@code r = 1 / (1 + e)} and {@code log1p(e)} ({@link VectorMath#log1pAndReciprocal}) come both sigmoids
+ * ({@code r} and {@code e r}) and both softplus. Hard labels take the scalar kernel's hard-label steps, with
+ * {@code s = 1 - 2y} and {@code z = s x}: {@code bce = max(z, 0) + log1p(e)}, {@code 1 - p_t = sigmoid(z)},
+ * {@code dF/dx = gamma F s sigmoid(-z)}; soft labels its general steps: {@code bce} from
+ * {@link BinaryLogLoss#logits}'s terms, {@code 1 - p_t = y sigmoid(-x) + (1 - y) sigmoid(x)},
+ * {@code dF/dx = gamma F (1 - 2y) sigmoid(x) sigmoid(-x) / (1 - p_t)}; each lane blends the two. The factor
+ * {@code F = (1 - p_t)^gamma} is a product for gamma 1 and 2, 1 for gamma 0, else {@link Math#pow} element by
+ * element; the loss is {@code a_t F bce}, the derivative {@code a_t (F dbce/dx + bce dF/dx)}, a product with a
+ * zero factor being 0. The only differences from the scalar kernel are last-place roundings of the vector
+ * exp and log (and, for soft labels, of {@code sigmoid(-|x|)} as {@code e r}). Only loaded when
+ * {@link dev.xent.core.numeric.VectorSupport#enabled()} says so.
  *
- * <p>Elements the formula above does not cover are redone by the scalar kernel: soft labels, and hard
- * labels whose {@code sigmoid(z)} is subnormal or zero ({@code z < -708}, including the limits at
- * {@code x = +-inf} where the loss is 0), where the scalar kernel switches to
- * {@code exp(-gamma softplus(-z))}. Each element's result depends only on that element.
+ * <p>Elements where a sigmoid has lost its bits are redone by the scalar kernel: hard labels whose
+ * {@code sigmoid(z)} is subnormal or zero ({@code z < -708}, including the limits at {@code x = +-inf}, where
+ * the scalar kernel switches to {@code exp(-gamma softplus(-z))}), soft labels whose {@code exp(-|x|)} is
+ * ({@code |x| > 708}). Each element's result depends only on that element.
  *
  * <p>Blocks, padding, scratch and the compensated sum are as in {@link BinaryLogitsVectorKernel}: the order
  * of additions depends only on the chunk's bounds, so the same bits for any thread count.
@@ -88,12 +92,24 @@ final class BinaryFocalLogitsVectorKernel implements SegmentKernel {
         }
     }
 
-    /** {@code factors = sigmoid(z)^gamma} by {@link Math#pow}, for a gamma other than 0, 1 and 2. */
+    /**
+     * {@code factors = (1 - p_t)^gamma} by {@link Math#pow}, for a gamma other than 0, 1 and 2, with
+     * {@code 1 - p_t} computed as {@link #block} does: {@code sigmoid(z)} for hard labels,
+     * {@code y sigmoid(-x) + (1 - y) sigmoid(x)} for soft ones.
+     */
     private void powers(int count) {
         for (int j = 0; j < count; j++) {
-            double r = reciprocals[j];
-            double sigmoidOfZ = (1 - 2 * labels[j]) * logits[j] >= 0 ? r : exps[j] * r;
-            factors[j] = Math.pow(sigmoidOfZ, gamma);
+            double x = logits[j];
+            double y = labels[j];
+            double large = reciprocals[j];
+            double small = exps[j] * large;
+            double remaining;
+            if (y == 0 || y == 1) {
+                remaining = (1 - 2 * y) * x >= 0 ? large : small;
+            } else {
+                remaining = x >= 0 ? y * small + (1 - y) * large : y * large + (1 - y) * small;
+            }
+            factors[j] = Math.pow(remaining, gamma);
         }
     }
 
@@ -110,40 +126,58 @@ final class BinaryFocalLogitsVectorKernel implements SegmentKernel {
             DoubleVector x = DoubleVector.fromArray(SPECIES, logits, j);
             DoubleVector y = DoubleVector.fromArray(SPECIES, labels, j);
             DoubleVector oneMinusY = one.sub(y);
-            VectorMask<Double> hard = y.eq(0.0).or(oneMinusY.eq(0.0));
+            VectorMask<Double> noPositive = y.eq(0.0);
+            VectorMask<Double> noNegative = oneMinusY.eq(0.0);
+            VectorMask<Double> hard = noPositive.or(noNegative);
             DoubleVector sign = one.sub(y.mul(2.0));
             DoubleVector z = sign.mul(x);
             DoubleVector e = DoubleVector.fromArray(SPECIES, exps, j);
             DoubleVector large = DoubleVector.fromArray(SPECIES, reciprocals, j);
             DoubleVector small = e.mul(large);
-            VectorMask<Double> nonNegative = z.compare(VectorOperators.GE, 0.0);
-            DoubleVector sigmoidOfZ = small.blend(large, nonNegative);
-            DoubleVector sigmoidOfMinusZ = large.blend(small, nonNegative);
-            uncovered |= hard.not().or(sigmoidOfZ.compare(VectorOperators.LT, Double.MIN_NORMAL)).anyTrue();
-            DoubleVector bce = zero.blend(z, nonNegative).add(DoubleVector.fromArray(SPECIES, log1pOfExps, j));
-            DoubleVector factor = gamma == 0 ? one : gamma == 1 ? sigmoidOfZ : gamma == 2
-                    ? sigmoidOfZ.mul(sigmoidOfZ) : DoubleVector.fromArray(SPECIES, factors, j);
+            DoubleVector log1pE = DoubleVector.fromArray(SPECIES, log1pOfExps, j);
+            VectorMask<Double> nonNegativeZ = z.compare(VectorOperators.GE, 0.0);
+            VectorMask<Double> nonNegativeX = x.compare(VectorOperators.GE, 0.0);
+            DoubleVector sigmoidOfZ = small.blend(large, nonNegativeZ);
+            DoubleVector sigmoidOfX = small.blend(large, nonNegativeX);
+            DoubleVector sigmoidOfMinusX = large.blend(small, nonNegativeX);
+            // Soft labels lose sigmoid's bits where exp(-|x|) is subnormal: there the scalar kernel too.
+            uncovered |= sigmoidOfZ.blend(small, hard.not()).compare(VectorOperators.LT, Double.MIN_NORMAL).anyTrue();
+            // Hard labels: bce = softplus(z), 1 - p_t = sigmoid(z), dF/dx = gamma F s sigmoid(-z).
+            // Soft labels: BinaryLogLoss.logits's terms, 1 - p_t = y sigmoid(-x) + (1 - y) sigmoid(x),
+            // dF/dx = gamma F (1 - 2y) sigmoid(x) sigmoid(-x) / (1 - p_t).
+            DoubleVector softBce = oneMinusY.mul(zero.blend(x, nonNegativeX).add(log1pE)).blend(zero, noNegative)
+                    .add(y.mul(x.neg().blend(zero, nonNegativeX).add(log1pE)).blend(zero, noPositive));
+            DoubleVector bce = softBce.blend(zero.blend(z, nonNegativeZ).add(log1pE), hard);
+            DoubleVector softRemaining = y.mul(sigmoidOfMinusX).add(oneMinusY.mul(sigmoidOfX));
+            DoubleVector remaining = softRemaining.blend(sigmoidOfZ, hard);
+            DoubleVector factor = gamma == 0 ? one : gamma == 1 ? remaining : gamma == 2
+                    ? remaining.mul(remaining) : DoubleVector.fromArray(SPECIES, factors, j);
             DoubleVector balance = balanced ? y.mul(alpha).add(oneMinusY.mul(1 - alpha)) : one;
             VectorMask<Double> weightless = balance.eq(0.0);
             balance.mul(factor).mul(bce).mul(weight).blend(zero, weightless).intoArray(losses, j);
             if (withDerivatives) {
-                DoubleVector factorSlope = factor.mul(gamma).mul(sign).mul(sigmoidOfMinusZ);
+                DoubleVector slopeRatio = oneMinusY.sub(y).mul(sigmoidOfX).mul(sigmoidOfMinusX).div(softRemaining)
+                        .blend(sign.mul(sigmoidOfMinusX.blend(sigmoidOfX, sign.compare(VectorOperators.LT, 0.0))), hard);
+                DoubleVector factorSlope = factor.mul(gamma).mul(slopeRatio);
+                DoubleVector bceSlope = oneMinusY.mul(sigmoidOfX).sub(y.mul(sigmoidOfMinusX));
                 DoubleVector focalTerm = bce.mul(factorSlope).blend(zero, bce.eq(0.0).or(factorSlope.eq(0.0)));
-                balance.mul(factor.mul(sign.mul(sigmoidOfZ)).add(focalTerm)).mul(gradientScale)
+                balance.mul(factor.mul(bceSlope).add(focalTerm)).mul(gradientScale)
                         .blend(zero, weightless).intoArray(derivatives, j);
             }
         }
         return uncovered;
     }
 
-    /** The scalar kernel for soft labels and for hard labels whose {@code sigmoid(z)} is subnormal or zero. */
+    /** The scalar kernel where {@code sigmoid(z)} (hard labels) or {@code exp(-|x|)} (soft ones) is subnormal or zero. */
     private void redoUncovered(int count, double weight, double gradientScale, boolean withDerivatives) {
         for (int j = 0; j < count; j++) {
             double x = logits[j];
             double y = labels[j];
-            double r = reciprocals[j];
-            double sigmoidOfZ = (1 - 2 * y) * x >= 0 ? r : exps[j] * r;
-            if ((y != 0 && y != 1) || sigmoidOfZ < Double.MIN_NORMAL) {
+            double large = reciprocals[j];
+            double small = exps[j] * large;
+            boolean hard = y == 0 || y == 1;
+            double smallest = !hard ? small : (1 - 2 * y) * x >= 0 ? large : small;
+            if (smallest < Double.MIN_NORMAL) {
                 losses[j] = scalar.weightedLoss(x, y, weight, gradientScale, withDerivatives ? derivatives : null, j);
             }
         }
