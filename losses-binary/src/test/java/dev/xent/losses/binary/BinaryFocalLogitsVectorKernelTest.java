@@ -118,24 +118,16 @@ class BinaryFocalLogitsVectorKernelTest {
 
     @Test
     void agreesAtExtremeLogitsWithExactLimitsAndNoNaN() {
-        int n = EXTREMES.length;
-        double[] x = new double[3 * n];
-        double[] y = new double[3 * n];
-        for (int i = 0; i < n; i++) {
-            x[i] = EXTREMES[i];
-            x[n + i] = EXTREMES[i];
-            x[2 * n + i] = EXTREMES[i];
-            y[n + i] = 1;
-            y[2 * n + i] = 0.25;
-        }
-        double[] w = new double[3 * n];
+        ExtremeCases cases = ExtremeCases.withEachLabel(EXTREMES);
+        int size = cases.predictions().size();
+        double[] w = new double[size];
         for (int i = 0; i < w.length; i++) {
             w[i] = i % 7 == 0 ? 0.0 : 1e3 * (i % 3);
         }
         for (Map<String, Object> parameters : parameterSets()) {
             // The certainly wrong elements at -+inf make the value +inf on both paths.
-            assertPathsAgree(parameters, Tensor.wrap(x, 3 * n), Tensor.wrap(y, 3 * n), null);
-            assertPathsAgree(parameters, Tensor.wrap(x, 3 * n), Tensor.wrap(y, 3 * n), Tensor.wrap(w, 3 * n));
+            assertPathsAgree(parameters, cases.predictions(), cases.targets(), null);
+            assertPathsAgree(parameters, cases.predictions(), cases.targets(), Tensor.wrap(w, size));
         }
         // At +-inf: certain right gives 0 with slope 0, certain wrong +inf with slope -+1 (F = 1).
         Loss sum = vectorLoss(Map.of("from_logits", true, "reduction", "sum"));

@@ -106,18 +106,9 @@ class BinaryProbabilitiesVectorKernelTest {
 
     @Test
     void agreesAtExtremeProbabilitiesWithExactLimitsAndNoNaN() {
-        int n = EXTREMES.length;
-        double[] x = new double[3 * n];
-        double[] y = new double[3 * n];
-        for (int i = 0; i < n; i++) {
-            x[i] = EXTREMES[i];
-            x[n + i] = EXTREMES[i];
-            x[2 * n + i] = EXTREMES[i];
-            y[n + i] = 1;
-            y[2 * n + i] = 0.25;
-        }
+        ExtremeCases cases = ExtremeCases.withEachLabel(EXTREMES);
         for (Map<String, Object> parameters : parameterSets()) {
-            assertPathsAgree(parameters, Tensor.wrap(x, 3 * n), Tensor.wrap(y, 3 * n), null);
+            assertPathsAgree(parameters, cases.predictions(), cases.targets(), null);
         }
         // epsilon 0: infinitely wrong certain probabilities give +inf and slope -+inf, certain right ones 0.
         Loss sum = vectorLoss(Map.of("epsilon", 0.0, "reduction", "sum"));
