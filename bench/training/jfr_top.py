@@ -14,11 +14,12 @@ import re
 import sys
 
 PARTS = [
-    ("products (matmul forward and backward)", r"LinearLayer\.|GraphNode\.product|GraphNode\.lambda\$matmul"),
+    ("products (matmul forward and backward)",
+     r"MatrixProduct|ProductKernel|LinearLayer\.|GraphNode\.product|GraphNode\.lambda\$matmul"),
     ("activation", r"Activation|GraphNode\.(tanh|relu)|GraphNode\.lambda\$(tanh|relu)"),
-    ("loss (softmax cross-entropy)", r"dev\.xent\.losses\.|dev\.xent\.autodiff\.(Softmax|Axis|SelectionOps|LogAndRoot)"),
+    ("loss (softmax cross-entropy)", r"dev\.xent\.losses\.|VectorMath|dev\.xent\.autodiff\.(Softmax|Axis|SelectionOps|LogAndRoot)"),
     ("optimizer", r"AdamStep|Optimizer|GradientStep|\.Adam"),
-    ("batch gathering and shuffling", r"Batch\.|Trainer\.(miniBatches|shuffle)|Dataset\."),
+    ("batch gathering and shuffling", r"Batch\.|Trainer\.(miniBatches|shuffle)|Dataset\.|ValidationSplit\.shuffle"),
     ("graph bookkeeping (nodes, backward order, add/bias)", r"dev\.xent\.autodiff\."),
     ("validation and reduction helpers", r"Validate|dev\.xent\.core\."),
 ]

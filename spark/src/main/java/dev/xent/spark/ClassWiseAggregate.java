@@ -13,8 +13,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.analysis.TypeCheckResult;
 import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.NamedExpression;
 import org.apache.spark.sql.catalyst.expressions.aggregate.TypedImperativeAggregate;
 import org.apache.spark.sql.classic.ExpressionUtils;
+import org.apache.spark.sql.classic.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -60,6 +62,33 @@ public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffe
         ClassWiseAggregate aggregate = new ClassWiseAggregate(new LossAggregator(loss, inputs, blockRows), blockRows,
                 CollectionConverters.asScala(arguments).toSeq(), 0, 0);
         return ExpressionUtils.column(aggregate.toAggregateExpression());
+    }
+
+    /**
+     * Registers the aggregate as the SQL function {@code functionName(prediction, target[, weight])} of
+     * {@code spark}'s session ({@code weighted}: with the third argument). Each call is read as its
+     * arguments' types say (arrays or ML Vectors, a class index or a distribution), and errors name
+     * its arguments (a column's name, or the expression's SQL), not the columns of the registration.
+     */
+    static void register(SparkSession spark, String functionName, LossSpec loss, boolean weighted, int blockRows) {
+        int arity = weighted ? 3 : 2;
+        spark.sessionState().functionRegistry().createOrReplaceTempFunction(functionName, arguments -> {
+            if (arguments.size() != arity) {
+                throw new IllegalArgumentException(functionName + " takes " + arity + " arguments (prediction, target"
+                        + (weighted ? ", weight" : "") + "), not " + arguments.size());
+            }
+            Expression p = arguments.apply(0);
+            Expression t = arguments.apply(1);
+            Expression w = weighted ? arguments.apply(2) : null;
+            LossInputs inputs = LossInputs.of(loss, argumentName(p), p.dataType(), argumentName(t), t.dataType(),
+                    w == null ? null : argumentName(w), w == null ? null : w.dataType());
+            return new ClassWiseAggregate(new LossAggregator(loss, inputs, blockRows), blockRows, arguments, 0, 0);
+        }, "scala_udf");
+    }
+
+    /** A SQL argument's name for messages: its column's name, or its SQL text. */
+    private static String argumentName(Expression argument) {
+        return argument instanceof NamedExpression named ? named.name() : argument.sql();
     }
 
     private static Expression expression(String column) {

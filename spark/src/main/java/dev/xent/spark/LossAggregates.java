@@ -89,7 +89,9 @@ public final class LossAggregates {
 
     /**
      * The aggregate function, called with {@code (prediction, target[, weight])} in this order;
-     * {@code inputs} gives the types (and the column names used in error messages).
+     * {@code inputs} gives the types (and the column names used in error messages). It reads each row
+     * as an external {@code Row}: for class-wise losses {@link #column} and {@link #register} are
+     * faster (they read Spark's internal rows).
      */
     public static UserDefinedFunction udaf(LossSpec loss, LossInputs inputs) {
         return udaf(loss, inputs, DEFAULT_BLOCK_ROWS);
@@ -162,8 +164,15 @@ public final class LossAggregates {
     /**
      * Registers the loss as the SQL aggregate function {@code functionName(prediction, target[, weight])}
      * of {@code spark}'s session, with its parameters fixed: e.g. {@code focal_loss(logit, label)}.
+     * Class-wise losses register {@link ClassWiseAggregate}, which reads Spark's internal rows as
+     * {@link #column} does, each call's arguments as their types say and named in errors (on a classic
+     * session; elsewhere, and for other losses, {@link #udaf} with the types and names of {@code inputs}).
      */
     public static void register(SparkSession spark, String functionName, LossSpec loss, LossInputs inputs) {
+        if (loss.loss().inputSpace().isClassWise() && spark instanceof org.apache.spark.sql.classic.SparkSession classic) {
+            ClassWiseAggregate.register(classic, functionName, loss, inputs.weighted(), DEFAULT_BLOCK_ROWS);
+            return;
+        }
         spark.udf().register(functionName, udaf(loss, inputs));
     }
 

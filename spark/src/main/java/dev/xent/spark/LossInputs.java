@@ -4,7 +4,6 @@ import dev.xent.core.Loss;
 import java.io.Serializable;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -70,16 +69,19 @@ public final class LossInputs implements Serializable {
      * @throws IllegalArgumentException for a missing column (listing those present) or a wrong type
      */
     public static LossInputs of(StructType schema, LossSpec loss, String prediction, String target, String weight) {
-        StructField p = ValueKind.field(schema, prediction);
-        StructField t = ValueKind.field(schema, target);
-        if (weight != null) {
-            StructField w = ValueKind.field(schema, weight);
-            if (ValueKind.of(weight, w.dataType(), "weight") != ValueKind.NUMBER) {
-                throw new IllegalArgumentException("column '" + weight + "' (weight) has type "
-                        + w.dataType().simpleString() + "; allowed: a number");
-            }
+        DataType p = ValueKind.field(schema, prediction).dataType();
+        DataType t = ValueKind.field(schema, target).dataType();
+        return of(loss, prediction, p, target, t, weight, weight == null ? null : ValueKind.field(schema, weight).dataType());
+    }
+
+    /** Inputs of the given names and types (a SQL call's arguments); {@code weight} and its type may be null. */
+    static LossInputs of(LossSpec loss, String prediction, DataType predictionType, String target, DataType targetType,
+                         String weight, DataType weightType) {
+        if (weight != null && ValueKind.of(weight, weightType, "weight") != ValueKind.NUMBER) {
+            throw new IllegalArgumentException("column '" + weight + "' (weight) has type "
+                    + weightType.simpleString() + "; allowed: a number");
         }
-        return new LossInputs(prediction, p.dataType(), target, t.dataType(), weight, loss.loss());
+        return new LossInputs(prediction, predictionType, target, targetType, weight, loss.loss());
     }
 
     public String prediction() {

@@ -161,7 +161,11 @@ final class RowBlock {
         return anyPositive;
     }
 
+    /** The block's predictions of rows {@code [from, from + count)}: a full block's array as it is, without a copy. */
     private Tensor predictions(int from, int count) {
+        if (count == capacity) { // the loss only reads it, and keeps no reference once the block is drained
+            return classWise ? Tensor.wrap(predictions, count, classes) : Tensor.wrap(predictions, count);
+        }
         if (!classWise) {
             return Tensor.wrap(Arrays.copyOfRange(predictions, from, from + count), count);
         }
@@ -169,7 +173,11 @@ final class RowBlock {
     }
 
     private Tensor targets(int from, int count) {
-        if (!classWise || inputs.targetKind() == ValueKind.NUMBER) {
+        boolean oneNumber = !classWise || inputs.targetKind() == ValueKind.NUMBER;
+        if (count == capacity) { // as in predictions()
+            return oneNumber ? Tensor.wrap(targets, count) : Tensor.wrap(targets, count, classes);
+        }
+        if (oneNumber) {
             return Tensor.wrap(Arrays.copyOfRange(targets, from, from + count), count);
         }
         return Tensor.wrap(Arrays.copyOfRange(targets, from * classes, (from + count) * classes), count, classes);

@@ -22,12 +22,15 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import scala.jdk.javaapi.CollectionConverters;
 
 class LossAggregatesTest {
     private static final int ROWS = 3000;
@@ -205,13 +208,58 @@ class LossAggregatesTest {
         data.createOrReplaceTempView("predictions");
         LossAggregates.register(SPARK, "smoothed_bce", "bce", "{\"from_logits\": true, \"label_smoothing\": 0.1}",
                 data.schema(), "logit", "label", "weight");
-        List<Row> groups = SPARK.sql("SELECT segment, smoothed_bce(logit, label, weight) AS loss FROM predictions"
-                + " GROUP BY segment ORDER BY segment").collectAsList();
+        LossAggregates.register(SPARK, "weighted_ce", "cross_entropy",
+                "{\"from_logits\": true, \"class_weights\": [1.0, 2.0, 0.5, 3.0]}",
+                data.schema(), "class_logits", "class_index", "weight");
+        LossAggregates.register(SPARK, "log_loss", "cce", "{\"epsilon\": 1e-15}",
+                data.schema(), "class_probabilities", "class_index", null);
+        Dataset<Row> query = SPARK.sql("SELECT segment, smoothed_bce(logit, label, weight) AS loss,"
+                + " weighted_ce(class_logits, class_index, weight) AS ce,"
+                + " log_loss(class_probabilities, class_index) AS log_loss FROM predictions"
+                + " GROUP BY segment ORDER BY segment");
+        assertEquals(2, classWiseAggregates(query.queryExecution().analyzed()),
+                "class-wise losses are registered as the aggregate that reads internal rows");
+        List<Row> groups = query.collectAsList();
         LossSpec spec = LossSpec.of("bce", Map.of("from_logits", true, "label_smoothing", 0.1));
+        LossSpec ce = LossSpec.of("cross_entropy", Map.of("from_logits", true, "class_weights", List.of(1.0, 2.0, 0.5, 3.0)));
+        LossSpec logLoss = LossSpec.of("cce", Map.of("epsilon", 1e-15));
         for (Row g : groups) {
             assertRelative(reference(spec.loss(), g.getString(0), "logit", "label", true), g.getDouble(1));
+            assertRelative(reference(ce.loss(), g.getString(0), "class_logits", "class_index", true), g.getDouble(2));
+            assertRelative(reference(logLoss.loss(), g.getString(0), "class_probabilities", "class_index", false),
+                    g.getDouble(3));
         }
         assertEquals(3, groups.size());
+        String m = SparkTestSession.messages(assertThrows(Exception.class,
+                () -> SPARK.sql("SELECT weighted_ce(class_logits, class_index) FROM predictions").collectAsList()));
+        assertTrue(m.contains("weighted_ce takes 3 arguments (prediction, target, weight), not 2"), m);
+        m = SparkTestSession.messages(assertThrows(Exception.class,
+                () -> SPARK.sql("SELECT log_loss(segment, class_index) FROM predictions").collectAsList()));
+        assertTrue(m.contains("column 'segment' (prediction) has type string"), m);
+        // A call reads its own arguments: here a distribution target, with the registered parameters.
+        double distributions = SPARK.sql("SELECT log_loss(class_probabilities, distribution) FROM predictions")
+                .first().getDouble(0);
+        assertRelative(reference(logLoss.loss(), null, "class_probabilities", "distribution", false), distributions);
+    }
+
+    /** How many {@link ClassWiseAggregate}s the plan's expressions hold. */
+    private static int classWiseAggregates(LogicalPlan plan) {
+        int count = 0;
+        for (Expression e : CollectionConverters.asJava(plan.expressions())) {
+            count += classWiseAggregates(e);
+        }
+        for (LogicalPlan child : CollectionConverters.asJava(plan.children())) {
+            count += classWiseAggregates(child);
+        }
+        return count;
+    }
+
+    private static int classWiseAggregates(Expression expression) {
+        int count = expression instanceof ClassWiseAggregate ? 1 : 0;
+        for (Expression child : CollectionConverters.asJava(expression.children())) {
+            count += classWiseAggregates(child);
+        }
+        return count;
     }
 
     @Test
@@ -343,6 +391,16 @@ class LossAggregatesTest {
         Dataset<Row> outOfRange = tiny(classSchema, RowFactory.create(List.of(0.1, 0.2, 0.3), 3));
         m = failure(outOfRange, LossAggregates.column(outOfRange, LossSpec.of("cce", Map.of("from_logits", true)), "z", "k", null));
         assertTrue(m.contains("bad row (z = [0.1, 0.2, 0.3], k = 3.0)"), m);
+        // Probabilities with class indices run the value-only kernel, which checks them as it reads them.
+        Dataset<Row> badProbability = tiny(classSchema, RowFactory.create(List.of(0.5, 0.5, 0.0), 1),
+                RowFactory.create(List.of(0.5, 0.7, -0.2), 0));
+        m = failure(badProbability, LossAggregates.column(badProbability, LossSpec.of("cce"), "z", "k", null));
+        assertTrue(m.contains("bad row (z = [0.5, 0.7, -0.2], k = 0.0): probability at row 0, column 2 is -0.2;"
+                + " allowed: [0, 1]"), m);
+        Dataset<Row> badSum = tiny(classSchema, RowFactory.create(List.of(0.5, 0.25, 0.0), 1));
+        m = failure(badSum, LossAggregates.column(badSum, LossSpec.of("cce"), "z", "k", null));
+        assertTrue(m.contains("bad row (z = [0.5, 0.25, 0.0], k = 1.0): probability row 0 sums to 0.75;"
+                + " rows must sum to 1 (within 1.0E-6)"), m);
 
         StructType text = new StructType().add("p", DataTypes.StringType).add("y", DataTypes.DoubleType);
         IllegalArgumentException type = assertThrows(IllegalArgumentException.class,

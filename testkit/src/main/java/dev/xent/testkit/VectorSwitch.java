@@ -14,9 +14,12 @@ public final class VectorSwitch {
     private VectorSwitch() {
     }
 
-    /** What {@code action} returns with the vector kernels on (the default; they run only with the module). */
+    /**
+     * What {@code action} returns with the vector kernels on for every call, however small (by default
+     * they run only on calls of {@link VectorSupport#minElements()} elements or more; they run only with the module).
+     */
     public static <T> T on(Supplier<T> action) {
-        return VectorSupport.with(true, action);
+        return VectorSupport.with(true, 0, action);
     }
 
     /** What {@code action} returns with the vector kernels off ({@code -Dxent.vector=false}): the scalar kernels. */

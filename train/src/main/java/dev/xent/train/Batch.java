@@ -67,18 +67,24 @@ final class Batch {
         return lines[row];
     }
 
-    /** The rows {@code order[from..to)}, in that order. */
-    Batch slice(int[] order, int from, int to) {
+    /**
+     * The rows {@code order[from..to)}, in that order, written into {@code reuse}'s arrays when it
+     * has that many rows (a mini-batch of the same size as the last one: nothing allocated per step),
+     * else into a new batch. Rows are copied whole ({@code System.arraycopy}): the products read a
+     * batch as one contiguous matrix.
+     *
+     * @param reuse a batch from an earlier call on the same rows whose contents are no longer needed, or null
+     */
+    Batch slice(int[] order, int from, int to, Batch reuse) {
         int n = to - from;
-        double[] x = new double[n * featureCount];
-        double[] y = new double[n];
-        long[] sliceLines = new long[n];
+        Batch out = reuse != null && reuse.rows() == n ? reuse
+                : new Batch(new double[n * featureCount], featureCount, new double[n], columnTargets, new long[n]);
         for (int i = 0; i < n; i++) {
             int r = order[from + i];
-            System.arraycopy(features, r * featureCount, x, i * featureCount, featureCount);
-            y[i] = targets[r];
-            sliceLines[i] = lines[r];
+            System.arraycopy(features, r * featureCount, out.features, i * featureCount, featureCount);
+            out.targets[i] = targets[r];
+            out.lines[i] = lines[r];
         }
-        return new Batch(x, featureCount, y, columnTargets, sliceLines);
+        return out;
     }
 }

@@ -77,12 +77,14 @@ final class EpochLoop {
         int n = training.rows();
         int[] order = ValidationSplit.identity(n);
         Random shuffle = new Random(options.seed());
+        Batch batch = null;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             ValidationSplit.shuffle(order, shuffle);
             for (int from = 0; from < n; from += batchSize) {
-                Batch batch = training.slice(order, from, Math.min(n, from + batchSize));
+                Batch slice = training.slice(order, from, Math.min(n, from + batchSize), batch);
+                batch = slice.rows() == batchSize ? slice : batch;
                 EpochMonitor.requireFinite(epoch, "mini-batch objective",
-                        objective.valueAndGradient(params, batch, gradient).objective());
+                        objective.valueAndGradient(params, slice, gradient).objective());
                 step.apply(params, gradient);
             }
             if (monitor.epochFinished(params)) {

@@ -1,11 +1,7 @@
 package dev.xent.train;
 
-import dev.xent.autodiff.Graph;
-import dev.xent.core.Node;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -134,39 +130,25 @@ public final class Network {
         return Tensor.wrap(b, out);
     }
 
-    /** The parameters as graph leaves: weights then bias of each layer; variables if {@code trainable}. */
-    List<Node> leaves(double[] params, boolean trainable) {
-        List<Node> leaves = new ArrayList<>(2 * layerCount());
-        for (int l = 0; l < layerCount(); l++) {
-            leaves.add(trainable ? Graph.variable(weights(params, l)) : Graph.constant(weights(params, l)));
-            leaves.add(trainable ? Graph.variable(bias(params, l)) : Graph.constant(bias(params, l)));
-        }
-        return leaves;
-    }
-
-    /** The logits ({@code rows x outputs}) as a graph expression of the input and the leaves. */
-    Node logits(Node x, List<Node> leaves) {
-        Node h = x;
-        for (int l = 0; l < layerCount(); l++) {
-            h = h.matmul(leaves.get(2 * l)).add(leaves.get(2 * l + 1));
-            if (l < layerCount() - 1) {
-                h = activation.apply(h);
-            }
-        }
-        return h;
-    }
-
-    /** The logits for a feature matrix, forward only. */
+    /** The logits for a feature matrix ({@code rows x outputs}), forward only. */
     public Tensor logits(double[] params, Tensor x) {
-        return logits(Graph.constant(x), leaves(params, false)).value();
+        int rows = x.shape()[0];
+        return Tensor.wrap(new NetworkPass(this).logits(params, x.toArray(), rows), rows, outputs());
     }
 
-    /** Copies the leaves' gradients (after backward) into the flat layout. */
-    void gradients(List<Node> leaves, double[] out) {
-        for (int l = 0; l < layerCount(); l++) {
-            leaves.get(2 * l).gradient().copyTo(out, weightOffset[l]);
-            leaves.get(2 * l + 1).gradient().copyTo(out, biasOffset[l]);
-        }
+    /** The width of layer {@code l}'s input (0: the features) or, for {@code l = layerCount()}, the outputs. */
+    int size(int l) {
+        return sizes[l];
+    }
+
+    /** Where weight layer {@code l}'s weights start in the flat parameter vector. */
+    int weightOffset(int l) {
+        return weightOffset[l];
+    }
+
+    /** Where weight layer {@code l}'s biases start in the flat parameter vector. */
+    int biasOffset(int l) {
+        return biasOffset[l];
     }
 
     /**

@@ -1,31 +1,37 @@
 package dev.xent.train;
 
-import dev.xent.autodiff.Graph;
 import dev.xent.core.Loss;
-import dev.xent.core.Node;
 import dev.xent.core.Tensor;
-import java.util.List;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * What training minimises: {@code mean loss(outputs, targets) + l2 / 2 * ||W||^2} (biases not
  * penalised), and its gradient with respect to the network's flat parameter vector. The outputs are
  * logits, or the predictions of a loss on real numbers; this class calls both logits.
  *
- * <p>The model part runs on the autodiff graph, except for a linear model, whose two matrix loops
- * ({@link LinearLayer}) give the graph's results bit for bit without its overhead; the loss part
- * uses the loss's fused
+ * <p>The model part runs on {@link NetworkPass} (the autodiff graph's results bit for bit, without
+ * its per-op overhead); the loss part uses the loss's fused
  * {@link Loss#valueAndGradient(Tensor, Tensor, Tensor, double[])} kernel, whose gradient G with
- * respect to the logits is pushed back through the model by backpropagating {@code sum(logits * G)}.
+ * respect to the logits is pushed back through the model as the gradient of {@code sum(logits * G)}.
+ * The logits and G of a batch live in buffers reused while the batch size stays the same: one
+ * instance per run, used by one thread.
  */
 final class Objective {
     private final Network network;
     private final Loss loss;
     private final double l2;
+    private final NetworkPass pass;
+    private double[] logits = new double[0];
+    private double[] upstream = new double[0];
+    private final Map<Batch, Forward> lastForward = new IdentityHashMap<>();
 
     Objective(Network network, Loss loss, double l2) {
         this.network = network;
         this.loss = loss;
         this.l2 = l2;
+        this.pass = new NetworkPass(network);
     }
 
     Network network() {
@@ -47,53 +53,52 @@ final class Objective {
      * (overwritten). NaN when the logits are NaN (the run diverged).
      */
     Value valueAndGradient(double[] params, Batch batch, double[] gradientOut) {
-        if (network.layerCount() == 1) {
-            return linearValueAndGradient(params, batch, gradientOut);
+        int size = batch.rows() * network.outputs();
+        if (logits.length != size) {
+            logits = new double[size];
+            upstream = new double[size];
         }
-        List<Node> leaves = network.leaves(params, true);
-        Node logits = network.logits(Graph.constant(batch.features()), leaves);
-        Tensor z = logits.value();
-        if (hasNaN(z)) {
+        pass.forward(params, batch.featureValues(), batch.rows(), logits);
+        Tensor z = Tensor.wrap(logits, batch.rows(), network.outputs());
+        if (hasNaN(logits)) {
             return Value.NAN;
         }
-        double[] upstream = new double[z.size()];
         double meanLoss = loss.valueAndGradient(z, batch.targets(), null, upstream);
         requireFiniteLoss(z, batch, meanLoss, upstream);
-        logits.mul(logits.constant(Tensor.wrap(upstream, z.shape()))).sum().backward();
-        network.gradients(leaves, gradientOut);
-        return new Value(meanLoss, meanLoss + network.penalty(params, l2, gradientOut));
-    }
-
-    /** As the graph path, bit for bit, with {@link LinearLayer}'s loops for the model part. */
-    private Value linearValueAndGradient(double[] params, Batch batch, double[] gradientOut) {
-        Tensor z = logits(params, batch);
-        if (hasNaN(z)) {
-            return Value.NAN;
-        }
-        double[] upstream = new double[z.size()];
-        double meanLoss = loss.valueAndGradient(z, batch.targets(), null, upstream);
-        requireFiniteLoss(z, batch, meanLoss, upstream);
-        LinearLayer.gradient(batch.featureValues(), batch.rows(), network.inputs(), upstream, network.outputs(),
-                gradientOut);
+        pass.backward(params, batch.featureValues(), batch.rows(), upstream, gradientOut);
         return new Value(meanLoss, meanLoss + network.penalty(params, l2, gradientOut));
     }
 
     /** The logits of a batch ({@code rows x outputs}), forward only. */
     private Tensor logits(double[] params, Batch batch) {
-        if (network.layerCount() > 1) {
-            return network.logits(params, batch.features());
+        return Tensor.wrap(forwardOnly(params, batch), batch.rows(), network.outputs());
+    }
+
+    /**
+     * The logits of a whole data set's batch (the training or validation rows, which never change),
+     * remembered per batch for the last parameters: the run's final metrics ask for the losses and
+     * the accuracy at the parameters whose losses the last epoch just measured, and get them without
+     * more passes over the rows (the same values: the same computation).
+     */
+    private double[] forwardOnly(double[] params, Batch batch) {
+        Forward last = lastForward.get(batch);
+        if (last == null || !Arrays.equals(params, last.params())) {
+            last = new Forward(params.clone(), pass.logits(params, batch.featureValues(), batch.rows()));
+            lastForward.put(batch, last);
         }
-        double[] z = new double[batch.rows() * network.outputs()];
-        LinearLayer.logits(batch.featureValues(), batch.rows(), network.inputs(), params, network.outputs(), z);
-        return Tensor.wrap(z, batch.rows(), network.outputs());
+        return last.logits();
+    }
+
+    private record Forward(double[] params, double[] logits) {
     }
 
     /** The mean loss without the penalty; NaN when the logits are NaN. */
     double meanLoss(double[] params, Batch batch) {
-        Tensor z = logits(params, batch);
-        if (hasNaN(z)) {
+        double[] values = forwardOnly(params, batch);
+        if (hasNaN(values)) {
             return Double.NaN;
         }
+        Tensor z = Tensor.wrap(values, batch.rows(), network.outputs());
         double meanLoss = loss.value(z, batch.targets());
         requireFiniteLoss(z, batch, meanLoss, null);
         return meanLoss;
@@ -170,9 +175,9 @@ final class Objective {
         return (double) correct / batch.rows();
     }
 
-    private static boolean hasNaN(Tensor t) {
-        for (int i = 0; i < t.size(); i++) {
-            if (Double.isNaN(t.getFlat(i))) {
+    private static boolean hasNaN(double[] values) {
+        for (double v : values) {
+            if (Double.isNaN(v)) {
                 return true;
             }
         }

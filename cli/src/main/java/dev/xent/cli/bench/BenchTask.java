@@ -83,11 +83,13 @@ public final class BenchTask implements Task {
         Tensor t = inputs.targets();
         double[] gradient = new double[p.size()];
         int elements = p.size();
-        // The loss as configured runs the default kernels; the other kind is timed on a second instance
-        // (created with the switch flipped) when this JVM has the module, so both appear side by side.
-        boolean vectorByDefault = VectorSupport.enabled();
+        // The loss as configured runs the default kernels (vector only on calls of minElements or more); the
+        // other kind is timed on a second instance, created with the switch flipped and no size limit, when
+        // this JVM has the module, so both appear side by side.
+        boolean vectorEnabled = VectorSupport.enabled();
+        boolean vectorByDefault = vectorEnabled && elements >= VectorSupport.minElements();
         Loss other = VectorSupport.modulePresent()
-                ? VectorSupport.with(!vectorByDefault, () -> context.loss(root)) : null;
+                ? VectorSupport.with(!vectorByDefault, 0, () -> context.loss(root)) : null;
         int previousThreads = Parallelism.threads();
         Parallelism.setThreads(threads);
         double[] defaultKernels;
@@ -126,6 +128,8 @@ public final class BenchTask implements Task {
         summary.add("bench: " + loss.name() + " " + loss.parameters() + " on " + p.shapeString() + ", "
                 + threads + (threads == 1 ? " thread" : " threads") + " (M elements/s, median call)");
         summary.add("  kernels: " + (vectorByDefault ? "vector (the default here)"
+                : vectorEnabled ? "scalar (the default here: calls under " + VectorSupport.minElements()
+                        + " elements run the scalar kernels, -D" + VectorSupport.MIN_ELEMENTS_PROPERTY + ")"
                 : VectorSupport.modulePresent() ? "scalar (the default here: -D" + VectorSupport.PROPERTY + "=false)"
                 : "scalar (the default here: the JVM has no jdk.incubator.vector, so no vector kernels)"));
         addKernelLines(summary, "scalar", scalar, !vectorByDefault);

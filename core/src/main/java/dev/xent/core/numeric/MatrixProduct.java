@@ -20,7 +20,8 @@ import java.util.concurrent.RecursiveAction;
  * KB: it stays in L2 while a block of rows streams past), and, above {@value #PARALLEL_WORK}
  * multiply-adds, blocks of {@value #ROW_BLOCK} output rows by {@value #COL_BLOCK} columns shared among
  * {@link Parallelism#threads()} threads. {@link #preferred()} uses the Vector API kernels when
- * {@link VectorSupport#enabled()} allows.
+ * {@link VectorSupport#enabled()} allows, for products of at least {@value #VECTOR_WORK} multiply-adds
+ * (smaller ones never repay the Vector API's start-up; the bits are the same either way).
  *
  * <p>Operands are never changed; the output must not overlap them. Instances are immutable and
  * thread-safe.
@@ -32,13 +33,20 @@ public final class MatrixProduct {
     static final int ROW_BLOCK = 32;
     /** Output columns per parallel task and per cache block of the right operand. */
     static final int COL_BLOCK = 64;
+    /**
+     * Below this many multiply-adds the vector instance runs the scalar kernel (the same bits): until C2
+     * has compiled the vector kernel, the Vector API runs it through its Java fallback, one to two orders
+     * of magnitude slower, which small products never pay back (a 1,797-row softmax regression trained
+     * 2.5x slower with it).
+     */
+    static final long VECTOR_WORK = 1L << 22;
     /** Below this many multiply-adds a product runs on the calling thread alone (a task costs microseconds). */
     static final long PARALLEL_WORK = 1L << 17;
     /** KernelScratch slots: the packed transposed operand (calling thread), a task's separate sums. */
     private static final int PACKED_SLOT = 10;
     private static final int SUMS_SLOT = 11;
 
-    private static final MatrixProduct SCALAR = new MatrixProduct(ScalarProductKernel.INSTANCE);
+    private static final MatrixProduct SCALAR = new MatrixProduct(ScalarProductKernel.INSTANCE, 0);
 
     /** What a product does with the output's current contents. */
     public enum Output {
@@ -52,9 +60,12 @@ public final class MatrixProduct {
     private enum Start { ZERO, RUNNING, SEPARATE }
 
     private final ProductKernel kernel;
+    /** Products with fewer multiply-adds run the scalar kernel. */
+    private final long vectorWork;
 
-    private MatrixProduct(ProductKernel kernel) {
+    private MatrixProduct(ProductKernel kernel, long vectorWork) {
         this.kernel = kernel;
+        this.vectorWork = vectorWork;
     }
 
     /** The Vector API kernels when {@link VectorSupport#enabled()} says so now, else the scalar ones. */
@@ -145,10 +156,12 @@ public final class MatrixProduct {
     /** {@code c[i][j] (rows x cols at cOffset) <- l (rows x depth, strided) times r (depth x cols)}, in blocks. */
     private void run(double[] l, int lOffset, int lRowStride, int lDepthStride, double[] r, int rOffset, int rRowStride,
                      double[] c, int cOffset, int rows, int cols, int depth, Start start) {
-        Blocks blocks = new Blocks(l, lOffset, lRowStride, lDepthStride, r, rOffset, rRowStride, c, cOffset,
+        long work = (long) rows * cols * depth;
+        MatrixProduct runner = work < vectorWork ? SCALAR : this;
+        Blocks blocks = runner.new Blocks(l, lOffset, lRowStride, lDepthStride, r, rOffset, rRowStride, c, cOffset,
                 rows, cols, depth, start);
         int count = blocks.count();
-        if (count <= 1 || Parallelism.threads() == 1 || (long) rows * cols * depth < PARALLEL_WORK) {
+        if (count <= 1 || Parallelism.threads() == 1 || work < PARALLEL_WORK) {
             for (int block = 0; block < count; block++) {
                 blocks.compute(block);
             }
@@ -277,7 +290,14 @@ public final class MatrixProduct {
     }
 
     /** Loaded only by {@link #vector()}, after the module check: it links the incubator module. */
+    /** The vector kernel even on the smallest products: for the tests that compare it with the scalar one. */
+    static MatrixProduct vectorOnEverySize() {
+        vector(); // the module check
+        return VectorKernelHolder.EVERY_SIZE;
+    }
+
     private static final class VectorKernelHolder {
-        static final MatrixProduct INSTANCE = new MatrixProduct(VectorProductKernel.INSTANCE);
+        static final MatrixProduct INSTANCE = new MatrixProduct(VectorProductKernel.INSTANCE, VECTOR_WORK);
+        static final MatrixProduct EVERY_SIZE = new MatrixProduct(VectorProductKernel.INSTANCE, 0);
     }
 }

@@ -35,7 +35,8 @@ class MatrixProductTest {
     private static List<MatrixProduct> kernels() {
         List<MatrixProduct> kernels = new ArrayList<>(List.of(MatrixProduct.scalar()));
         if (VectorSupport.modulePresent()) {
-            kernels.add(MatrixProduct.vector());
+            kernels.add(MatrixProduct.vectorOnEverySize());
+            kernels.add(MatrixProduct.vector()); // the scalar kernel below VECTOR_WORK, the vector one above
         }
         return kernels;
     }

@@ -135,7 +135,7 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
      */
     @Override
     public GradientAndHessian gradientAndHessian(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, vectorKernels(), this::secondDerivative,
+        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, vectorKernels(predictions), this::secondDerivative,
                 predictions, targets, sampleWeights);
     }
 

@@ -121,7 +121,7 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss implements Se
     @Override
     public GradientAndHessian gradientAndHessian(Tensor predictions, Tensor targets, Tensor sampleWeights) {
         BinaryFocalHessian hessian = new BinaryFocalHessian(gamma, alpha, fromLogits, epsilon, labelSmoothing);
-        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, vectorKernels(),
+        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, vectorKernels(predictions),
                 hessian::secondDerivative, predictions, targets, sampleWeights);
     }
 

@@ -2,6 +2,7 @@ package dev.xent.losses.binary;
 
 import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.VectorSupport;
 import dev.xent.core.spi.ParameterValues;
 import java.util.function.Supplier;
 
@@ -14,6 +15,8 @@ abstract class ElementwiseLoss extends AbstractGraphLoss {
     final boolean fromLogits;
     final double epsilon;
     final double labelSmoothing;
+    /** {@link VectorSupport#minElements()} when the loss was created. */
+    private final int minVectorElements = VectorSupport.minElements();
     private final ElementKernel kernel = new ElementKernel() {
         @Override
         public double loss(double prediction, double target, double[] derivatives, int index) {
@@ -61,6 +64,11 @@ abstract class ElementwiseLoss extends AbstractGraphLoss {
         return null;
     }
 
+    /** {@link #vectorKernels()} for a call on {@code predictions}, or null if the call is too small for them ({@link VectorSupport#minElements()}). */
+    final Supplier<SegmentKernel> vectorKernels(Tensor predictions) {
+        return predictions.size() >= minVectorElements ? vectorKernels() : null;
+    }
+
     /** Cross-entropies (and their focal variants) are never negative. */
     @Override
     public boolean isNonNegative() {
@@ -74,17 +82,17 @@ abstract class ElementwiseLoss extends AbstractGraphLoss {
 
     @Override
     public double value(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        return ElementwiseReduction.value(this, kernel, vectorKernels(), predictions, targets, sampleWeights);
+        return ElementwiseReduction.value(this, kernel, vectorKernels(predictions), predictions, targets, sampleWeights);
     }
 
     @Override
     public Tensor gradient(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        return ElementwiseReduction.gradient(this, kernel, vectorKernels(), predictions, targets, sampleWeights);
+        return ElementwiseReduction.gradient(this, kernel, vectorKernels(predictions), predictions, targets, sampleWeights);
     }
 
     @Override
     public double valueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
-        return ElementwiseReduction.valueAndGradient(this, kernel, vectorKernels(), predictions, targets, sampleWeights,
+        return ElementwiseReduction.valueAndGradient(this, kernel, vectorKernels(predictions), predictions, targets, sampleWeights,
                 gradientOut);
     }
 }

@@ -60,7 +60,9 @@ import dev.xent.core.spi.ParameterValues;
  * specialised to it, with the same bits as the general one. Whenever the JVM has the Vector API module
  * ({@code --add-modules jdk.incubator.vector}; see docs/vector.md) it runs with one row per vector
  * lane: within 1e-15 relative of the scalar kernel, the same bits for any thread count;
- * {@code -Dxent.vector=false} keeps the scalar kernel.
+ * {@code -Dxent.vector=false} keeps the scalar kernel. The value alone ({@code value}, {@code perSample})
+ * of probabilities (not normalized) with class indices and no label smoothing runs a kernel that takes
+ * one log per row, with the same bits as the general one.
  *
  * <p><b>Worked example</b> (optax's): logits {@code [[1.2, -0.8, -0.5], [0.9, -1.2, 1.1]]}, labels
  * {@code [0, 1]}: per-sample {@code [0.2761297055455377, 2.951798795854425]}, mean

@@ -43,13 +43,15 @@ final class ClassWiseKernel {
     private final ClassTerm term;
     private final IndexLogitsKernel indexLogits;
     private final boolean vector;
+    private final int minVectorElements;
 
     ClassWiseKernel(String lossName, ClassWiseOptions options, ClassTerm term) {
         this.lossName = lossName;
         this.options = options;
         this.term = term;
         this.vector = VectorSupport.enabled();
-        this.indexLogits = new IndexLogitsKernel(options, vector);
+        this.minVectorElements = VectorSupport.minElements();
+        this.indexLogits = new IndexLogitsKernel(options, vector, minVectorElements);
     }
 
     private static int grain(int classes) {
@@ -73,11 +75,25 @@ final class ClassWiseKernel {
     }
 
     /**
-     * Whether {@link #run} checks the predictions for NaN itself (the index-logits kernels do, as they
-     * read them), so that the caller need not before: it then throws {@link Validate#notNaN}'s error.
+     * Whether {@link #run} checks the predictions itself, as it reads them, so that the caller need not
+     * before: logits for NaN (the index-logits kernels and every vector kernel; {@link Validate#notNaN}'s
+     * error), probabilities without {@code normalize} for range and row sums ({@link #requireProbabilityRows}'
+     * errors). A separate pass would read the whole input from memory once more.
      */
-    boolean checksLogitsForNaN(Tensor targets) {
-        return IndexLogitsKernel.appliesTo(options, term, targets);
+    boolean checksPredictions(Tensor predictions, Tensor targets) {
+        return options.fromLogits ? IndexLogitsKernel.appliesTo(options, term, targets) || vector(predictions)
+                : !options.normalize;
+    }
+
+    /** Whether a call on {@code predictions} runs the vector kernels: enabled, and large enough ({@link VectorSupport#minElements()}). */
+    private boolean vector(Tensor predictions) {
+        return vector && predictions.size() >= minVectorElements;
+    }
+
+    /** Probabilities in [0, 1], each row summing to 1 within {@link Validate#ROW_SUM_TOLERANCE}; else the first offender's error. */
+    static void requireProbabilityRows(Tensor probabilities) {
+        Validate.inClosedRange("probability", probabilities, 0.0, 1.0);
+        Validate.rowsSumToOne("probability", probabilities, Validate.ROW_SUM_TOLERANCE);
     }
 
     /**
@@ -87,22 +103,36 @@ final class ClassWiseKernel {
      */
     double run(Tensor predictions, Tensor targets, SampleWeights sampleWeights, double denominator,
                double[] perSampleOut, double[] gradientOut) {
+        try {
+            return dispatch(predictions, targets, sampleWeights, denominator, perSampleOut, gradientOut);
+        } catch (NaNLogitFound e) { // only from the kernels checksPredictions names
+            Validate.notNaN("logit", predictions); // throws, naming the first NaN on any thread count
+            throw new IllegalStateException("the kernel saw a NaN logit that validation did not find", e);
+        } catch (ProbabilityRowRejected e) {
+            requireProbabilityRows(predictions); // throws, naming the first offender on any thread count
+            throw new IllegalStateException("the kernel rejected a probability row that validation accepts", e);
+        }
+    }
+
+    private double dispatch(Tensor predictions, Tensor targets, SampleWeights sampleWeights, double denominator,
+                            double[] perSampleOut, double[] gradientOut) {
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
         if (IndexLogitsKernel.appliesTo(options, term, targets)) {
-            try {
-                return indexLogits.run(predictions, targets, sampleWeights, denominator, grain(classes), perSampleOut,
-                        gradientOut);
-            } catch (NaNLogitFound e) {
-                Validate.notNaN("logit", predictions); // throws, naming the first NaN on any thread count
-                throw new IllegalStateException("the kernel saw a NaN logit that validation did not find", e);
-            }
+            return indexLogits.run(predictions, targets, sampleWeights, denominator, grain(classes), perSampleOut,
+                    gradientOut);
         }
         TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
-        if (vector && options.fromLogits && term == CrossEntropyTerm.INSTANCE) {
+        boolean vectorCall = vector(predictions);
+        if (vectorCall && options.fromLogits && term == CrossEntropyTerm.INSTANCE) {
             // Loaded only here, and only when enabled (as IndexLogitsKernel's vector kernel).
             return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> new CoefficientLogitsVectorKernel(indexLogits,
                     classes).accumulate(predictions, coefficients, sampleWeights, denominator, from, to, sum, perSampleOut,
+                    gradientOut));
+        }
+        if (vectorCall && options.fromLogits) { // every other term (focal): its own vector kernel, same loading rule
+            return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> new TermLogitsVectorKernel(indexLogits, classes,
+                    term).accumulate(predictions, coefficients, sampleWeights, denominator, from, to, sum, perSampleOut,
                     gradientOut));
         }
         return ChunkedSum.sum(rows, grain(classes), (from, to, sum) -> {
@@ -147,11 +177,14 @@ final class ClassWiseKernel {
 
         /** Row {@code r}'s loss; leaves what {@link #gradient} needs in the scratch arrays. */
         double loss(Tensor predictions, int r, TargetCoefficients coefficients) {
+            int base = r * classes;
+            if (!options.fromLogits && !options.normalize) {
+                requireProbabilityRow(predictions, base); // every row, ignored ones too (checksPredictions)
+            }
             ignored = coefficients.fill(r, a, sum) == 0;
             if (ignored) {
                 return 0.0;
             }
-            int base = r * classes;
             if (options.fromLogits) {
                 logSoftmax(predictions, base);
             } else {
@@ -210,6 +243,21 @@ final class ClassWiseKernel {
             }
         }
 
+        /** {@link #requireProbabilityRows}' conditions for one row, with its operations: else {@link ProbabilityRowRejected}. */
+        private void requireProbabilityRow(Tensor probabilities, int base) {
+            double total = 0;
+            for (int c = 0; c < classes; c++) {
+                double p = probabilities.getFlat(base + c);
+                if (!(p >= 0.0 && p <= 1.0)) {
+                    throw new ProbabilityRowRejected();
+                }
+                total += p;
+            }
+            if (!(Math.abs(total - 1.0) <= Validate.ROW_SUM_TOLERANCE)) {
+                throw new ProbabilityRowRejected();
+            }
+        }
+
         private void clippedProbabilities(Tensor probabilities, int base) {
             rowSum = 1.0;
             if (options.normalize) {
@@ -221,11 +269,14 @@ final class ClassWiseKernel {
             }
             double high = 1 - options.epsilon;
             for (int c = 0; c < classes; c++) {
+                if (a[c] == 0 && !options.normalize) {
+                    continue; // loss and gradient read nothing of this class (its stale entries are skipped too)
+                }
                 double p = probabilities.getFlat(base + c);
                 normalized[c] = options.normalize ? p / rowSum : p;
                 double u = Math.min(high, Math.max(options.epsilon, normalized[c]));
                 prob[c] = u;
-                logP[c] = Math.log(u);
+                logP[c] = a[c] == 0 ? 0.0 : Math.log(u); // read only where a_c != 0
                 complement[c] = 1 - u;
             }
         }
@@ -269,12 +320,13 @@ final class ClassWiseKernel {
             for (int c = 0; c < classes; c++) {
                 boolean inside = normalized[c] >= low && normalized[c] <= high;
                 a[c] = a[c] == 0 || !inside ? 0.0 : -a[c] * term.slope(logP[c], prob[c], complement[c]) / prob[c];
-                sum.add(a[c] * normalized[c]);
+                if (!options.normalize) {
+                    out[base + c] = scale * a[c];
+                } else {
+                    sum.add(a[c] * normalized[c]);
+                }
             }
             if (!options.normalize) {
-                for (int c = 0; c < classes; c++) {
-                    out[base + c] = scale * a[c];
-                }
                 return;
             }
             double projection = sum.value();

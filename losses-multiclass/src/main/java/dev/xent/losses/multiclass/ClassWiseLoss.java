@@ -51,28 +51,26 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
      */
     @Override
     public void validate(Tensor predictions, Tensor targets) {
-        validateAllButLogits(predictions, targets);
-        if (options.fromLogits) {
-            Validate.notNaN("logit", predictions);
-        }
+        validateShapesAndTargets(predictions, targets);
+        validatePredictions(predictions);
+        requireSomeRowNotIgnored(targets);
     }
 
     /**
-     * {@link #validate} for the fused kernel: the logits' NaN check is left to the kernel when it makes
-     * it while computing ({@link ClassWiseKernel#checksLogitsForNaN}), with the same error.
+     * {@link #validate} for the fused kernel: the predictions' checks are left to the kernel when it makes
+     * them while computing ({@link ClassWiseKernel#checksPredictions}), with the same errors.
      */
     private void validateForKernel(Tensor predictions, Tensor targets) {
-        if (kernel.checksLogitsForNaN(targets)) { // only ever on logits
-            validateAllButLogits(predictions, targets);
-        } else {
-            validate(predictions, targets);
+        validateShapesAndTargets(predictions, targets);
+        if (!kernel.checksPredictions(predictions, targets)) {
+            validatePredictions(predictions);
         }
+        requireSomeRowNotIgnored(targets);
     }
 
-    /** Everything {@link #validate} checks but whether logits are NaN (probabilities are checked here). */
-    private void validateAllButLogits(Tensor predictions, Tensor targets) {
+    /** Shapes, targets, {@code ignore_index} and class weights. */
+    private void validateShapesAndTargets(Tensor predictions, Tensor targets) {
         Validate.classTargets(predictions, targets, options.ignoreIndex);
-        int rows = predictions.dim(0);
         int classes = predictions.dim(1);
         if (options.ignoreIndex != null && targets.rank() == 2) {
             throw new IllegalArgumentException(name() + ": ignore_index = " + options.ignoreIndex
@@ -83,15 +81,22 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
             throw new IllegalArgumentException(name() + ": class_weights has " + options.classWeights.length
                     + " values but predictions " + predictions.shapeString() + " have " + classes + " classes");
         }
-        if (!options.fromLogits) {
-            if (options.normalize) {
-                Validate.inClosedRange("probability", predictions, 0.0, Double.MAX_VALUE);
-                requirePositiveRowSums(predictions);
-            } else {
-                Validate.inClosedRange("probability", predictions, 0.0, 1.0);
-                Validate.rowsSumToOne("probability", predictions, Validate.ROW_SUM_TOLERANCE);
-            }
+    }
+
+    /** Logits not NaN; probabilities in [0, 1] summing to 1 per row, or, with normalize, rows with a positive finite sum. */
+    private void validatePredictions(Tensor predictions) {
+        if (options.fromLogits) {
+            Validate.notNaN("logit", predictions);
+        } else if (options.normalize) {
+            Validate.inClosedRange("probability", predictions, 0.0, Double.MAX_VALUE);
+            requirePositiveRowSums(predictions);
+        } else {
+            ClassWiseKernel.requireProbabilityRows(predictions);
         }
+    }
+
+    private void requireSomeRowNotIgnored(Tensor targets) {
+        int rows = targets.dim(0);
         if (options.ignoreIndex != null && rows > 0 && everyRowIgnored(targets)) {
             throw new IllegalArgumentException(name() + ": every one of the " + rows
                     + " rows has the ignore_index " + options.ignoreIndex + " as its class; nothing is left to compute");

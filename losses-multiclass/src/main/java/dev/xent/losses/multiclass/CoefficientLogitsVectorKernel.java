@@ -28,15 +28,16 @@ final class CoefficientLogitsVectorKernel {
     private static final int LANES = IndexLogitsVectorKernel.LANES;
     private static final int GROUP = IndexLogitsVectorKernel.GROUP;
 
-    private final IndexLogitsVectorKernel softmax;
     private final int classes;
     // Class-major [c * GROUP + r], and one value per row of the group; made per chunk.
-    private final double[] coefficients;
+    // Package-private, with prepare() and gradients(), for TermLogitsVectorKernel.
+    final IndexLogitsVectorKernel softmax;
+    final double[] coefficients;
     private final double[] rowCoefficients;
-    private final double[] meanWeights;
+    final double[] meanWeights;
     private final double[] scales;
-    private final double[] logs;
-    private final double[] reciprocals;
+    final double[] logs;
+    final double[] reciprocals;
     private final double[] losses;
     private final CompensatedSum scratch = new CompensatedSum();
 
@@ -58,33 +59,25 @@ final class CoefficientLogitsVectorKernel {
                     int from, int to, CompensatedSum sum, double[] perSampleOut, double[] gradientOut) {
         for (int start = from; start < to; start += GROUP) {
             int count = Math.min(GROUP, to - start);
-            softmax.load(logits, start, count);
-            readCoefficients(targets, sampleWeights, denominator, start, count);
-            softmax.softmaxParts();
-            VectorMath.log1pAndReciprocal(softmax.others, logs, reciprocals, GROUP);
+            prepare(logits, targets, sampleWeights, denominator, start, count);
             losses();
-            for (int r = 0; r < count; r++) {
-                int row = start + r;
-                double loss = losses[r];
-                if (perSampleOut != null) {
-                    perSampleOut[row] = loss;
-                }
-                double s = sampleWeights.get(row);
-                if (s != 0) {
-                    sum.add(s * loss);
-                }
-            }
             if (gradientOut != null) {
-                gradients();
-                double[] gradient = softmax.gradient;
-                for (int r = 0; r < count; r++) {
-                    int offset = (start + r) * classes;
-                    for (int c = 0; c < classes; c++) {
-                        gradientOut[offset + c] = gradient[c * GROUP + r];
-                    }
-                }
+                gradients(coefficients);
             }
+            softmax.finish(losses, sampleWeights, start, count, sum, perSampleOut, gradientOut);
         }
+    }
+
+    /**
+     * The group of rows {@code [start, start + count)}: their coefficients, mean weights and gradient scales,
+     * the softmax parts, {@code log1p(s)} and {@code 1 / (1 + s)}.
+     */
+    void prepare(Tensor logits, TargetCoefficients targets, SampleWeights sampleWeights, double denominator,
+                 int start, int count) {
+        softmax.load(logits, start, count);
+        readCoefficients(targets, sampleWeights, denominator, start, count);
+        softmax.softmaxParts();
+        VectorMath.log1pAndReciprocal(softmax.others, logs, reciprocals, GROUP);
     }
 
     /** Each row's coefficients (class-major), mean weight and gradient scale; 0 past the last row. */
@@ -140,10 +133,12 @@ final class CoefficientLogitsVectorKernel {
     }
 
     /**
-     * Lane-wise gradients {@code scale (p_c A - a_c)}, for the first largest class
-     * {@code scale (A_o - (s / (1 + s)) A)}; 0 for ignored rows and rows with gradient scale 0.
+     * Lane-wise gradients {@code scale (p_c G - g_c)} with {@code G = sum_c g_c}, for the first largest class
+     * {@code scale (G_o - (s / (1 + s)) G)} with {@code G_o = sum_{c != k} g_c} (compensated); 0 for ignored
+     * rows and rows with gradient scale 0. {@code g} (class-major, finite, non-negative) is the coefficients
+     * for cross-entropy, {@code a_c p_c f'(p_c)} for another term.
      */
-    private void gradients() {
+    void gradients(double[] g) {
         DoubleVector zero = DoubleVector.zero(SPECIES);
         double[] exps = softmax.exps;
         double[] gradient = softmax.gradient;
@@ -153,7 +148,7 @@ final class CoefficientLogitsVectorKernel {
             DoubleVector compensation = zero;
             DoubleVector topCoefficient = zero;
             for (int c = 0; c < classes; c++) {
-                DoubleVector a = DoubleVector.fromArray(SPECIES, coefficients, c * GROUP + v);
+                DoubleVector a = DoubleVector.fromArray(SPECIES, g, c * GROUP + v);
                 VectorMask<Double> top = first.eq(c);
                 topCoefficient = topCoefficient.blend(a, top);
                 DoubleVector x = a.blend(zero, top);
@@ -162,7 +157,7 @@ final class CoefficientLogitsVectorKernel {
                 compensation = compensation.add(total.sub(t.sub(xPart)).add(x.sub(xPart)));
                 total = t;
             }
-            // coefficients are finite and non-negative: so is their sum (at most C times the largest weight)
+            // g is finite and non-negative: so is their sum (at most C times the largest weight)
             DoubleVector othersCoefficient = total.add(compensation);
             DoubleVector all = othersCoefficient.add(topCoefficient);
             DoubleVector s = DoubleVector.fromArray(SPECIES, softmax.others, v);
@@ -173,7 +168,7 @@ final class CoefficientLogitsVectorKernel {
             for (int c = 0; c < classes; c++) {
                 int i = c * GROUP + v;
                 DoubleVector p = DoubleVector.fromArray(SPECIES, exps, i).mul(inverseSum);
-                scale.mul(p.mul(all).sub(DoubleVector.fromArray(SPECIES, coefficients, i)))
+                scale.mul(p.mul(all).sub(DoubleVector.fromArray(SPECIES, g, i)))
                         .blend(topGradient, first.eq(c))
                         .blend(zero, dead)
                         .intoArray(gradient, i);

@@ -20,15 +20,24 @@ final class FocalTerm implements ClassTerm {
 
     @Override
     public double value(double logP, double p, double complement) {
-        return alpha * Math.pow(complement, gamma) * logP;
+        return alpha * power(complement, gamma) * logP;
     }
 
     @Override
     public double slope(double logP, double p, double complement) {
         double focusing = p == 0 || complement == 0 || gamma == 0
                 ? 0.0
-                : gamma * Math.pow(complement, gamma - 1) * (p * logP);
-        return alpha * (Math.pow(complement, gamma) - focusing);
+                : gamma * power(complement, gamma - 1) * (p * logP);
+        return alpha * (power(complement, gamma) - focusing);
+    }
+
+    /**
+     * {@code Math.pow(x, y)}, with the default {@code gamma = 2}'s exponents 2 and 1 as {@code x * x} (the
+     * correctly rounded square, which is how HotSpot computes {@code Math.pow(x, 2)} too) and {@code x}
+     * (exact), without the call: the focal losses' most common case costs no {@code pow}.
+     */
+    private static double power(double x, double y) {
+        return y == 2.0 ? x * x : y == 1.0 ? x : Math.pow(x, y);
     }
 
     @Override

@@ -29,10 +29,13 @@ final class IndexLogitsKernel {
 
     private final ClassWiseOptions options;
     private final boolean vector;
+    private final int minVectorElements;
 
-    IndexLogitsKernel(ClassWiseOptions options, boolean vector) {
+    /** With {@code vector}, calls of at least {@code minVectorElements} elements run {@link IndexLogitsVectorKernel}. */
+    IndexLogitsKernel(ClassWiseOptions options, boolean vector, int minVectorElements) {
         this.options = options;
         this.vector = vector;
+        this.minVectorElements = minVectorElements;
     }
 
     /** Whether this kernel computes what {@link ClassWiseKernel} would for these targets and term. */
@@ -59,8 +62,9 @@ final class IndexLogitsKernel {
                double[] perSampleOut, double[] gradientOut) {
         int rows = logits.dim(0);
         int classes = logits.dim(1);
+        boolean vectorCall = vector && logits.size() >= minVectorElements;
         return ChunkedSum.sum(rows, grain, (from, to, sum) -> {
-            if (vector) {
+            if (vectorCall) {
                 // The vector class is touched only here, and only when enabled: without the module it never loads.
                 new IndexLogitsVectorKernel(this, classes)
                         .accumulate(logits, targets, sampleWeights, denominator, from, to, sum, perSampleOut, gradientOut);

@@ -35,7 +35,7 @@ final class IndexLogitsVectorKernel {
     private final IndexLogitsKernel kernel;
     private final int classes;
     // Class-major: [c * GROUP + r]. This thread's scratch (KernelScratch), kept for the chunk.
-    // Package-private, with softmaxParts(), for CoefficientLogitsVectorKernel.
+    // Package-private, with load(), softmaxParts() and finish(), for CoefficientLogitsVectorKernel.
     final double[] shifted;
     final double[] errors;
     final double[] exps;
@@ -78,23 +78,32 @@ final class IndexLogitsVectorKernel {
             readTargets(targets, sampleWeights, denominator, start, count);
             softmaxParts();
             lossesAndGradients(gradientOut != null);
-            for (int r = 0; r < count; r++) {
-                int row = start + r;
-                double loss = losses[r];
-                if (perSampleOut != null) {
-                    perSampleOut[row] = loss;
-                }
-                double s = sampleWeights.get(row);
-                if (s != 0) {
-                    sum.add(s * loss);
-                }
+            finish(losses, sampleWeights, start, count, sum, perSampleOut, gradientOut);
+        }
+    }
+
+    /**
+     * Adds a group's weighted {@code rowLosses} to {@code sum} in row order, writes them into
+     * {@code perSampleOut} and, if asked, the group's {@link #gradient} (class-major) into {@code gradientOut}.
+     */
+    void finish(double[] rowLosses, SampleWeights sampleWeights, int start, int count, CompensatedSum sum,
+                double[] perSampleOut, double[] gradientOut) {
+        for (int r = 0; r < count; r++) {
+            int row = start + r;
+            double loss = rowLosses[r];
+            if (perSampleOut != null) {
+                perSampleOut[row] = loss;
             }
-            if (gradientOut != null) {
-                for (int r = 0; r < count; r++) {
-                    int offset = (start + r) * classes;
-                    for (int c = 0; c < classes; c++) {
-                        gradientOut[offset + c] = gradient[c * GROUP + r];
-                    }
+            double s = sampleWeights.get(row);
+            if (s != 0) {
+                sum.add(s * loss);
+            }
+        }
+        if (gradientOut != null) {
+            for (int r = 0; r < count; r++) {
+                int offset = (start + r) * classes;
+                for (int c = 0; c < classes; c++) {
+                    gradientOut[offset + c] = gradient[c * GROUP + r];
                 }
             }
         }
