@@ -7,7 +7,9 @@ import dev.xent.core.Node;
 import dev.xent.core.SecondOrderLoss;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.StableMath;
+import dev.xent.core.numeric.VectorSupport;
 import dev.xent.core.spi.ParameterValues;
+import java.util.function.Supplier;
 
 /**
  * Binary focal cross-entropy (Lin et al. 2017), {@code binary_focal_cross_entropy} (alias {@code focal}):
@@ -66,6 +68,7 @@ import dev.xent.core.spi.ParameterValues;
 public final class BinaryFocalCrossEntropy extends ElementwiseLoss implements SecondOrderLoss {
     private final double gamma;
     private final Double alpha;
+    private final Supplier<SegmentKernel> vectorKernels;
 
     BinaryFocalCrossEntropy(ParameterValues parameters) {
         this(parameters, BinaryFocalOptions.read(parameters));
@@ -75,6 +78,14 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss implements Se
         super(BinaryFocalCrossEntropyProvider.NAME, parameters, options.common());
         this.gamma = options.gamma();
         this.alpha = options.alpha();
+        // The vector classes are touched only here, and only when enabled: without the module they never load.
+        this.vectorKernels = fromLogits && labelSmoothing == 0 && VectorSupport.enabled()
+                ? BinaryFocalLogitsVectorKernel.factory(gamma, alpha, this::elementLoss) : null;
+    }
+
+    @Override
+    Supplier<SegmentKernel> vectorKernels() {
+        return vectorKernels;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.xent.losses.binary;
 
 import dev.xent.core.Node;
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.FirstIndex;
 import dev.xent.core.numeric.StableMath;
 
 /**
@@ -179,14 +180,19 @@ final class BinaryLogLoss {
         }
         Tensor y = targets.value();
         double[] signs = new double[y.size()];
-        for (int i = 0; i < signs.length; i++) {
-            double label = y.getFlat(i);
-            if (label != 0 && label != 1) {
-                return null;
+        // In fixed chunks, in parallel: each chunk copies its labels in bulk and turns them into signs in place.
+        int firstSoft = FirstIndex.find(signs.length, ElementwiseReduction.GRAIN, (from, to) -> {
+            y.copyTo(from, signs, from, to - from);
+            for (int i = from; i < to; i++) {
+                double label = signs[i];
+                if (label != 0 && label != 1) {
+                    return i;
+                }
+                signs[i] = 1 - 2 * label;
             }
-            signs[i] = 1 - 2 * label;
-        }
-        return Tensor.wrap(signs, y.shape());
+            return -1;
+        });
+        return firstSoft >= 0 ? null : Tensor.wrap(signs, y.shape());
     }
 
     /** A constant on the graph that is {@code whereOne} where a hard label is 1 and {@code whereZero} where it is 0. */

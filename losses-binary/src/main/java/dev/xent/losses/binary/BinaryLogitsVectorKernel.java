@@ -62,14 +62,8 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
                            CompensatedSum sum, double[] gradientOut) {
         for (int start = from; start < to; start += BLOCK) {
             int count = Math.min(BLOCK, to - start);
-            int padded = VectorMath.paddedLength(count);
-            predictions.copyTo(start, logits, 0, count);
-            targets.copyTo(start, labels, 0, count);
-            for (int j = count; j < padded; j++) {
-                logits[j] = 0.0;
-                labels[j] = 0.0;
-            }
-            minusAbsolute(padded);
+            int padded = VectorBlock.load(predictions, targets, start, count, logits, labels, 0.0);
+            VectorBlock.minusAbsolute(logits, exps, padded);
             VectorMath.expOfNonPositive(exps, exps, count);
             block(padded, weight, gradientScale, gradientOut != null);
             if (weight > 1 || gradientScale > 1) {
@@ -95,13 +89,6 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
                         BinaryLogLoss.smoothComplement(label, labelSmoothing), posWeight, weight, gradientScale,
                         withDerivatives ? derivatives : null, j);
             }
-        }
-    }
-
-    /** {@code exps = -|x|}: the argument of exp. */
-    private void minusAbsolute(int padded) {
-        for (int j = 0; j < padded; j += SPECIES.length()) {
-            DoubleVector.fromArray(SPECIES, logits, j).abs().neg().intoArray(exps, j);
         }
     }
 

@@ -61,13 +61,7 @@ final class BinaryProbabilitiesVectorKernel implements SegmentKernel {
                            CompensatedSum sum, double[] gradientOut) {
         for (int start = from; start < to; start += BLOCK) {
             int count = Math.min(BLOCK, to - start);
-            int padded = VectorMath.paddedLength(count);
-            predictions.copyTo(start, probabilities, 0, count);
-            targets.copyTo(start, labels, 0, count);
-            for (int j = count; j < padded; j++) {
-                probabilities[j] = 0.5;
-                labels[j] = 0.0;
-            }
+            int padded = VectorBlock.load(predictions, targets, start, count, probabilities, labels, 0.5);
             boolean beyondNormal = clip(padded);
             VectorMath.log(clipped, logOfClipped, count);
             VectorMath.log(logOfComplement, logOfComplement, count);

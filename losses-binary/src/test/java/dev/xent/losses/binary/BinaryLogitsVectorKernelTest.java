@@ -12,7 +12,6 @@ import dev.xent.core.Losses;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.VectorSupport;
-import dev.xent.core.numeric.Parallelism;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,23 +120,10 @@ class BinaryLogitsVectorKernelTest {
 
     @Test
     void agreesWithTheScalarKernelOnRandomInputsOfEveryLengthAndWeighting() {
-        Random random = new Random(20261123L);
-        for (int size : new int[] {1, 3, 5, 7, 17, 1000, 2 * ElementwiseReduction.GRAIN + 13}) {
-            double[] x = new double[size];
-            double[] y = new double[size];
-            for (int i = 0; i < size; i++) {
-                x[i] = (random.nextDouble() - 0.5) * (i % 3 == 0 ? 100 : 12);
-                y[i] = i % 5 == 0 ? random.nextDouble() : random.nextInt(2);
-            }
-            double[] w = new double[size];
-            for (int i = 0; i < size; i++) {
-                w[i] = i % 4 == 0 ? 0.0 : random.nextDouble() * 3;
-            }
-            w[0] = 1.5;
-            for (Map<String, Object> parameters : parameterSets()) {
-                assertPathsAgree(parameters, Tensor.wrap(x, size), Tensor.wrap(y, size), null);
-                assertPathsAgree(parameters, Tensor.wrap(x, size), Tensor.wrap(y, size), Tensor.wrap(w, size));
-            }
+        for (Map<String, Object> parameters : parameterSets()) {
+            RandomCases.forEachLength(20261123L, 2 * ElementwiseReduction.GRAIN + 13,
+                    (random, i) -> (random.nextDouble() - 0.5) * (i % 3 == 0 ? 100 : 12),
+                    (x, y, w) -> assertPathsAgree(parameters, x, y, w));
         }
     }
 
@@ -220,16 +206,6 @@ class BinaryLogitsVectorKernelTest {
         Tensor logits = Tensor.wrap(x, size);
         Tensor targets = Tensor.wrap(y, size);
         Loss vector = vectorLoss(Map.of("from_logits", true, "pos_weight", 2.5));
-        int original = Parallelism.threads();
-        try {
-            Parallelism.setThreads(1);
-            var single = vector.valueAndGradient(logits, targets, null);
-            Parallelism.setThreads(2);
-            var parallel = vector.valueAndGradient(logits, targets, null);
-            assertEquals(Double.doubleToRawLongBits(single.value()), Double.doubleToRawLongBits(parallel.value()));
-            assertArrayEquals(single.gradient().toArray(), parallel.gradient().toArray());
-        } finally {
-            Parallelism.setThreads(original);
-        }
+        ThreadCountChecks.assertSameBitsForOneAndTwoThreads(vector, logits, targets);
     }
 }

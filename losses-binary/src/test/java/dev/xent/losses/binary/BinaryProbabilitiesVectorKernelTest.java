@@ -10,7 +10,6 @@ import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
-import dev.xent.core.numeric.Parallelism;
 import dev.xent.core.numeric.VectorSupport;
 import dev.xent.testkit.VectorSwitch;
 import java.util.ArrayList;
@@ -98,38 +97,18 @@ class BinaryProbabilitiesVectorKernelTest {
 
     @Test
     void agreesWithTheScalarKernelOnRandomInputsOfEveryLengthAndWeighting() {
-        Random random = new Random(20261203L);
-        for (int size : new int[] {1, 3, 5, 7, 17, 1000, 2 * ElementwiseReduction.GRAIN + 13}) {
-            double[] x = new double[size];
-            double[] y = new double[size];
-            double[] w = new double[size];
-            for (int i = 0; i < size; i++) {
-                x[i] = i % 3 == 0 ? Math.pow(10, -random.nextDouble() * 12) : random.nextDouble();
-                y[i] = i % 5 == 0 ? random.nextDouble() : random.nextInt(2);
-                w[i] = i % 4 == 0 ? 0.0 : random.nextDouble() * 3;
-            }
-            w[0] = 1.5;
-            for (Map<String, Object> parameters : parameterSets()) {
-                assertPathsAgree(parameters, Tensor.wrap(x, size), Tensor.wrap(y, size), null);
-                assertPathsAgree(parameters, Tensor.wrap(x, size), Tensor.wrap(y, size), Tensor.wrap(w, size));
-            }
+        for (Map<String, Object> parameters : parameterSets()) {
+            RandomCases.forEachLength(20261203L, 2 * ElementwiseReduction.GRAIN + 13,
+                    (random, i) -> i % 3 == 0 ? Math.pow(10, -random.nextDouble() * 12) : random.nextDouble(),
+                    (x, y, w) -> assertPathsAgree(parameters, x, y, w));
         }
     }
 
     @Test
     void agreesAtExtremeProbabilitiesWithExactLimitsAndNoNaN() {
-        int n = EXTREMES.length;
-        double[] x = new double[3 * n];
-        double[] y = new double[3 * n];
-        for (int i = 0; i < n; i++) {
-            x[i] = EXTREMES[i];
-            x[n + i] = EXTREMES[i];
-            x[2 * n + i] = EXTREMES[i];
-            y[n + i] = 1;
-            y[2 * n + i] = 0.25;
-        }
+        ExtremeCases cases = ExtremeCases.withEachLabel(EXTREMES);
         for (Map<String, Object> parameters : parameterSets()) {
-            assertPathsAgree(parameters, Tensor.wrap(x, 3 * n), Tensor.wrap(y, 3 * n), null);
+            assertPathsAgree(parameters, cases.predictions(), cases.targets(), null);
         }
         // epsilon 0: infinitely wrong certain probabilities give +inf and slope -+inf, certain right ones 0.
         Loss sum = vectorLoss(Map.of("epsilon", 0.0, "reduction", "sum"));
@@ -160,16 +139,6 @@ class BinaryProbabilitiesVectorKernelTest {
         Tensor p = Tensor.wrap(x, size);
         Tensor targets = Tensor.wrap(y, size);
         Loss vector = vectorLoss(Map.of("pos_weight", 2.5));
-        int original = Parallelism.threads();
-        try {
-            Parallelism.setThreads(1);
-            var single = vector.valueAndGradient(p, targets, null);
-            Parallelism.setThreads(2);
-            var parallel = vector.valueAndGradient(p, targets, null);
-            assertEquals(Double.doubleToRawLongBits(single.value()), Double.doubleToRawLongBits(parallel.value()));
-            assertArrayEquals(single.gradient().toArray(), parallel.gradient().toArray());
-        } finally {
-            Parallelism.setThreads(original);
-        }
+        ThreadCountChecks.assertSameBitsForOneAndTwoThreads(vector, p, targets);
     }
 }

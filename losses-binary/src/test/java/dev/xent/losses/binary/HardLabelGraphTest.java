@@ -2,12 +2,14 @@ package dev.xent.losses.binary;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.xent.autodiff.Graph;
 import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Node;
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.Parallelism;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,5 +73,32 @@ class HardLabelGraphTest {
         assertArrayEquals(new double[] {0.25, 0.75, 0.75, 0.75, 0.25, 0.25}, byLabel.value().toArray(), 0.0);
         assertArrayEquals(new int[] {2, 3}, byLabel.shape());
         assertEquals(false, byLabel.requiresGradient());
+    }
+
+    @Test
+    void hardLabelSignsAreOneMinusTwiceTheLabelOnEveryChunkAndNullWithOneSoftLabelAnywhere() {
+        int size = 3 * ElementwiseReduction.GRAIN + 5;
+        double[] labels = new double[size];
+        for (int i = 0; i < size; i++) {
+            labels[i] = (i * 7) % 3 == 0 ? 1 : 0;
+        }
+        int original = Parallelism.threads();
+        try {
+            for (int threads : new int[] {1, 2}) {
+                Parallelism.setThreads(threads);
+                double[] signs = BinaryLogLoss.hardLabelSigns(Graph.constant(Tensor.wrap(labels, size)), 0.0).toArray();
+                for (int i = 0; i < size; i++) {
+                    assertEquals(1 - 2 * labels[i], signs[i], threads + " threads, element " + i);
+                }
+                for (int soft : new int[] {0, ElementwiseReduction.GRAIN, size - 1}) {
+                    double[] withSoft = labels.clone();
+                    withSoft[soft] = 0.5;
+                    assertNull(BinaryLogLoss.hardLabelSigns(Graph.constant(Tensor.wrap(withSoft, size)), 0.0),
+                            threads + " threads, soft label at " + soft);
+                }
+            }
+        } finally {
+            Parallelism.setThreads(original);
+        }
     }
 }

@@ -1,0 +1,41 @@
+package dev.xent.losses.binary;
+
+import dev.xent.core.Tensor;
+import dev.xent.core.numeric.VectorMath;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The block loading the binary vector kernels share: a block of predictions and targets copied into
+ * scratch and padded to whole vectors with values whose results are dropped. Only loaded with them.
+ */
+final class VectorBlock {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    private VectorBlock() {
+    }
+
+    /**
+     * Copies elements {@code [start, start + count)} into {@code predictionsOut} and {@code labelsOut},
+     * pads them to {@link VectorMath#paddedLength} with {@code paddingPrediction} and label 0, and
+     * returns that padded length.
+     */
+    static int load(Tensor predictions, Tensor targets, int start, int count, double[] predictionsOut,
+                    double[] labelsOut, double paddingPrediction) {
+        int padded = VectorMath.paddedLength(count);
+        predictions.copyTo(start, predictionsOut, 0, count);
+        targets.copyTo(start, labelsOut, 0, count);
+        for (int j = count; j < padded; j++) {
+            predictionsOut[j] = paddingPrediction;
+            labelsOut[j] = 0.0;
+        }
+        return padded;
+    }
+
+    /** {@code out = -|x|} for the first {@code padded} elements: the argument of {@code exp(-|x|)}. */
+    static void minusAbsolute(double[] x, double[] out, int padded) {
+        for (int j = 0; j < padded; j += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, x, j).abs().neg().intoArray(out, j);
+        }
+    }
+}
