@@ -23,7 +23,7 @@ class VectorModuleIT {
 
     private static final String BENCH = """
             {"task": "bench", "loss": {"name": "binary_cross_entropy", "params": {"from_logits": true}},
-             "rows": 20000, "threads": 1}
+             "rows": 100000, "threads": 1}
             """;
 
     @Test
@@ -61,6 +61,19 @@ class VectorModuleIT {
         assertTrue(run.stdout().contains("analytic value+gradient (vector, default)"), run::toString);
         // The check above would pass on an empty log: here the same log does show the vector kernel.
         assertTrue(Files.readString(classLog).contains("dev.xent.losses.binary.BinaryLogitsVectorKernel"));
+    }
+
+    @Test
+    void withTheModuleCallsUnderTheSizeLimitRunTheScalarKernels() throws Exception {
+        Path folder = XentProcess.workDirectory("with-vector-module-small");
+        Path bench = Files.writeString(folder.resolve("bench.json"), BENCH.replace("100000", "20000"));
+        XentProcess.Result run = XentProcess.run(folder, List.of("--add-modules", "jdk.incubator.vector"), Map.of(),
+                "run", bench.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.stdout().contains("kernels: scalar (the default here: calls under 65536 elements run the scalar"
+                + " kernels, -Dxent.vector.min_elements)"), run::toString);
+        assertTrue(run.stdout().contains("analytic value+gradient (scalar, default)"), run::toString);
+        assertTrue(run.stdout().contains("analytic value+gradient (vector)"), run::toString);
     }
 
     private static void assertNoVectorClass(Path classLog) throws Exception {
