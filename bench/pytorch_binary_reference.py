@@ -7,24 +7,14 @@ probabilities (clamped to [1e-7, 1 - 1e-7] as xent and Keras do). Median of 7 ru
 Optional: only for BENCHMARKS.md's side-by-side comparison (Debian's python3-torch); xent never needs it.
 Usage: python3 bench/pytorch_binary_reference.py [threads ...]
 """
-import statistics
 import sys
-import time
 
 import torch
 import torch.nn.functional as F
 
+from pytorch_reference import median_seconds  # the same timing rule as the other reference script
+
 N = 10_000_000
-
-
-def median_seconds(fn, runs=7):
-    fn()  # warm-up
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def inputs(probabilities):
@@ -82,7 +72,7 @@ def main():
         torch.set_num_threads(t)
         for name, make in [("bce_with_logits", bce_logits), ("bce_probabilities", bce_probabilities),
                            ("focal_logits", focal_logits), ("focal_probabilities", focal_probabilities)]:
-            s = median_seconds(make())
+            s = median_seconds(make(), runs=7)
             print(f"threads={t} {name} N=1e7: {s * 1e3:.1f} ms, {N / s / 1e6:.1f} M elements/s")
 
 
