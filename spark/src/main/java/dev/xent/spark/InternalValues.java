@@ -2,11 +2,14 @@ package dev.xent.spark;
 
 import java.util.Arrays;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.UserDefinedType;
+import org.apache.spark.unsafe.Platform;
+import org.apache.spark.unsafe.bitset.BitSetMethods;
 
 /**
  * Reads the values of one row of an array or ML Vector column from Spark's internal form, straight
@@ -45,36 +48,66 @@ final class InternalValues {
                 + "; allowed: an array of numbers or an ML Vector");
     }
 
-    /** The number of values of {@code value} (the column's internal value, not null). */
-    int size(Object value) {
-        if (!vector) {
-            return ((ArrayData) value).numElements();
-        }
-        InternalRow v = (InternalRow) value;
-        return v.getByte(0) == DENSE ? v.getArray(3).numElements() : v.getInt(1);
+    /** Copies {@code value} (the column's internal value, not null) into {@code block}'s next prediction row. */
+    void copyPrediction(Object value, RowBlock block) {
+        RowValues row = row(value);
+        int offset = block.predictionOffset(row.count()); // the first row makes the block's arrays
+        row.copy(block.predictionValues(), offset);
     }
 
-    /** Writes the {@link #size} values of {@code value} to {@code into} from {@code offset}. */
-    void copy(Object value, double[] into, int offset) {
+    /** Copies {@code value} (not null) into {@code block}'s next target row (a distribution). */
+    void copyTarget(Object value, RowBlock block) {
+        RowValues row = row(value);
+        int offset = block.targetOffset(row.count());
+        row.copy(block.targetValues(), offset);
+    }
+
+    /** One row's values as Spark holds them: an array, or a Vector's values with its indices if sparse. */
+    private RowValues row(Object value) {
         if (!vector) {
-            copyArray((ArrayData) value, into, offset);
-            return;
+            ArrayData array = (ArrayData) value;
+            return new RowValues(array, null, array.numElements());
         }
         InternalRow v = (InternalRow) value;
         ArrayData values = v.getArray(3);
-        if (v.getByte(0) == DENSE) {
-            copyArray(values, into, offset);
-            return;
+        return v.getByte(0) == DENSE ? new RowValues(values, null, values.numElements())
+                : new RowValues(values, v.getArray(2), v.getInt(1));
+    }
+
+    private final class RowValues {
+        private final ArrayData values;
+        private final ArrayData sparseIndices;
+        private final int count;
+
+        RowValues(ArrayData values, ArrayData sparseIndices, int count) {
+            this.values = values;
+            this.sparseIndices = sparseIndices;
+            this.count = count;
         }
-        Arrays.fill(into, offset, offset + v.getInt(1), 0.0);
-        ArrayData indices = v.getArray(2);
-        for (int j = 0, n = indices.numElements(); j < n; j++) {
-            into[offset + indices.getInt(j)] = values.getDouble(j);
+
+        int count() {
+            return count;
+        }
+
+        /** Writes the {@link #count} values to {@code into} from {@code offset}. */
+        void copy(double[] into, int offset) {
+            if (sparseIndices == null) {
+                copyArray(values, into, offset);
+                return;
+            }
+            Arrays.fill(into, offset, offset + count, 0.0);
+            for (int j = 0, n = sparseIndices.numElements(); j < n; j++) {
+                into[offset + sparseIndices.getInt(j)] = values.getDouble(j);
+            }
         }
     }
 
     private void copyArray(ArrayData array, double[] into, int offset) {
         int n = array.numElements();
+        if (doubles && array instanceof UnsafeArrayData unsafe) {
+            copyUnsafe(unsafe, n, into, offset);
+            return;
+        }
         if (mayHoldNulls) {
             for (int k = 0; k < n; k++) {
                 if (array.isNullAt(k)) {
@@ -91,5 +124,23 @@ final class InternalValues {
                 into[offset + k] = ((Number) array.get(k, elementType)).doubleValue();
             }
         }
+    }
+
+    /**
+     * Spark's unsafe array of doubles as one memory copy: its layout is the element count (8 bytes), a
+     * null bit per element in whole words, then the values. A null bit set is an error naming the index.
+     */
+    private void copyUnsafe(UnsafeArrayData array, int n, double[] into, int offset) {
+        Object base = array.getBaseObject();
+        long start = array.getBaseOffset();
+        if (mayHoldNulls && BitSetMethods.anySet(base, start + 8, (n + 63) / 64)) {
+            for (int k = 0; k < n; k++) {
+                if (array.isNullAt(k)) {
+                    throw new IllegalArgumentException("column '" + column + "' has a null element at index " + k);
+                }
+            }
+        }
+        Platform.copyMemory(base, start + UnsafeArrayData.calculateHeaderPortionInBytes(n), into,
+                Platform.DOUBLE_ARRAY_OFFSET + 8L * offset, 8L * n);
     }
 }

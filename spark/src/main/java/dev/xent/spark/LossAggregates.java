@@ -53,45 +53,21 @@ public final class LossAggregates {
     }
 
     /**
-     * The aggregate over the columns {@code inputs} names. Number predictions with a number target reach
-     * the kernel as primitive doubles ({@link NumberRow}; a null in a column is an error naming it,
-     * raised by Spark's {@code raise_error}); class-wise losses read arrays, ML Vectors and target
-     * distributions from Spark's internal rows ({@link ClassWiseAggregate}), without an external
-     * {@code Row} per row.
+     * The aggregate over the columns {@code inputs} names: a Catalyst aggregate function
+     * ({@link LossAggregateFunction}) that reads Spark's internal rows, numbers with their type's getter
+     * and arrays, ML Vectors and target distributions straight into the kernel's block, without an
+     * external {@code Row} per row. A null in a column is an error naming it; a column whose type the
+     * loss cannot take is an analysis error naming it.
      */
     public static Column column(LossSpec loss, LossInputs inputs) {
-        if (inputs.targetKind() == ValueKind.NUMBER && inputs.predictionKind() == ValueKind.NUMBER) {
-            Column weight = inputs.weighted() ? nonNull(inputs.weight(), "weight", "double") : functions.lit(1.0);
-            return beanUdaf(loss, inputs)
-                    .apply(nonNull(inputs.prediction(), "prediction", "double"), nonNull(inputs.target(), "target", "double"), weight);
-        }
-        if (loss.loss().inputSpace().isClassWise()) {
-            return ClassWiseAggregate.column(loss, inputs, DEFAULT_BLOCK_ROWS);
-        }
-        List<Column> arguments = new ArrayList<>(List.of(functions.col(inputs.prediction()), functions.col(inputs.target())));
-        if (inputs.weighted()) {
-            arguments.add(functions.col(inputs.weight()));
-        }
-        return udaf(loss, inputs).apply(arguments.toArray(Column[]::new));
-    }
-
-    private static UserDefinedFunction beanUdaf(LossSpec loss, LossInputs inputs) {
-        return functions.udaf(new BeanAggregator(loss, inputs, DEFAULT_BLOCK_ROWS), Encoders.bean(NumberRow.class))
-                .withName(loss.loss().name());
-    }
-
-    /** Column {@code name} cast to {@code type}, or a one-line error naming it on a null. */
-    private static Column nonNull(String name, String role, String type) {
-        Column c = functions.col(name);
-        return functions.when(c.isNull(), functions.raise_error(functions.lit("column '" + name + "' (" + role
-                + ") is null in a row; filter or fill nulls before computing a loss"))).otherwise(c.cast(type));
+        return LossAggregateFunction.column(loss, inputs, DEFAULT_BLOCK_ROWS);
     }
 
     /**
      * The aggregate function, called with {@code (prediction, target[, weight])} in this order;
      * {@code inputs} gives the types (and the column names used in error messages). It reads each row
-     * as an external {@code Row}: for class-wise losses {@link #column} and {@link #register} are
-     * faster (they read Spark's internal rows).
+     * as an external {@code Row}: {@link #column} and {@link #register} are faster (they read Spark's
+     * internal rows); this one also runs where those cannot, e.g. on a Spark Connect session.
      */
     public static UserDefinedFunction udaf(LossSpec loss, LossInputs inputs) {
         return udaf(loss, inputs, DEFAULT_BLOCK_ROWS);
@@ -164,13 +140,13 @@ public final class LossAggregates {
     /**
      * Registers the loss as the SQL aggregate function {@code functionName(prediction, target[, weight])}
      * of {@code spark}'s session, with its parameters fixed: e.g. {@code focal_loss(logit, label)}.
-     * Class-wise losses register {@link ClassWiseAggregate}, which reads Spark's internal rows as
-     * {@link #column} does, each call's arguments as their types say and named in errors (on a classic
-     * session; elsewhere, and for other losses, {@link #udaf} with the types and names of {@code inputs}).
+     * On a classic session this is {@link LossAggregateFunction}, which reads Spark's internal rows as
+     * {@link #column} does, each call's arguments as their types say and named in errors; elsewhere
+     * {@link #udaf} with the types and names of {@code inputs}.
      */
     public static void register(SparkSession spark, String functionName, LossSpec loss, LossInputs inputs) {
-        if (loss.loss().inputSpace().isClassWise() && spark instanceof org.apache.spark.sql.classic.SparkSession classic) {
-            ClassWiseAggregate.register(classic, functionName, loss, inputs.weighted(), DEFAULT_BLOCK_ROWS);
+        if (spark instanceof org.apache.spark.sql.classic.SparkSession classic) {
+            LossAggregateFunction.register(classic, functionName, loss, inputs.weighted(), DEFAULT_BLOCK_ROWS);
             return;
         }
         spark.udf().register(functionName, udaf(loss, inputs));

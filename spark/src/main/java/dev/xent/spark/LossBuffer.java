@@ -35,12 +35,6 @@ public final class LossBuffer implements Externalizable {
         added();
     }
 
-    /** Adds one row of an element-wise loss, evaluating the block when it is full. */
-    void add(NumberRow row, Loss rowLoss, LossInputs inputs, int blockRows) {
-        block(rowLoss, inputs, blockRows).add(row.getPrediction(), row.getTarget(), row.getWeight());
-        added();
-    }
-
     /** The block that takes the next row (made on first use); call {@link #added()} once the row is in it. */
     RowBlock block(Loss rowLoss, LossInputs inputs, int blockRows) {
         if (block == null) {

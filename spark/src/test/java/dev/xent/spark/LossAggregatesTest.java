@@ -217,8 +217,8 @@ class LossAggregatesTest {
                 + " weighted_ce(class_logits, class_index, weight) AS ce,"
                 + " log_loss(class_probabilities, class_index) AS log_loss FROM predictions"
                 + " GROUP BY segment ORDER BY segment");
-        assertEquals(2, classWiseAggregates(query.queryExecution().analyzed()),
-                "class-wise losses are registered as the aggregate that reads internal rows");
+        assertEquals(3, lossAggregateFunctions(query.queryExecution().analyzed()),
+                "every loss is registered as the aggregate that reads internal rows");
         List<Row> groups = query.collectAsList();
         LossSpec spec = LossSpec.of("bce", Map.of("from_logits", true, "label_smoothing", 0.1));
         LossSpec ce = LossSpec.of("cross_entropy", Map.of("from_logits", true, "class_weights", List.of(1.0, 2.0, 0.5, 3.0)));
@@ -242,22 +242,22 @@ class LossAggregatesTest {
         assertRelative(reference(logLoss.loss(), null, "class_probabilities", "distribution", false), distributions);
     }
 
-    /** How many {@link ClassWiseAggregate}s the plan's expressions hold. */
-    private static int classWiseAggregates(LogicalPlan plan) {
+    /** How many {@link LossAggregateFunction}s the plan's expressions hold. */
+    private static int lossAggregateFunctions(LogicalPlan plan) {
         int count = 0;
         for (Expression e : CollectionConverters.asJava(plan.expressions())) {
-            count += classWiseAggregates(e);
+            count += lossAggregateFunctions(e);
         }
         for (LogicalPlan child : CollectionConverters.asJava(plan.children())) {
-            count += classWiseAggregates(child);
+            count += lossAggregateFunctions(child);
         }
         return count;
     }
 
-    private static int classWiseAggregates(Expression expression) {
-        int count = expression instanceof ClassWiseAggregate ? 1 : 0;
+    private static int lossAggregateFunctions(Expression expression) {
+        int count = expression instanceof LossAggregateFunction ? 1 : 0;
         for (Expression child : CollectionConverters.asJava(expression.children())) {
-            count += classWiseAggregates(child);
+            count += lossAggregateFunctions(child);
         }
         return count;
     }
@@ -302,6 +302,28 @@ class LossAggregatesTest {
         Dataset<Row> withNullElement = tiny(nullable, RowFactory.create(java.util.Arrays.asList(0.5, null, 0.5), 0));
         String m = failure(withNullElement, LossAggregates.column(withNullElement, cce, "z", "k", null));
         assertTrue(m.contains("column 'z' has a null element at index 1"), m);
+    }
+
+    @Test
+    void numberColumnsOfAnyNumericTypeAreReadAsTheirValuesAndOtherTypesFailAtAnalysis() {
+        StructType schema = new StructType().add("p", DataTypes.FloatType).add("y", DataTypes.IntegerType)
+                .add("w", DataTypes.LongType).add("d", DataTypes.createDecimalType(10, 3))
+                .add("text", DataTypes.StringType);
+        Dataset<Row> data = tiny(schema,
+                RowFactory.create(0.25f, 0, 2L, new java.math.BigDecimal("1.500"), "a"),
+                RowFactory.create(0.75f, 1, 1L, new java.math.BigDecimal("0.250"), "b"),
+                RowFactory.create(0.5f, 1, 3L, new java.math.BigDecimal("2.000"), "c")).repartition(2);
+        LossSpec bce = LossSpec.of("bce");
+        Tensor p = Tensor.of(new double[] {0.25, 0.75, 0.5});
+        Tensor y = Tensor.of(new double[] {0, 1, 1});
+        Row result = data.agg(LossAggregates.column(bce, "p", "y", "w"), LossAggregates.column(bce, "p", "y", "d"),
+                LossAggregates.column(bce, "p", "y")).first();
+        assertRelative(bce.loss().value(p, y, Tensor.of(new double[] {2, 1, 3})), result.getDouble(0));
+        assertRelative(bce.loss().value(p, y, Tensor.of(new double[] {1.5, 0.25, 2})), result.getDouble(1));
+        assertRelative(bce.loss().value(p, y, null), result.getDouble(2));
+        // A column made without the schema is checked when Spark analyses the query: no silent cast of text.
+        String m = failure(data, LossAggregates.column(bce, "text", "y"));
+        assertTrue(m.contains("column 'text' (prediction) has type string"), m);
     }
 
     /** A bean whose encoder orders its columns alphabetically: label before probability. */

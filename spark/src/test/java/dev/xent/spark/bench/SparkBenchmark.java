@@ -128,23 +128,40 @@ public final class SparkBenchmark {
 
     /**
      * Warms each measurement up once, then runs them in turn {@code repeats} times (so that the
-     * shared machine's load falls on all alike); prints each one's times, median and rows/s.
+     * shared machine's load falls on all alike); prints each one's times, median and rows/s, and the
+     * median of the process's CPU time per run (all threads: less disturbed than elapsed time when
+     * other processes share the cores).
      */
     private static void interleaved(int repeats, long rows, Map<String, DoubleSupplier> runs) {
         Map<String, Double> results = new TreeMap<>();
         Map<String, List<Double>> seconds = new TreeMap<>();
+        Map<String, List<Double>> cpuSeconds = new TreeMap<>();
         runs.forEach((name, run) -> {
             results.put(name, run.getAsDouble());
             seconds.put(name, new ArrayList<>());
+            cpuSeconds.put(name, new ArrayList<>());
         });
         for (int i = 0; i < repeats; i++) {
             runs.forEach((name, run) -> {
+                long cpu = processCpuNanos();
                 long t = System.nanoTime();
                 run.getAsDouble();
                 seconds.get(name).add((System.nanoTime() - t) / 1e9);
+                cpuSeconds.get(name).add((processCpuNanos() - cpu) / 1e9);
             });
         }
-        seconds.forEach((name, times) -> print(name, times, rows, results.get(name)));
+        seconds.forEach((name, times) -> print(name, times, rows, results.get(name)
+                + String.format(Locale.ROOT, "  cpu median %.3f s", median(cpuSeconds.get(name)))));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     /** Runs once to warm up, then {@code repeats} times; prints the times, the median and rows/s. */
@@ -161,8 +178,7 @@ public final class SparkBenchmark {
     }
 
     private static void print(String name, List<Double> seconds, long rows, Object result) {
-        double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = sorted[sorted.length / 2];
+        double median = median(seconds);
         System.out.printf(Locale.ROOT, "%-62s median %.3f s  runs %s  %s  result %s%n", name, median,
                 Arrays.toString(seconds.stream().map(s -> String.format(Locale.ROOT, "%.3f", s)).toArray()),
                 rows > 0 ? String.format(Locale.ROOT, "%.2f M rows/s", rows / median / 1e6) : "",

@@ -23,15 +23,15 @@ import org.apache.spark.sql.types.DataTypes;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * A class-wise loss aggregate as a Catalyst aggregate function that reads Spark's internal rows: the
- * predictions (an array or an ML Vector) and a target distribution go from Spark's internal arrays
- * straight into the block ({@link InternalValues}), the class index and the weight are read as
- * numbers. The typed {@code Aggregator} path instead deserializes every row into an external
- * {@code Row} (a boxed sequence per array, a Vector object per Vector), which cost more than the
- * kernel. Buffer, blocks, compensated sums and value are those of {@link LossAggregator}.
+ * A loss aggregate as a Catalyst aggregate function that reads Spark's internal rows: numbers with
+ * their type's getter ({@link InternalArgument}), predictions as arrays or ML Vectors and target
+ * distributions copied from Spark's internal arrays straight into the block ({@link InternalValues}).
+ * The typed {@code Aggregator} path instead deserializes every row into an external object (a
+ * {@code Row} with boxed values, a sequence per array, a Vector object per Vector), which cost more
+ * than the kernel. Buffer, blocks, compensated sums and value are those of {@link LossAggregator}.
  * Children: {@code prediction, target[, weight]}, bound by name.
  */
-public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffer> implements java.io.Serializable {
+public final class LossAggregateFunction extends TypedImperativeAggregate<LossBuffer> implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     private final LossAggregator values;
@@ -39,12 +39,12 @@ public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffe
     private final scala.collection.immutable.Seq<Expression> children;
     private final int mutableAggBufferOffset;
     private final int inputAggBufferOffset;
-    private transient Expression[] arguments;
+    private transient InternalArgument[] arguments;
     private transient InternalValues predictionReader;
     private transient InternalValues targetReader;
 
     /** The constructor Spark's tree copies call (arguments as {@link #productElement}). */
-    public ClassWiseAggregate(LossAggregator values, Integer blockRows, scala.collection.immutable.Seq<Expression> children,
+    public LossAggregateFunction(LossAggregator values, Integer blockRows, scala.collection.immutable.Seq<Expression> children,
                               Integer mutableAggBufferOffset, Integer inputAggBufferOffset) {
         this.values = values;
         this.blockRows = blockRows;
@@ -59,7 +59,7 @@ public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffe
         if (inputs.weighted()) {
             arguments.add(expression(inputs.weight()));
         }
-        ClassWiseAggregate aggregate = new ClassWiseAggregate(new LossAggregator(loss, inputs, blockRows), blockRows,
+        LossAggregateFunction aggregate = new LossAggregateFunction(new LossAggregator(loss, inputs, blockRows), blockRows,
                 CollectionConverters.asScala(arguments).toSeq(), 0, 0);
         return ExpressionUtils.column(aggregate.toAggregateExpression());
     }
@@ -82,7 +82,7 @@ public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffe
             Expression w = weighted ? arguments.apply(2) : null;
             LossInputs inputs = LossInputs.of(loss, argumentName(p), p.dataType(), argumentName(t), t.dataType(),
                     w == null ? null : argumentName(w), w == null ? null : w.dataType());
-            return new ClassWiseAggregate(new LossAggregator(loss, inputs, blockRows), blockRows, arguments, 0, 0);
+            return new LossAggregateFunction(new LossAggregator(loss, inputs, blockRows), blockRows, arguments, 0, 0);
         }, "scala_udf");
     }
 
@@ -103,16 +103,14 @@ public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffe
     public TypeCheckResult checkInputDataTypes() {
         LossInputs inputs = inputs();
         try {
-            InternalValues.of(inputs.prediction(), children.apply(0).dataType());
-            ValueKind target = ValueKind.of(inputs.target(), children.apply(1).dataType(), "target");
-            if ((target == ValueKind.NUMBER) != (inputs.targetKind() == ValueKind.NUMBER)) {
+            LossInputs actual = LossInputs.of(values.spec, inputs.prediction(), children.apply(0).dataType(),
+                    inputs.target(), children.apply(1).dataType(), inputs.weight(),
+                    inputs.weighted() ? children.apply(2).dataType() : null);
+            if ((actual.targetKind() == ValueKind.NUMBER) != (inputs.targetKind() == ValueKind.NUMBER)) {
                 throw new IllegalArgumentException("column '" + inputs.target() + "' (target) is a "
-                        + target.display() + " but the aggregate was made for a " + inputs.targetKind().display()
+                        + actual.targetKind().display() + " but the aggregate was made for a "
+                        + inputs.targetKind().display()
                         + "; make it with LossAggregates.column(Dataset, ...) to take the column's type");
-            }
-            if (inputs.weighted() && ValueKind.of(inputs.weight(), children.apply(2).dataType(), "weight") != ValueKind.NUMBER) {
-                throw new IllegalArgumentException("column '" + inputs.weight() + "' (weight) has type "
-                        + children.apply(2).dataType().simpleString() + "; allowed: a number");
             }
         } catch (IllegalArgumentException e) {
             return new TypeCheckResult.TypeCheckFailure(e.getMessage());
@@ -129,39 +127,38 @@ public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffe
     public LossBuffer update(LossBuffer buffer, InternalRow input) {
         LossInputs inputs = inputs();
         if (arguments == null) {
-            arguments = CollectionConverters.asJava(children).toArray(Expression[]::new);
-            predictionReader = InternalValues.of(inputs.prediction(), children.apply(0).dataType());
-            targetReader = inputs.targetKind() == ValueKind.NUMBER ? null
-                    : InternalValues.of(inputs.target(), children.apply(1).dataType());
+            bindArguments(inputs);
         }
-        Object prediction = nonNull(0, input);
-        Object target = nonNull(1, input);
-        double weight = inputs.weighted() ? ((Number) nonNull(2, input)).doubleValue() : 1.0;
+        double weight = inputs.weighted() ? arguments[2].number(input) : 1.0;
         RowBlock block = buffer.block(values.spec.loss(), inputs, blockRows);
-        int offset = block.predictionOffset(predictionReader.size(prediction));
-        predictionReader.copy(prediction, block.predictionValues(), offset);
+        if (predictionReader == null) {
+            block.add(arguments[0].number(input), arguments[1].number(input), weight);
+            buffer.added();
+            return buffer;
+        }
+        predictionReader.copyPrediction(arguments[0].value(input), block);
         if (targetReader == null) {
-            block.endClassRow(((Number) target).doubleValue(), weight);
+            block.endClassRow(arguments[1].number(input), weight);
         } else {
-            offset = block.targetOffset(targetReader.size(target));
-            targetReader.copy(target, block.targetValues(), offset);
+            targetReader.copyTarget(arguments[1].value(input), block);
             block.endClassRow(Double.NaN, weight);
         }
         buffer.added();
         return buffer;
     }
 
-    /** Child {@code i}'s value in {@code input}, or a one-line error naming its column. */
-    private Object nonNull(int i, InternalRow input) {
-        Object value = arguments[i].eval(input);
-        if (value == null) {
-            LossInputs inputs = inputs();
-            String column = i == 0 ? inputs.prediction() : i == 1 ? inputs.target() : inputs.weight();
-            String role = i == 0 ? "prediction" : i == 1 ? "target" : "weight";
-            throw new IllegalArgumentException("column '" + column + "' (" + role + ") is null in a row; "
-                    + "filter or fill nulls before computing a loss");
+    /** Readers of the children as Spark bound them (once per task: the fields are transient). */
+    private void bindArguments(LossInputs inputs) {
+        String[] columns = {inputs.prediction(), inputs.target(), inputs.weight()};
+        String[] roles = {"prediction", "target", "weight"};
+        arguments = new InternalArgument[children.size()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = new InternalArgument(children.apply(i), columns[i], roles[i]);
         }
-        return value;
+        predictionReader = inputs.predictionKind() == ValueKind.NUMBER ? null
+                : InternalValues.of(inputs.prediction(), children.apply(0).dataType());
+        targetReader = inputs.targetKind() == ValueKind.NUMBER ? null
+                : InternalValues.of(inputs.target(), children.apply(1).dataType());
     }
 
     @Override
@@ -202,8 +199,8 @@ public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffe
     }
 
     @Override
-    public ClassWiseAggregate withNewMutableAggBufferOffset(int offset) {
-        return new ClassWiseAggregate(values, blockRows, children, offset, inputAggBufferOffset);
+    public LossAggregateFunction withNewMutableAggBufferOffset(int offset) {
+        return new LossAggregateFunction(values, blockRows, children, offset, inputAggBufferOffset);
     }
 
     @Override
@@ -212,8 +209,8 @@ public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffe
     }
 
     @Override
-    public ClassWiseAggregate withNewInputAggBufferOffset(int offset) {
-        return new ClassWiseAggregate(values, blockRows, children, mutableAggBufferOffset, offset);
+    public LossAggregateFunction withNewInputAggBufferOffset(int offset) {
+        return new LossAggregateFunction(values, blockRows, children, mutableAggBufferOffset, offset);
     }
 
     @Override
@@ -222,8 +219,8 @@ public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffe
     }
 
     @Override
-    public ClassWiseAggregate withNewChildrenInternal(scala.collection.immutable.IndexedSeq<Expression> newChildren) {
-        return new ClassWiseAggregate(values, blockRows, newChildren, mutableAggBufferOffset, inputAggBufferOffset);
+    public LossAggregateFunction withNewChildrenInternal(scala.collection.immutable.IndexedSeq<Expression> newChildren) {
+        return new LossAggregateFunction(values, blockRows, newChildren, mutableAggBufferOffset, inputAggBufferOffset);
     }
 
     @Override
@@ -260,13 +257,13 @@ public final class ClassWiseAggregate extends TypedImperativeAggregate<LossBuffe
 
     @Override
     public boolean canEqual(Object that) {
-        return that instanceof ClassWiseAggregate;
+        return that instanceof LossAggregateFunction;
     }
 
     /** Equal when made by the same aggregator over equal children (Spark compares plans' expressions). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClassWiseAggregate other && other.values == values && other.blockRows == blockRows
+        return o instanceof LossAggregateFunction other && other.values == values && other.blockRows == blockRows
                 && other.children.equals(children) && other.mutableAggBufferOffset == mutableAggBufferOffset
                 && other.inputAggBufferOffset == inputAggBufferOffset;
     }
