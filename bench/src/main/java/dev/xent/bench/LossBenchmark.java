@@ -5,8 +5,14 @@ import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.Parallelism;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,6 +25,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -63,10 +70,12 @@ public class LossBenchmark {
     private double[] gradient;
     private double[] a;
     private double[] b;
+    private ExecutorService pool;
 
     @Setup(Level.Trial)
     public void setUp() {
         Parallelism.setThreads(threads);
+        pool = Executors.newFixedThreadPool(threads);
         System.setProperty("xent.vector", Boolean.toString(vector));
         configured = Losses.create(loss, Map.of("from_logits", true));
         SplittableRandom random = new SplittableRandom(42);
@@ -108,7 +117,10 @@ public class LossBenchmark {
         return GraphEvaluation.valueAndGradient(configured, predictions, targets, null, gradient);
     }
 
-    /** The memory-bandwidth yardstick: read two arrays, write one, single-threaded. */
+    /**
+     * The memory-bandwidth yardstick: read two arrays, write one, single-threaded ({@code threads} is
+     * ignored; {@link #plainArrayPassOnThreads} is the same pass split over {@code threads}).
+     */
     @Benchmark
     public double[] plainArrayPass() {
         double[] out = gradient;
@@ -116,5 +128,35 @@ public class LossBenchmark {
             out[i] = a[i] - b[i];
         }
         return out;
+    }
+
+    /**
+     * {@link #plainArrayPass} split into {@code threads} contiguous parts, one per thread of a pool made
+     * at set-up: the yardstick at the kernels' thread count (issue 16's "fraction of a plain array pass").
+     */
+    @Benchmark
+    public double[] plainArrayPassOnThreads() throws Exception {
+        double[] out = gradient;
+        int parts = threads;
+        List<Callable<Void>> tasks = new ArrayList<>(parts);
+        for (int t = 0; t < parts; t++) {
+            int from = (int) ((long) out.length * t / parts);
+            int to = (int) ((long) out.length * (t + 1) / parts);
+            tasks.add(() -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] - b[i];
+                }
+                return null;
+            });
+        }
+        for (Future<Void> f : pool.invokeAll(tasks)) {
+            f.get();
+        }
+        return out;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        pool.shutdownNow();
     }
 }
