@@ -61,8 +61,9 @@ public final class GraphEvaluation {
             total = total.div(p.constant(Tensor.scalar(denominator)));
         }
         if (gradientOut != null) {
+            // The predictions' gradient accumulates in gradientOut itself (the graph holds copies of the inputs).
+            ((GraphNode) p).accumulateGradientInto(gradientOut);
             total.backward();
-            ((GraphNode) p).copyGradientTo(gradientOut);
         }
         return total.value().item();
     }

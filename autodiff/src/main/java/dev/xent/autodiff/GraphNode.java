@@ -114,13 +114,18 @@ final class GraphNode implements Node {
         return g;
     }
 
-    /** Copies the gradient into {@code target} (zeros if none was computed), without an intermediate tensor. */
-    void copyGradientTo(double[] target) {
-        if (g == null) {
-            Arrays.fill(target, 0, v.length, 0.0);
-        } else {
-            System.arraycopy(g, 0, target, 0, g.length);
+    /**
+     * Makes {@code buffer} (zeroed here; one value per element) this leaf's gradient buffer, for a caller
+     * that wants the gradient of its next backward pass there: no array to allocate, nothing to copy
+     * after the pass, the same bits.
+     */
+    void accumulateGradientInto(double[] buffer) {
+        if (first != null || buffer.length != v.length) {
+            throw new IllegalArgumentException("a gradient buffer of " + buffer.length + " values for a "
+                    + (first != null ? "non-leaf node" : "leaf of " + v.length + " values"));
         }
+        Arrays.fill(buffer, 0.0);
+        g = buffer;
     }
 
     @Override

@@ -22,10 +22,10 @@ interface ClassTerm {
     double constantFactor();
 
     /**
-     * {@code c f(p) / constantFactor()} on the graph, element-wise, given {@code c} (a constant: the
-     * coefficients {@code a} times the constant factor and the minus sign of {@code l}, which so need no
-     * op), {@code log p} and {@code p}; {@code p} is built only if {@code f} needs it (from logits it
-     * costs an op per element).
+     * {@code f(p) / constantFactor()} on the graph, element-wise, given {@code log p} and {@code p}
+     * ({@code p} is built only if {@code f} needs it: from logits it costs an op per element). The
+     * loss multiplies it by its constant coefficients (which carry the constant factor and the minus
+     * sign of {@code l}, so they need no op).
      */
-    Node graph(Node scaledCoefficients, Node logP, Supplier<Node> p);
+    Node graph(Node logP, Supplier<Node> p);
 }

@@ -151,37 +151,99 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
     /**
      * {@code -sum_c a_ic f(p_ic)} with the coefficients {@code a} of the targets as a constant; logits
      * go through {@code logSoftmax(1)}, probabilities through (row normalisation and)
-     * {@code clamp(eps, 1 - eps)} then {@code log}. Plain IEEE arithmetic: with infinite logits this
-     * expression can give NaN ({@code 0 * -inf}) where the kernel gives the limit.
+     * {@code clamp(eps, 1 - eps)} then {@code log}. For class indices without label smoothing only the
+     * target class has a coefficient: each row's term is picked with {@code gather} before {@code f} is
+     * applied ({@link #targetClassGraph}, the same bits). Plain IEEE arithmetic: with infinite logits
+     * this expression can give NaN ({@code 0 * -inf}) where the kernel gives the limit.
      */
     @Override
     public Node graph(Node predictions, Node targets) {
+        if (targets.shape().length == 1 && options.labelSmoothing == 0) {
+            return targetClassGraph(predictions, constantTargets(predictions, targets));
+        }
         return graphWith(predictions, scaledCoefficients(predictions, targets));
+    }
+
+    /** The targets as a constant (the loss has no gradient in them), without a copy when they are one. */
+    private static Node constantTargets(Node predictions, Node targets) {
+        return targets.requiresGradient() ? predictions.constant(targets.value()) : targets;
     }
 
     /** {@code -a} times {@code f}'s constant factor: a constant, so the minus sign and the factor cost no op. */
     Node scaledCoefficients(Node predictions, Node targets) {
         int[] shape = predictions.shape();
-        // The targets enter as a constant (the loss has no gradient in them), without a copy when they are one.
-        Node y = targets.requiresGradient() ? predictions.constant(targets.value()) : targets;
+        Node y = constantTargets(predictions, targets);
         return targetCoefficients(predictions, y, shape[0], shape[1]).mul(-term.constantFactor());
     }
 
     /** {@link #graph} given its constant {@code -a} times {@code f}'s constant factor (tests compare expressions). */
     Node graphWith(Node predictions, Node coefficients) {
-        int classes = predictions.shape()[1];
         Node classTerms;
         if (options.fromLogits) {
             Node logP = predictions.logSoftmax(1);
-            classTerms = term.graph(coefficients, logP, () -> predictions.softmax(1)); // shares logSoftmax's exponentials
+            classTerms = term.graph(logP, () -> predictions.softmax(1)); // shares logSoftmax's exponentials
         } else {
-            Node normalized = options.normalize
-                    ? predictions.div(predictions.matmul(predictions.constant(Tensor.filled(1.0, classes, 1))))
-                    : predictions;
-            Node prob = normalized.clamp(options.epsilon, 1 - options.epsilon);
-            classTerms = term.graph(coefficients, prob.log(), () -> prob);
+            Node prob = normalized(predictions).clamp(options.epsilon, 1 - options.epsilon);
+            classTerms = term.graph(prob.log(), () -> prob);
         }
-        return classTerms.sum(1);
+        return coefficients.mul(classTerms).sum(1);
+    }
+
+    /** The predictions, divided by their row sums with {@code normalize}. */
+    private Node normalized(Node predictions) {
+        return options.normalize
+                ? predictions.div(predictions.matmul(predictions.constant(Tensor.filled(1.0, predictions.shape()[1], 1))))
+                : predictions;
+    }
+
+    /**
+     * {@link #graph} for class indices {@code y} without label smoothing: {@code a_ic} is {@code w_y} at
+     * {@code c = y_i} (1 without class weights, 0 on an ignored row) and 0 elsewhere, so
+     * {@code l_i = 0 - a_i f(p_iy)} times the constant factor, with {@code log p} and {@code p} gathered at
+     * the target class: {@code f} costs N elements instead of N x C, and no coefficient matrix is built.
+     * The bits are those of the sum over the row ({@code 0 -}, not a negation: a zero term gives +0,
+     * as the compensated sum of zeros did), of its gradient too (TargetSelectionGraphTest).
+     */
+    private Node targetClassGraph(Node predictions, Node y) {
+        Node ignored = options.ignoreIndex == null ? null : y.equalTo(options.ignoreIndex);
+        // An ignored row's index (possibly negative) is replaced by 0 for gather; its factor is 0.
+        Node labels = ignored == null ? y : predictions.constant(Tensor.filled(0.0, 1)).where(ignored, y);
+        Node classTerms;
+        if (options.fromLogits) {
+            Node logP = predictions.logSoftmax(1).gather(1, labels);
+            classTerms = term.graph(logP, () -> predictions.softmax(1).gather(1, labels)); // shares the exponentials
+        } else {
+            Node prob = normalized(predictions).gather(1, labels).clamp(options.epsilon, 1 - options.epsilon);
+            classTerms = term.graph(prob.log(), () -> prob);
+        }
+        return weighted(predictions, classTerms, labels, ignored).rsub(0.0);
+    }
+
+    /**
+     * {@code f} times each row's {@code a_iy} and {@code f}'s constant factor: {@code (w_y alpha) f}, 0 on
+     * an ignored row (the products of the coefficient matrix at the target class).
+     */
+    private Node weighted(Node predictions, Node classTerms, Node labels, Node ignored) {
+        double factor = term.constantFactor();
+        if (options.classWeights == null && ignored == null) {
+            return factor == 1 ? classTerms : classTerms.mul(factor);
+        }
+        Node factors = options.classWeights == null ? predictions.constant(Tensor.filled(factor, 1))
+                : predictions.constant(targetClassWeights(labels.value(), factor));
+        if (ignored != null) {
+            factors = predictions.constant(Tensor.filled(0.0, 1)).where(ignored, factors);
+        }
+        return factors.mul(classTerms);
+    }
+
+    /** {@code w_y alpha} of each row's label {@code y} (a constant: the targets need no gradient). */
+    private Tensor targetClassWeights(Tensor labels, double factor) {
+        double[] weights = new double[labels.size()];
+        for (int r = 0; r < weights.length; r++) {
+            double weight = options.classWeights[(int) labels.getFlat(r)];
+            weights[r] = factor == 1 ? weight : weight * factor;
+        }
+        return Tensor.wrap(weights, weights.length);
     }
 
     /**

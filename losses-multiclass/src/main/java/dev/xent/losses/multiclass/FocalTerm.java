@@ -46,7 +46,7 @@ final class FocalTerm implements ClassTerm {
     }
 
     @Override
-    public Node graph(Node scaledCoefficients, Node logP, Supplier<Node> p) {
-        return scaledCoefficients.mul(p.get().rsub(1.0).pow(gamma).mul(logP));
+    public Node graph(Node logP, Supplier<Node> p) {
+        return p.get().rsub(1.0).pow(gamma).mul(logP);
     }
 }
