@@ -6,7 +6,6 @@ import dev.xent.core.SecondOrderLoss;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.VectorSupport;
 import dev.xent.core.spi.ParameterValues;
-import java.util.function.Supplier;
 
 /**
  * Binary cross-entropy (log loss), {@code binary_cross_entropy} (aliases {@code bce}, {@code log_loss}):
@@ -75,7 +74,8 @@ import java.util.function.Supplier;
  */
 public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondOrderLoss {
     private final double posWeight;
-    private final Supplier<SegmentKernel> vectorKernels;
+    private final SegmentKernels vectorKernels;
+    private final SegmentKernels scalarKernels;
 
     BinaryCrossEntropy(ParameterValues parameters) {
         this(parameters, BinaryCrossEntropyOptions.read(parameters));
@@ -88,11 +88,17 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
         this.vectorKernels = !VectorSupport.enabled() ? null : fromLogits
                 ? BinaryLogitsVectorKernel.factory(labelSmoothing, posWeight)
                 : BinaryProbabilitiesVectorKernel.factory(labelSmoothing, posWeight, epsilon);
+        this.scalarKernels = fromLogits ? BinaryLogitsScalarKernel.factory(labelSmoothing, posWeight) : null;
     }
 
     @Override
-    Supplier<SegmentKernel> vectorKernels() {
+    SegmentKernels vectorKernels() {
         return vectorKernels;
+    }
+
+    @Override
+    SegmentKernels scalarKernels() {
+        return scalarKernels;
     }
 
     @Override
@@ -135,7 +141,7 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
      */
     @Override
     public GradientAndHessian gradientAndHessian(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, vectorKernels(predictions), this::secondDerivative,
+        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, segmentKernels(predictions), this::secondDerivative,
                 predictions, targets, sampleWeights);
     }
 

@@ -9,7 +9,6 @@ import dev.xent.core.Tensor;
 import dev.xent.core.numeric.StableMath;
 import dev.xent.core.numeric.VectorSupport;
 import dev.xent.core.spi.ParameterValues;
-import java.util.function.Supplier;
 
 /**
  * Binary focal cross-entropy (Lin et al. 2017), {@code binary_focal_cross_entropy} (alias {@code focal}):
@@ -68,7 +67,7 @@ import java.util.function.Supplier;
 public final class BinaryFocalCrossEntropy extends ElementwiseLoss implements SecondOrderLoss {
     private final double gamma;
     private final Double alpha;
-    private final Supplier<SegmentKernel> vectorKernels;
+    private final SegmentKernels vectorKernels;
 
     BinaryFocalCrossEntropy(ParameterValues parameters) {
         this(parameters, BinaryFocalOptions.read(parameters));
@@ -84,7 +83,7 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss implements Se
     }
 
     @Override
-    Supplier<SegmentKernel> vectorKernels() {
+    SegmentKernels vectorKernels() {
         return vectorKernels;
     }
 
@@ -121,7 +120,7 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss implements Se
     @Override
     public GradientAndHessian gradientAndHessian(Tensor predictions, Tensor targets, Tensor sampleWeights) {
         BinaryFocalHessian hessian = new BinaryFocalHessian(gamma, alpha, fromLogits, epsilon, labelSmoothing);
-        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, vectorKernels(predictions),
+        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, segmentKernels(predictions),
                 hessian::secondDerivative, predictions, targets, sampleWeights);
     }
 
