@@ -78,8 +78,9 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss implements Se
         this.gamma = options.gamma();
         this.alpha = options.alpha();
         // The vector classes are touched only here, and only when enabled: without the module they never load.
-        this.vectorKernels = fromLogits && labelSmoothing == 0 && VectorSupport.enabled()
-                ? BinaryFocalLogitsVectorKernel.factory(gamma, alpha, this::elementLoss) : null;
+        this.vectorKernels = !VectorSupport.enabled() ? null : !fromLogits
+                ? BinaryFocalProbabilitiesVectorKernel.factory(gamma, alpha, labelSmoothing, epsilon, this::elementLoss)
+                : labelSmoothing == 0 ? BinaryFocalLogitsVectorKernel.factory(gamma, alpha, this::elementLoss) : null;
     }
 
     @Override

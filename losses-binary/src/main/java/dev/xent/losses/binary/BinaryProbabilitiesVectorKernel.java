@@ -61,7 +61,7 @@ final class BinaryProbabilitiesVectorKernel implements SegmentKernel {
         for (int start = from; start < to; start += BLOCK) {
             int count = Math.min(BLOCK, to - start);
             int padded = VectorBlock.load(predictions, targets, start, count, probabilities, labels, 0.5);
-            boolean beyondNormal = clip(padded);
+            boolean beyondNormal = VectorBlock.clip(probabilities, clipped, logOfComplement, padded, epsilon);
             VectorMath.log(clipped, logOfClipped, count);
             VectorMath.log(logOfComplement, logOfComplement, count);
             block(padded, weight, gradientScale, gradientOut != null);
@@ -74,25 +74,6 @@ final class BinaryProbabilitiesVectorKernel implements SegmentKernel {
             }
         }
         return true;
-    }
-
-    /**
-     * {@code clipped = clip(p)} and {@code logOfComplement = 1 - clip(p)} (the argument of its log, in
-     * place); whether some clipped p is below the smallest normal or some complement is 0.
-     */
-    private boolean clip(int padded) {
-        double upper = 1 - epsilon;
-        boolean beyondNormal = false;
-        for (int j = 0; j < padded; j += SPECIES.length()) {
-            DoubleVector p = DoubleVector.fromArray(SPECIES, probabilities, j);
-            DoubleVector low = p.blend(epsilon, p.compare(VectorOperators.LT, epsilon));
-            DoubleVector pc = low.blend(upper, low.compare(VectorOperators.GT, upper));
-            DoubleVector q = pc.neg().add(1.0);
-            pc.intoArray(clipped, j);
-            q.intoArray(logOfComplement, j);
-            beyondNormal |= pc.compare(VectorOperators.LT, Double.MIN_NORMAL).or(q.eq(0.0)).anyTrue();
-        }
-        return beyondNormal;
     }
 
     /** Weighted losses and scaled derivatives of the first {@code padded} scratch elements, given both logs. */
