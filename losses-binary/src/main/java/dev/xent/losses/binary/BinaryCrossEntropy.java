@@ -6,6 +6,7 @@ import dev.xent.core.SecondOrderLoss;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.VectorSupport;
 import dev.xent.core.spi.ParameterValues;
+import java.util.function.Supplier;
 
 /**
  * Binary cross-entropy (log loss), {@code binary_cross_entropy} (aliases {@code bce}, {@code log_loss}):
@@ -76,6 +77,7 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
     private final double posWeight;
     private final SegmentKernels vectorKernels;
     private final SegmentKernels scalarKernels;
+    private final Supplier<SecondDerivativeKernel> hessianVectorKernels;
 
     BinaryCrossEntropy(ParameterValues parameters) {
         this(parameters, BinaryCrossEntropyOptions.read(parameters));
@@ -88,6 +90,8 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
         this.vectorKernels = !VectorSupport.enabled() ? null : fromLogits
                 ? BinaryLogitsVectorKernel.factory(labelSmoothing, posWeight)
                 : BinaryProbabilitiesVectorKernel.factory(labelSmoothing, posWeight, epsilon);
+        this.hessianVectorKernels = !VectorSupport.enabled() ? null
+                : BinaryHessianVectorKernel.factory(fromLogits, labelSmoothing, posWeight, epsilon);
         this.scalarKernels = fromLogits ? BinaryLogitsScalarKernel.factory(labelSmoothing, posWeight) : null;
     }
 
@@ -141,8 +145,9 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
      */
     @Override
     public GradientAndHessian gradientAndHessian(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, segmentKernels(predictions), this::secondDerivative,
-                predictions, targets, sampleWeights);
+        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, segmentKernels(predictions),
+                this::secondDerivative, vectorSized(predictions) ? hessianVectorKernels : null, predictions, targets,
+                sampleWeights);
     }
 
     private double secondDerivative(double prediction, double target) {

@@ -122,7 +122,7 @@ public final class BinaryFocalCrossEntropy extends ElementwiseLoss implements Se
     public GradientAndHessian gradientAndHessian(Tensor predictions, Tensor targets, Tensor sampleWeights) {
         BinaryFocalHessian hessian = new BinaryFocalHessian(gamma, alpha, fromLogits, epsilon, labelSmoothing);
         return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, segmentKernels(predictions),
-                hessian::secondDerivative, predictions, targets, sampleWeights);
+                hessian::secondDerivative, null, predictions, targets, sampleWeights);
     }
 
     @Override

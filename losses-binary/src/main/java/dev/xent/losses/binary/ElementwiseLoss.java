@@ -76,8 +76,13 @@ abstract class ElementwiseLoss extends AbstractGraphLoss {
      * small for them ({@link VectorSupport#minElements()}), else {@link #scalarKernels()}; null for the element loop.
      */
     final SegmentKernels segmentKernels(Tensor predictions) {
-        SegmentKernels vector = predictions.size() >= minVectorElements ? vectorKernels() : null;
+        SegmentKernels vector = vectorSized(predictions) ? vectorKernels() : null;
         return vector != null ? vector : scalarKernels();
+    }
+
+    /** Whether a call on {@code predictions} is large enough for the vector kernels ({@link VectorSupport#minElements()}). */
+    final boolean vectorSized(Tensor predictions) {
+        return predictions.size() >= minVectorElements;
     }
 
     /** Cross-entropies (and their focal variants) are never negative. */

@@ -11,6 +11,7 @@ import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.SampleWeights;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.Supplier;
 
 /**
  * Runs an element-wise kernel over predictions and targets of the same shape and applies sample
@@ -65,24 +66,28 @@ final class ElementwiseReduction {
     /**
      * The gradient (as {@link #gradient}) and a per-element second derivative (the diagonal Hessian),
      * scaled like the gradient: by the row's weight, and for the mean by 1 / denominator. The inputs are
-     * validated once for both.
+     * validated once for both. With {@code secondDerivativeKernels} (null: {@code secondDerivative} per
+     * element) each chunk's second derivatives come from its own {@link SecondDerivativeKernel}.
      */
     static GradientAndHessian gradientAndHessian(Loss loss, ElementKernel kernel, SegmentKernels segmentKernels,
-                                                 DoubleBinaryOperator secondDerivative, Tensor predictions,
-                                                 Tensor targets, Tensor weights) {
+                                                 DoubleBinaryOperator secondDerivative,
+                                                 Supplier<SecondDerivativeKernel> secondDerivativeKernels,
+                                                 Tensor predictions, Tensor targets, Tensor weights) {
         Scaling scaling = Scaling.of(loss, predictions, targets, weights, segmentKernels);
         double[] gradient = new double[predictions.size()];
         reduce(scaling, kernel, segmentKernels, predictions, targets, gradient);
-        Tensor hessian = scaledDerivative(scaling, secondDerivative, predictions, targets);
+        Tensor hessian = scaledDerivative(scaling, secondDerivative, secondDerivativeKernels, predictions, targets);
         return new GradientAndHessian(Tensor.wrap(gradient, predictions.shape()), hessian);
     }
 
     /** {@code s_i / denominator * derivative_i}, over the same segments of equal weight as {@link #reduce}. */
-    private static Tensor scaledDerivative(Scaling scaling, DoubleBinaryOperator derivative, Tensor predictions,
+    private static Tensor scaledDerivative(Scaling scaling, DoubleBinaryOperator derivative,
+                                           Supplier<SecondDerivativeKernel> derivativeKernels, Tensor predictions,
                                            Tensor targets) {
         double[] out = new double[predictions.size()];
         // ChunkedSum for its parallel chunks only: nothing is summed.
         ChunkedSum.sum(out.length, GRAIN, (from, to, unused) -> {
+            SecondDerivativeKernel segments = derivativeKernels == null ? null : derivativeKernels.get();
             for (int start = from, end; start < to; start = end) {
                 end = scaling.segmentEnd(start, to);
                 double s = scaling.weight(start);
@@ -90,6 +95,10 @@ final class ElementwiseReduction {
                     continue; // a weightless element's derivative stays 0 (out is fresh)
                 }
                 double scale = s / scaling.denominator;
+                if (segments != null) {
+                    segments.scaled(predictions, targets, start, end, scale, out);
+                    continue;
+                }
                 for (int i = start; i < end; i++) {
                     out[i] = derivative.applyAsDouble(predictions.getFlat(i), targets.getFlat(i)) * scale;
                 }
