@@ -4,6 +4,7 @@ import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Node;
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.ChunkedSum;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
@@ -16,8 +17,8 @@ import java.util.function.IntToDoubleFunction;
  * from_logits = true, default parameters, C = 10 classes). With {@code -Dab.path=chain} a call builds
  * the chain of {@code BackwardTest} instead, {@code size} links of {@code chain.add(x).mul(1.0)} (two
  * nodes each), and runs its backward pass (the loss is not used). With {@code -Dab.path=plain} (binary losses)
- * a call is a plain loop over the arrays with stable BCE on logits, value and gradient, summed plainly: the
- * yardstick of {@code PlainLoopBenchmark}.
+ * a call is a plain loop over the arrays with stable BCE on logits, value and gradient, summed plainly in the
+ * kernels' chunks on their pool: the yardstick of {@code PlainLoopBenchmark}.
  */
 public class Runner implements IntToDoubleFunction {
     private final Loss loss;
@@ -69,14 +70,17 @@ public class Runner implements IntToDoubleFunction {
         double scale = 1.0 / size;
         double total = 0;
         for (int c = 0; c < calls; c++) {
-            double sum = 0;
-            for (int i = 0; i < size; i++) {
-                double e = Math.exp(-Math.abs(x[i]));
-                double r = 1.0 / (1.0 + e);
-                g[i] = scale * ((x[i] >= 0 ? r : e * r) - y[i]);
-                sum += Math.max(x[i], 0.0) - x[i] * y[i] + Math.log(1.0 + e);
-            }
-            total += sum * scale;
+            // the kernels' chunks of 16,384 on their pool (-Dxent.threads), each summed plainly
+            total += scale * ChunkedSum.sum(size, 16384, (from, to, chunk) -> {
+                double sum = 0;
+                for (int i = from; i < to; i++) {
+                    double e = Math.exp(-Math.abs(x[i]));
+                    double r = 1.0 / (1.0 + e);
+                    g[i] = scale * ((x[i] >= 0 ? r : e * r) - y[i]);
+                    sum += Math.max(x[i], 0.0) - x[i] * y[i] + Math.log(1.0 + e);
+                }
+                chunk.add(sum);
+            });
         }
         return total;
     }
