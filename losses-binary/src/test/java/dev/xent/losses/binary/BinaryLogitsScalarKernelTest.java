@@ -3,11 +3,13 @@ package dev.xent.losses.binary;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.Parallelism;
+import dev.xent.core.numeric.VectorSupport;
 import dev.xent.testkit.VectorSwitch;
 import java.util.Map;
 import java.util.Random;
@@ -95,8 +97,18 @@ class BinaryLogitsScalarKernelTest {
 
     @Test
     void badElementsFoundInTheKernelGiveTheValidationErrorOnAnyThreadCount() {
+        assertBadElementsRejected(scalar("binary_cross_entropy", Map.of("from_logits", true)));
+    }
+
+    /** With the vector kernel ({@link BinaryLogitsVectorKernel}, which leaves the checks to the validation pass) the same errors. */
+    @Test
+    void theVectorKernelGivesTheSameErrors() {
+        assumeTrue(VectorSupport.modulePresent(), "jdk.incubator.vector is not in the boot layer");
+        assertBadElementsRejected(VectorSwitch.on(() -> Losses.create("binary_cross_entropy", Map.of("from_logits", true))));
+    }
+
+    private static void assertBadElementsRejected(Loss bce) {
         Random random = new Random(7);
-        Loss bce = scalar("binary_cross_entropy", Map.of("from_logits", true));
         int original = Parallelism.threads();
         try {
             for (int threads : new int[] {1, 2, 4}) {
