@@ -4,6 +4,7 @@ import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Node;
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.ChunkedSum;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
@@ -15,7 +16,9 @@ import java.util.function.IntToDoubleFunction;
  * vector kernels) on the inputs of {@code LossBenchmark} (logits uniform in [-6, 6], seed 42,
  * from_logits = true, default parameters, C = 10 classes). With {@code -Dab.path=chain} a call builds
  * the chain of {@code BackwardTest} instead, {@code size} links of {@code chain.add(x).mul(1.0)} (two
- * nodes each), and runs its backward pass (the loss is not used).
+ * nodes each), and runs its backward pass (the loss is not used). With {@code -Dab.path=plain} (binary losses)
+ * a call is a plain loop over the arrays with stable BCE on logits, value and gradient, summed plainly in the
+ * kernels' chunks on their pool: the yardstick of {@code PlainLoopBenchmark}.
  */
 public class Runner implements IntToDoubleFunction {
     private final Loss loss;
@@ -24,6 +27,7 @@ public class Runner implements IntToDoubleFunction {
     private final double[] g;
     private final boolean kernel = "kernel".equals(System.getProperty("ab.path"));
     private final boolean chain = "chain".equals(System.getProperty("ab.path"));
+    private final boolean plain = "plain".equals(System.getProperty("ab.path"));
     private final int size;
 
     public Runner(String name, Integer size) {
@@ -50,11 +54,35 @@ public class Runner implements IntToDoubleFunction {
         if (chain) {
             return chains(calls);
         }
+        if (plain) {
+            return plainLoops(calls);
+        }
         double sum = 0;
         for (int i = 0; i < calls; i++) {
             sum += kernel ? loss.valueAndGradient(p, t, null, g) : GraphEvaluation.valueAndGradient(loss, p, t, null, g);
         }
         return sum;
+    }
+
+    private double plainLoops(int calls) {
+        double[] x = p.toArray();
+        double[] y = t.toArray();
+        double scale = 1.0 / size;
+        double total = 0;
+        for (int c = 0; c < calls; c++) {
+            // the kernels' chunks of 16,384 on their pool (-Dxent.threads), each summed plainly
+            total += scale * ChunkedSum.sum(size, 16384, (from, to, chunk) -> {
+                double sum = 0;
+                for (int i = from; i < to; i++) {
+                    double e = Math.exp(-Math.abs(x[i]));
+                    double r = 1.0 / (1.0 + e);
+                    g[i] = scale * ((x[i] >= 0 ? r : e * r) - y[i]);
+                    sum += Math.max(x[i], 0.0) - x[i] * y[i] + Math.log(1.0 + e);
+                }
+                chunk.add(sum);
+            });
+        }
+        return total;
     }
 
     private double chains(int calls) {

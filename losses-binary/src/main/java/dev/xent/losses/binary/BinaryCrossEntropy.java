@@ -54,13 +54,16 @@ import java.util.function.Supplier;
  * it; see docs/vector.md): the same formula with vectorized {@code exp} and {@code log}, within 1e-12
  * relative (in practice a few ulps) of the scalar kernel, same limits at +-inf (and at probabilities 0
  * and 1 with epsilon 0), same bits for any thread count. {@code -Dxent.vector=false} gives the scalar
- * kernel; without the module it always runs.
+ * kernel; without the module it always runs. On logits that scalar kernel works in blocks (a pass of
+ * {@code exp}, one of {@code log}, then the rest; the element loop's bits) and checks the inputs as it
+ * reads them, so a call reads them once.
  *
  * <p><b>Hessian</b> ({@link #gradientAndHessian}): the diagonal second derivative with respect to the
  * predictions, scaled like the gradient (by the row's weight, and by 1 / denominator for the mean).
  * Logits: {@code d2l/dx2 = (1 + (pw - 1) y) sigmoid(x) sigmoid(-x)}. Probabilities:
  * {@code d2l/dp2 = pw y / p^2 + (1 - y) / (1 - p)^2} inside the clip range, 0 where p was clipped. With
- * logits and reduction {@code sum} this is what XGBoost/LightGBM custom objectives ask for.
+ * logits and reduction {@code sum} this is what XGBoost/LightGBM custom objectives ask for. With the
+ * Vector API it runs on vector lanes too: within 1e-12 relative on logits, the same bits on probabilities.
  *
  * <p><b>Worked example</b> ({@code from_logits = true, pos_weight = 2}):
  * <pre>
@@ -75,7 +78,9 @@ import java.util.function.Supplier;
  */
 public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondOrderLoss {
     private final double posWeight;
-    private final Supplier<SegmentKernel> vectorKernels;
+    private final SegmentKernels vectorKernels;
+    private final SegmentKernels scalarKernels;
+    private final Supplier<SecondDerivativeKernel> hessianVectorKernels;
 
     BinaryCrossEntropy(ParameterValues parameters) {
         this(parameters, BinaryCrossEntropyOptions.read(parameters));
@@ -88,11 +93,19 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
         this.vectorKernels = !VectorSupport.enabled() ? null : fromLogits
                 ? BinaryLogitsVectorKernel.factory(labelSmoothing, posWeight)
                 : BinaryProbabilitiesVectorKernel.factory(labelSmoothing, posWeight, epsilon);
+        this.hessianVectorKernels = !VectorSupport.enabled() ? null
+                : BinaryHessianVectorKernel.factory(fromLogits, labelSmoothing, posWeight, epsilon);
+        this.scalarKernels = fromLogits ? BinaryLogitsScalarKernel.factory(labelSmoothing, posWeight) : null;
     }
 
     @Override
-    Supplier<SegmentKernel> vectorKernels() {
+    SegmentKernels vectorKernels() {
         return vectorKernels;
+    }
+
+    @Override
+    SegmentKernels scalarKernels() {
+        return scalarKernels;
     }
 
     @Override
@@ -135,8 +148,9 @@ public final class BinaryCrossEntropy extends ElementwiseLoss implements SecondO
      */
     @Override
     public GradientAndHessian gradientAndHessian(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, vectorKernels(predictions), this::secondDerivative,
-                predictions, targets, sampleWeights);
+        return ElementwiseReduction.gradientAndHessian(this, this::elementLoss, segmentKernels(predictions),
+                this::secondDerivative, vectorSized(predictions) ? hessianVectorKernels : null, predictions, targets,
+                sampleWeights);
     }
 
     private double secondDerivative(double prediction, double target) {

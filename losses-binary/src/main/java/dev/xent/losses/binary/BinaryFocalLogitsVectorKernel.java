@@ -4,7 +4,6 @@ import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.KernelScratch;
 import dev.xent.core.numeric.VectorMath;
-import java.util.function.Supplier;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -60,16 +59,16 @@ final class BinaryFocalLogitsVectorKernel implements SegmentKernel {
     }
 
     /**
-     * A new kernel per call of {@code get()}: one per chunk, with the scratch of the thread that runs it.
+     * A new kernel per call of {@code forChunk()}: one per chunk, with the scratch of the thread that runs it.
      * {@code scalar} is the loss's own element kernel (logits, no label smoothing), for the elements this
      * one does not cover.
      */
-    static Supplier<SegmentKernel> factory(double gamma, Double alpha, ElementKernel scalar) {
+    static SegmentKernels factory(double gamma, Double alpha, ElementKernel scalar) {
         return () -> new BinaryFocalLogitsVectorKernel(gamma, alpha, scalar);
     }
 
     @Override
-    public void accumulate(Tensor predictions, Tensor targets, int from, int to, double weight, double gradientScale,
+    public boolean accumulate(Tensor predictions, Tensor targets, int from, int to, double weight, double gradientScale,
                            CompensatedSum sum, double[] gradientOut) {
         boolean withDerivatives = gradientOut != null;
         for (int start = from; start < to; start += BLOCK) {
@@ -90,6 +89,7 @@ final class BinaryFocalLogitsVectorKernel implements SegmentKernel {
                 System.arraycopy(derivatives, 0, gradientOut, start, count);
             }
         }
+        return true;
     }
 
     /**

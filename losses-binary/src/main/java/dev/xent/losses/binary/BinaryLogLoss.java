@@ -27,9 +27,20 @@ final class BinaryLogLoss {
      */
     static double logits(double x, double y, double oneMinusY, double posWeight, double[] derivatives, int index) {
         double e = Math.exp(-Math.abs(x)); // in [0, 1]: never overflows
+        return logits(x, e, Math.log(1.0 + e), y, oneMinusY, posWeight, derivatives, index);
+    }
+
+    /**
+     * {@link #logits(double, double, double, double, double[], int)} given {@code e = exp(-|x|)} and
+     * {@code log(1 + e)} (the rounded {@code 1 + e}'s log), which a block kernel computes for many elements
+     * first: the rest has no call, so the processor overlaps the elements.
+     */
+    static double logits(double x, double e, double logOfOnePlusE, double y, double oneMinusY, double posWeight,
+                         double[] derivatives, int index) {
         double onePlusE = 1.0 + e;
         double large = 1.0 / onePlusE; // sigmoid(|x|); e * large = sigmoid(-|x|): each accurate, no 1 - sigmoid
-        double log1pE = StableMath.log1p(e, onePlusE, large);
+        // log1p(e): the log of the rounded 1 + e, plus that rounding's error (StableMath.log1p with its reciprocal)
+        double log1pE = logOfOnePlusE - ((onePlusE - 1.0) - e) * large;
         double softplusOfX = Math.max(x, 0.0) + log1pE;
         double softplusOfMinusX = Math.max(-x, 0.0) + log1pE;
         double loss = Double.isInfinite(x) ? infiniteLogitLoss(y, oneMinusY, posWeight, softplusOfX, softplusOfMinusX)

@@ -4,7 +4,6 @@ import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.KernelScratch;
 import dev.xent.core.numeric.VectorMath;
-import java.util.function.Supplier;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -52,13 +51,13 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
         this.posWeight = posWeight;
     }
 
-    /** A new kernel per call of {@code get()}: one per chunk, with the scratch of the thread that runs it. */
-    static Supplier<SegmentKernel> factory(double labelSmoothing, double posWeight) {
+    /** A new kernel per call of {@code forChunk()}: one per chunk, with the scratch of the thread that runs it. */
+    static SegmentKernels factory(double labelSmoothing, double posWeight) {
         return () -> new BinaryLogitsVectorKernel(labelSmoothing, posWeight);
     }
 
     @Override
-    public void accumulate(Tensor predictions, Tensor targets, int from, int to, double weight, double gradientScale,
+    public boolean accumulate(Tensor predictions, Tensor targets, int from, int to, double weight, double gradientScale,
                            CompensatedSum sum, double[] gradientOut) {
         for (int start = from; start < to; start += BLOCK) {
             int count = Math.min(BLOCK, to - start);
@@ -74,6 +73,7 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
                 System.arraycopy(derivatives, 0, gradientOut, start, count);
             }
         }
+        return true;
     }
 
     /**

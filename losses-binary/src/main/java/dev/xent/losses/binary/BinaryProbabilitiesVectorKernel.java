@@ -4,7 +4,6 @@ import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.KernelScratch;
 import dev.xent.core.numeric.VectorMath;
-import java.util.function.Supplier;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -51,18 +50,18 @@ final class BinaryProbabilitiesVectorKernel implements SegmentKernel {
         this.epsilon = epsilon;
     }
 
-    /** A new kernel per call of {@code get()}: one per chunk, with the scratch of the thread that runs it. */
-    static Supplier<SegmentKernel> factory(double labelSmoothing, double posWeight, double epsilon) {
+    /** A new kernel per call of {@code forChunk()}: one per chunk, with the scratch of the thread that runs it. */
+    static SegmentKernels factory(double labelSmoothing, double posWeight, double epsilon) {
         return () -> new BinaryProbabilitiesVectorKernel(labelSmoothing, posWeight, epsilon);
     }
 
     @Override
-    public void accumulate(Tensor predictions, Tensor targets, int from, int to, double weight, double gradientScale,
+    public boolean accumulate(Tensor predictions, Tensor targets, int from, int to, double weight, double gradientScale,
                            CompensatedSum sum, double[] gradientOut) {
         for (int start = from; start < to; start += BLOCK) {
             int count = Math.min(BLOCK, to - start);
             int padded = VectorBlock.load(predictions, targets, start, count, probabilities, labels, 0.5);
-            boolean beyondNormal = clip(padded);
+            boolean beyondNormal = VectorBlock.clip(probabilities, clipped, logOfComplement, padded, epsilon);
             VectorMath.log(clipped, logOfClipped, count);
             VectorMath.log(logOfComplement, logOfComplement, count);
             block(padded, weight, gradientScale, gradientOut != null);
@@ -74,25 +73,7 @@ final class BinaryProbabilitiesVectorKernel implements SegmentKernel {
                 System.arraycopy(derivatives, 0, gradientOut, start, count);
             }
         }
-    }
-
-    /**
-     * {@code clipped = clip(p)} and {@code logOfComplement = 1 - clip(p)} (the argument of its log, in
-     * place); whether some clipped p is below the smallest normal or some complement is 0.
-     */
-    private boolean clip(int padded) {
-        double upper = 1 - epsilon;
-        boolean beyondNormal = false;
-        for (int j = 0; j < padded; j += SPECIES.length()) {
-            DoubleVector p = DoubleVector.fromArray(SPECIES, probabilities, j);
-            DoubleVector low = p.blend(epsilon, p.compare(VectorOperators.LT, epsilon));
-            DoubleVector pc = low.blend(upper, low.compare(VectorOperators.GT, upper));
-            DoubleVector q = pc.neg().add(1.0);
-            pc.intoArray(clipped, j);
-            q.intoArray(logOfComplement, j);
-            beyondNormal |= pc.compare(VectorOperators.LT, Double.MIN_NORMAL).or(q.eq(0.0)).anyTrue();
-        }
-        return beyondNormal;
+        return true;
     }
 
     /** Weighted losses and scaled derivatives of the first {@code padded} scratch elements, given both logs. */

@@ -4,7 +4,6 @@ import dev.xent.autodiff.AbstractGraphLoss;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.VectorSupport;
 import dev.xent.core.spi.ParameterValues;
-import java.util.function.Supplier;
 
 /**
  * The common part of the binary losses: the parameters every one of them has ({@code from_logits},
@@ -58,15 +57,32 @@ abstract class ElementwiseLoss extends AbstractGraphLoss {
 
     /**
      * The vector kernels that replace {@link #elementLoss} in the reductions (one per chunk), or null
-     * for the scalar path: the default, and the only path unless {@link dev.xent.core.numeric.VectorSupport#enabled()}.
+     * for the scalar path: the only path unless {@link dev.xent.core.numeric.VectorSupport#enabled()}.
      */
-    Supplier<SegmentKernel> vectorKernels() {
+    SegmentKernels vectorKernels() {
         return null;
     }
 
-    /** {@link #vectorKernels()} for a call on {@code predictions}, or null if the call is too small for them ({@link VectorSupport#minElements()}). */
-    final Supplier<SegmentKernel> vectorKernels(Tensor predictions) {
-        return predictions.size() >= minVectorElements ? vectorKernels() : null;
+    /**
+     * Scalar segment kernels that replace {@link #elementLoss} in the reductions where the vector kernels do
+     * not run, or null for the element loop.
+     */
+    SegmentKernels scalarKernels() {
+        return null;
+    }
+
+    /**
+     * The segment kernels for a call on {@code predictions}: {@link #vectorKernels()} unless the call is too
+     * small for them ({@link VectorSupport#minElements()}), else {@link #scalarKernels()}; null for the element loop.
+     */
+    final SegmentKernels segmentKernels(Tensor predictions) {
+        SegmentKernels vector = vectorSized(predictions) ? vectorKernels() : null;
+        return vector != null ? vector : scalarKernels();
+    }
+
+    /** Whether a call on {@code predictions} is large enough for the vector kernels ({@link VectorSupport#minElements()}). */
+    final boolean vectorSized(Tensor predictions) {
+        return predictions.size() >= minVectorElements;
     }
 
     /** Cross-entropies (and their focal variants) are never negative. */
@@ -82,17 +98,17 @@ abstract class ElementwiseLoss extends AbstractGraphLoss {
 
     @Override
     public double value(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        return ElementwiseReduction.value(this, kernel, vectorKernels(predictions), predictions, targets, sampleWeights);
+        return ElementwiseReduction.value(this, kernel, segmentKernels(predictions), predictions, targets, sampleWeights);
     }
 
     @Override
     public Tensor gradient(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        return ElementwiseReduction.gradient(this, kernel, vectorKernels(predictions), predictions, targets, sampleWeights);
+        return ElementwiseReduction.gradient(this, kernel, segmentKernels(predictions), predictions, targets, sampleWeights);
     }
 
     @Override
     public double valueAndGradient(Tensor predictions, Tensor targets, Tensor sampleWeights, double[] gradientOut) {
-        return ElementwiseReduction.valueAndGradient(this, kernel, vectorKernels(predictions), predictions, targets, sampleWeights,
+        return ElementwiseReduction.valueAndGradient(this, kernel, segmentKernels(predictions), predictions, targets, sampleWeights,
                 gradientOut);
     }
 }

@@ -13,7 +13,9 @@ interface SegmentKernel {
     /**
      * Adds {@code weight * l_i} for each i in {@code [from, to)} to {@code sum}, in element order; when
      * {@code gradientOut} is not null, stores {@code gradientScale * dl_i/dx_i} at {@code gradientOut[i]}.
+     * Returns false if the kernel checks its inputs ({@link SegmentKernels#checkInputs()}) and one of them is
+     * invalid (the sum and the gradient are then meaningless), true otherwise.
      */
-    void accumulate(Tensor predictions, Tensor targets, int from, int to, double weight, double gradientScale,
+    boolean accumulate(Tensor predictions, Tensor targets, int from, int to, double weight, double gradientScale,
                     CompensatedSum sum, double[] gradientOut);
 }

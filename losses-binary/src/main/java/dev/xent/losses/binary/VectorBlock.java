@@ -3,6 +3,7 @@ package dev.xent.losses.binary;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.VectorMath;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -30,6 +31,26 @@ final class VectorBlock {
             labelsOut[j] = 0.0;
         }
         return padded;
+    }
+
+    /**
+     * {@code clipped = clip(p, epsilon, 1 - epsilon)} and {@code complements = 1 - clipped} for the first
+     * {@code padded} probabilities; whether some clipped p is below the smallest normal or some complement is
+     * 0 (where a kernel's vector log does not apply).
+     */
+    static boolean clip(double[] probabilities, double[] clipped, double[] complements, int padded, double epsilon) {
+        double upper = 1 - epsilon;
+        boolean beyondNormal = false;
+        for (int j = 0; j < padded; j += SPECIES.length()) {
+            DoubleVector p = DoubleVector.fromArray(SPECIES, probabilities, j);
+            DoubleVector low = p.blend(epsilon, p.compare(VectorOperators.LT, epsilon));
+            DoubleVector pc = low.blend(upper, low.compare(VectorOperators.GT, upper));
+            DoubleVector q = pc.neg().add(1.0);
+            pc.intoArray(clipped, j);
+            q.intoArray(complements, j);
+            beyondNormal |= pc.compare(VectorOperators.LT, Double.MIN_NORMAL).or(q.eq(0.0)).anyTrue();
+        }
+        return beyondNormal;
     }
 
     /** {@code out = -|x|} for the first {@code padded} elements: the argument of {@code exp(-|x|)}. */

@@ -163,10 +163,11 @@ class BinaryFocalLogitsVectorKernelTest {
     }
 
     @Test
-    void isNotUsedWithLabelSmoothingOrProbabilities() {
+    void isNotUsedWithLabelSmoothingAndProbabilitiesHaveTheirOwn() {
         assertNull(((ElementwiseLoss) Losses.create("binary_focal_cross_entropy",
                 Map.of("from_logits", true, "label_smoothing", 0.1))).vectorKernels());
-        assertNull(((ElementwiseLoss) Losses.create("binary_focal_cross_entropy", Map.of())).vectorKernels());
+        assertFalse(((ElementwiseLoss) Losses.create("binary_focal_cross_entropy", Map.of())).vectorKernels()
+                .forChunk() instanceof BinaryFocalLogitsVectorKernel);
     }
 
     @Test
