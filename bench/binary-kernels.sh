@@ -3,6 +3,7 @@
 # the default vector kernels and the scalar ones in the same JVM, via ./xent, which adds the module), the
 # same without the module (XENT_VECTOR=0, as plain java -jar), and PyTorch (bench/pytorch_binary_reference.py).
 # Usage: bash bench/binary-kernels.sh [output folder]   (prints to stdout too; about 3 minutes)
+# PYTHON: a python3 with torch (default python3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/bench/results}"
@@ -24,6 +25,6 @@ write_job focal-probabilities binary_focal_cross_entropy false
     done
     echo "--- without the module (XENT_VECTOR=0)"
     XENT_VECTOR=0 "$root/xent" run "$jobs/bce-logits.json"
-    python3 "$root/bench/pytorch_binary_reference.py" 2
+    "${PYTHON:-python3}" "$root/bench/pytorch_binary_reference.py" 2
     date -u; uptime
 } | tee "$out/binary-kernels.txt"

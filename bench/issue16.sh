@@ -8,6 +8,7 @@
 #  4. the graph path against the default fused kernel at 1e7, 2 threads, all four losses (JMH);
 #  5. PyTorch's multi-class cases (bench/pytorch_reference.py 2).
 # Usage: bash bench/issue16.sh [output folder]   (after: mvn -B -o -q -pl bench -am package -DskipTests)
+# PYTHON: a python3 with torch (default python3; here Debian's /usr/bin/python3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/bench/results}"
@@ -35,6 +36,6 @@ rates() { # java options...
     java -jar "$jar" 'LossBenchmark.(analytic|autodiff)ValueAndGradient$' -p size=10000000 -p threads=2 \
         -p vector=true -f 1 -wi 4 -i 5 -w 1 -r 1 | grep -E '^(Benchmark|LossBenchmark)'
     echo "=== 5. PyTorch, multi-class"
-    python3 bench/pytorch_reference.py 2
+    "${PYTHON:-python3}" bench/pytorch_reference.py 2
     date -u; uptime
 } 2>&1 | tee "$out/issue16.txt"
