@@ -42,12 +42,12 @@ public final class MatrixProduct {
     static final long VECTOR_WORK = 1L << 14;
     /**
      * Multiply-adds of products of at least {@link #VECTOR_WORK} run on the scalar kernel before the
-     * vector kernel's background warm-up starts ({@link KernelWarmUp}): about 0.05 s of scalar work. The
-     * example jobs stay below it or near it (with 2^24 the digits examples trained 0.1-0.7 s slower: the
-     * warm-up thread competes with their products and pays back too little); a training of 200,000 rows
-     * crosses it within its first epoch.
+     * vector kernel's background warm-up starts ({@link KernelWarmUp}): about 0.2 s of scalar work, as
+     * much as the warm-up costs one core. The example jobs stay below it (with 2^24 or 2^28 the digits mlp
+     * example trained 0.3-0.6 s slower: the warm-up thread competed with its products and paid back too
+     * little); a training on 200,000 rows crosses it within its first few epochs.
      */
-    static final long WARM_UP_AFTER = 1L << 28;
+    static final long WARM_UP_AFTER = 1L << 30;
     /** Below this many multiply-adds a product runs on the calling thread alone (a task costs microseconds). */
     static final long PARALLEL_WORK = 1L << 17;
     /** KernelScratch slots: the packed transposed operand (calling thread), a task's separate sums. */
