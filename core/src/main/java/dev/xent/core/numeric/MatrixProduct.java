@@ -43,9 +43,8 @@ public final class MatrixProduct {
     /**
      * Multiply-adds of products of at least {@link #VECTOR_WORK} run on the scalar kernel before the
      * vector kernel's background warm-up starts ({@link KernelWarmUp}): about 0.2 s of scalar work, as
-     * much as the warm-up costs one core. The example jobs stay below it (with 2^24 or 2^28 the digits mlp
-     * example trained 0.3-0.6 s slower: the warm-up thread competed with its products and paid back too
-     * little); a training on 200,000 rows crosses it within its first few epochs.
+     * much as the warm-up costs one core. The example jobs stay below it (the digits mlp example's products
+     * add up to about 2^29); a training on 200,000 rows crosses it within its first few epochs.
      */
     static final long WARM_UP_AFTER = 1L << 30;
     /** Below this many multiply-adds a product runs on the calling thread alone (a task costs microseconds). */
