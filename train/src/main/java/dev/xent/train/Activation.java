@@ -1,6 +1,7 @@
 package dev.xent.train;
 
 import dev.xent.core.Node;
+import dev.xent.core.numeric.Parallelism;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,6 +11,9 @@ public enum Activation {
     TANH("tanh"),
     /** {@code max(0, x)}; weights start He-uniform. */
     RELU("relu");
+
+    /** Values per task of the parallel tanh (about 0.3 ms of work). */
+    private static final int TANH_GRAIN = 8192;
 
     private final String jsonName;
 
@@ -41,12 +45,19 @@ public enum Activation {
         return this == TANH ? x.tanh() : x.relu();
     }
 
-    /** Replaces the first {@code n} values by their activation, in one pass (the graph's {@code tanh} or {@code relu} forward). */
+    /**
+     * Replaces the first {@code n} values by their activation, in one pass (the graph's {@code tanh} or
+     * {@code relu} forward). tanh is shared among the kernel threads ({@link Parallelism#forEachRange}):
+     * {@code Math.tanh} is a native call of 25-45 ns on JDK 17, more than a 256 x 50 x 128 layer's
+     * product per element; each value is the same whoever computes it.
+     */
     void forward(double[] values, int n) {
         if (this == TANH) {
-            for (int i = 0; i < n; i++) {
-                values[i] = Math.tanh(values[i]);
-            }
+            Parallelism.forEachRange(n, TANH_GRAIN, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    values[i] = Math.tanh(values[i]);
+                }
+            });
         } else {
             for (int i = 0; i < n; i++) {
                 values[i] = values[i] > 0 ? values[i] : 0;

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * temporary array per op).
  *
  * <p>W ({@code inputs x outputs}, row-major) and b live in one flat parameter vector at the offsets
- * the {@link Network} gives.
+ * the {@link Network} gives. The caller passes the product's kernels ({@link MatrixProduct#preferred()},
+ * chosen once per pass object: the choice reads a system property).
  */
 final class LinearLayer {
     private LinearLayer() {
@@ -24,12 +25,12 @@ final class LinearLayer {
      * ({@code rows x outputs} at {@code zFrom}): b is preset in Z and the finished product added to
      * it ({@code b + s}, the bits of the graph's {@code s + b}).
      */
-    static void forward(double[] x, int xFrom, int rows, int inputs, double[] params, int weights, int bias,
-                        int outputs, double[] z, int zFrom) {
+    static void forward(MatrixProduct kernel, double[] x, int xFrom, int rows, int inputs, double[] params,
+                        int weights, int bias, int outputs, double[] z, int zFrom) {
         for (int i = 0; i < rows; i++) {
             System.arraycopy(params, bias, z, zFrom + i * outputs, outputs);
         }
-        MatrixProduct.preferred().multiply(x, xFrom, params, weights, z, zFrom, rows, inputs, outputs,
+        kernel.multiply(x, xFrom, params, weights, z, zFrom, rows, inputs, outputs,
                 Output.ACCUMULATE);
     }
 
@@ -39,9 +40,8 @@ final class LinearLayer {
      * summed from 0 over the rows in order, as the graph does. When {@code inputGradient} is not null,
      * also writes {@code dX = g W^T} there ({@code rows x inputs}, overwritten).
      */
-    static void backward(double[] x, int rows, int inputs, double[] g, double[] params, int weights, int bias,
-                         int outputs, double[] gradientOut, double[] inputGradient) {
-        MatrixProduct kernel = MatrixProduct.preferred();
+    static void backward(MatrixProduct kernel, double[] x, int rows, int inputs, double[] g, double[] params,
+                         int weights, int bias, int outputs, double[] gradientOut, double[] inputGradient) {
         kernel.transposedTimes(x, 0, g, 0, gradientOut, weights, rows, inputs, outputs, Output.OVERWRITE);
         Arrays.fill(gradientOut, bias, bias + outputs, 0.0);
         for (int i = 0; i < rows; i++) {

@@ -1,5 +1,7 @@
 package dev.xent.train;
 
+import dev.xent.core.numeric.MatrixProduct;
+
 /**
  * A {@link Network}'s forward and backward passes on flat arrays, layer by layer with
  * {@link LinearLayer} and the activation in one pass over each hidden layer's outputs: the same
@@ -15,6 +17,8 @@ final class NetworkPass {
     private static final int CHUNK_ROWS = 4096;
 
     private final Network network;
+    /** The products' kernels, chosen once ({@link MatrixProduct#preferred()} reads a system property). */
+    private final MatrixProduct product = MatrixProduct.preferred();
     private final double[][] hidden;
     private double[] gradientBelow = new double[0];
     private double[] gradientAbove = new double[0];
@@ -51,7 +55,7 @@ final class NetworkPass {
             boolean last = l == layers - 1;
             double[] out = last ? z : hiddenBuffer(l, rows * outputs);
             int outFrom = last ? rowFrom * outputs : 0;
-            LinearLayer.forward(in, inFrom, rows, inputs, params, network.weightOffset(l), network.biasOffset(l),
+            LinearLayer.forward(product, in, inFrom, rows, inputs, params, network.weightOffset(l), network.biasOffset(l),
                     outputs, out, outFrom);
             if (!last) {
                 network.activation().forward(out, rows * outputs);
@@ -77,7 +81,7 @@ final class NetworkPass {
                 }
                 inputGradient = gradientBelow;
             }
-            LinearLayer.backward(in, rows, inputs, g, params, network.weightOffset(l), network.biasOffset(l),
+            LinearLayer.backward(product, in, rows, inputs, g, params, network.weightOffset(l), network.biasOffset(l),
                     network.size(l + 1), gradientOut, inputGradient);
             if (l > 0) {
                 network.activation().backward(hidden[l - 1], inputGradient, rows * inputs);

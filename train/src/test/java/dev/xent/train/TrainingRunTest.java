@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xent.core.Loss;
+import dev.xent.core.numeric.Parallelism;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,29 @@ class TrainingRunTest {
         assertEquals(first.history(), second.history());
         assertEquals(first.metrics(), second.metrics());
         assertTrue(first.metrics().trainLoss() != other.metrics().trainLoss());
+    }
+
+    @Test
+    void anMlpTrainsToTheSameBitsOnOneAndTwoThreads() {
+        // Digits with 64 tanh units: full-batch products above the parallel threshold and tanh over
+        // 1,797 x 64 values, more than one range of the parallel tanh; mini-batches of 256 below both.
+        Dataset digits = TestData.load("digits.csv");
+        int threads = Parallelism.threads();
+        try {
+            for (int batch : new int[] {0, 256}) {
+                TrainingSpec spec = spec(TestLosses.softmaxOnLogits(), "adam", Map.of("learning_rate", 0.01), 0.2,
+                        new int[] {64}, Activation.TANH, new TrainingOptions(3, batch, 1e-4, 5, null));
+                Parallelism.setThreads(1);
+                TrainingResult one = Trainer.fit(digits, spec, EpochListener.NONE).result();
+                Parallelism.setThreads(2);
+                TrainingResult two = Trainer.fit(digits, spec, EpochListener.NONE).result();
+                assertArrayEquals(one.parameters(), two.parameters(), "batch " + batch);
+                assertEquals(one.history(), two.history(), "batch " + batch);
+                assertEquals(one.metrics(), two.metrics(), "batch " + batch);
+            }
+        } finally {
+            Parallelism.setThreads(threads);
+        }
     }
 
     @Test

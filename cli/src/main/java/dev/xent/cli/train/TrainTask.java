@@ -16,6 +16,7 @@ import dev.xent.cli.task.TaskContext;
 import dev.xent.cli.task.TaskResult;
 import dev.xent.core.LogitTraining;
 import dev.xent.core.Loss;
+import dev.xent.core.numeric.VectorSupport;
 import dev.xent.core.spi.NumberRange;
 import dev.xent.core.spi.ParameterException;
 import dev.xent.core.spi.ParameterValues;
@@ -128,7 +129,11 @@ public final class TrainTask implements Task {
                     }
                 })
                 .orElse(Map.of());
-        Loss loss = JobLoss.create(section, context.registry(), added);
+        // The loss runs its scalar kernels (docs/training.md, "Speed"): a mini-batch is below the vector
+        // kernels' size anyway, and the loss over all training rows after each epoch repeats too rarely to
+        // repay the Vector API's warm-up (its first call on 200,000 x 10 logits: 5.6 s against 0.5 s).
+        Loss loss = gbdt ? JobLoss.create(section, context.registry(), added)
+                : VectorSupport.with(false, () -> JobLoss.create(section, context.registry(), added));
         try {
             return gbdt ? LogitTraining.check(loss) : TrainableLoss.check(loss);
         } catch (IllegalArgumentException e) {

@@ -1,7 +1,6 @@
 package dev.xent.core.numeric;
 
 import java.util.Arrays;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * The three dense matrix products of training a layer, on row-major {@code double[]} matrices at
@@ -20,8 +19,10 @@ import java.util.concurrent.RecursiveAction;
  * KB: it stays in L2 while a block of rows streams past), and, above {@value #PARALLEL_WORK}
  * multiply-adds, blocks of {@value #ROW_BLOCK} output rows by {@value #COL_BLOCK} columns shared among
  * {@link Parallelism#threads()} threads. {@link #preferred()} uses the Vector API kernels when
- * {@link VectorSupport#enabled()} allows, for products of at least {@value #VECTOR_WORK} multiply-adds
- * (smaller ones never repay the Vector API's start-up; the bits are the same either way).
+ * {@link VectorSupport#enabled()} allows, for products of at least {@value #VECTOR_WORK} multiply-adds,
+ * once {@link KernelWarmUp} has had them compiled in the background (after {@value #WARM_UP_AFTER}
+ * multiply-adds of such products on the scalar kernel: short jobs never pay the Vector API's start-up,
+ * long ones stop paying the scalar kernel's 2-3x; the bits are the same either way).
  *
  * <p>Operands are never changed; the output must not overlap them. Instances are immutable and
  * thread-safe.
@@ -34,19 +35,25 @@ public final class MatrixProduct {
     /** Output columns per parallel task and per cache block of the right operand. */
     static final int COL_BLOCK = 64;
     /**
-     * Below this many multiply-adds the vector instance runs the scalar kernel (the same bits): until C2
-     * has compiled the vector kernel, the Vector API runs it through its Java fallback, one to two orders
-     * of magnitude slower, which small products never pay back (a 1,797-row softmax regression trained
-     * 2.5x slower with it).
+     * Below this many multiply-adds the vector instance runs the scalar kernel (the same bits): a task so
+     * small gains little from lanes. Compiled, the vector kernel is 2-3x the scalar one from 256 x 50 x 10
+     * (128,000) up.
      */
-    static final long VECTOR_WORK = 1L << 22;
+    static final long VECTOR_WORK = 1L << 14;
+    /**
+     * Multiply-adds of products of at least {@link #VECTOR_WORK} run on the scalar kernel before the
+     * vector kernel's background warm-up starts ({@link KernelWarmUp}): about 0.2 s of scalar work, as
+     * much as the warm-up costs one core. The example jobs stay below it (the digits mlp example's products
+     * add up to about 2^29); a training on 200,000 rows crosses it within its first few epochs.
+     */
+    static final long WARM_UP_AFTER = 1L << 30;
     /** Below this many multiply-adds a product runs on the calling thread alone (a task costs microseconds). */
     static final long PARALLEL_WORK = 1L << 17;
     /** KernelScratch slots: the packed transposed operand (calling thread), a task's separate sums. */
     private static final int PACKED_SLOT = 10;
     private static final int SUMS_SLOT = 11;
 
-    private static final MatrixProduct SCALAR = new MatrixProduct(ScalarProductKernel.INSTANCE, 0);
+    private static final MatrixProduct SCALAR = new MatrixProduct(ScalarProductKernel.INSTANCE, 0, null);
 
     /** What a product does with the output's current contents. */
     public enum Output {
@@ -62,10 +69,13 @@ public final class MatrixProduct {
     private final ProductKernel kernel;
     /** Products with fewer multiply-adds run the scalar kernel. */
     private final long vectorWork;
+    /** Whether the kernel is compiled yet; null: run it from the first call. */
+    private final KernelWarmUp warmUp;
 
-    private MatrixProduct(ProductKernel kernel, long vectorWork) {
+    private MatrixProduct(ProductKernel kernel, long vectorWork, KernelWarmUp warmUp) {
         this.kernel = kernel;
         this.vectorWork = vectorWork;
+        this.warmUp = warmUp;
     }
 
     /** The Vector API kernels when {@link VectorSupport#enabled()} says so now, else the scalar ones. */
@@ -157,16 +167,14 @@ public final class MatrixProduct {
     private void run(double[] l, int lOffset, int lRowStride, int lDepthStride, double[] r, int rOffset, int rRowStride,
                      double[] c, int cOffset, int rows, int cols, int depth, Start start) {
         long work = (long) rows * cols * depth;
-        MatrixProduct runner = work < vectorWork ? SCALAR : this;
+        MatrixProduct runner = work < vectorWork || warmUp != null && !warmUp.ready(work) ? SCALAR : this;
         Blocks blocks = runner.new Blocks(l, lOffset, lRowStride, lDepthStride, r, rOffset, rRowStride, c, cOffset,
                 rows, cols, depth, start);
         int count = blocks.count();
         if (count <= 1 || Parallelism.threads() == 1 || work < PARALLEL_WORK) {
-            for (int block = 0; block < count; block++) {
-                blocks.compute(block);
-            }
+            blocks.compute(0, count);
         } else {
-            Parallelism.pool().invoke(new BlockRange(blocks, 0, count));
+            Parallelism.forEachRange(count, 1, blocks::compute);
         }
     }
 
@@ -209,7 +217,13 @@ public final class MatrixProduct {
             return ((rows + ROW_BLOCK - 1) / ROW_BLOCK) * colBlocks;
         }
 
-        void compute(int block) {
+        void compute(int from, int to) {
+            for (int block = from; block < to; block++) {
+                compute(block);
+            }
+        }
+
+        private void compute(int block) {
             int rowFrom = block / colBlocks * ROW_BLOCK;
             int colFrom = block % colBlocks * COL_BLOCK;
             int blockRows = Math.min(ROW_BLOCK, rows - rowFrom);
@@ -244,29 +258,6 @@ public final class MatrixProduct {
         }
     }
 
-    private static final class BlockRange extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        private final transient Blocks blocks;
-        private final int from;
-        private final int to;
-
-        BlockRange(Blocks blocks, int from, int to) {
-            this.blocks = blocks;
-            this.from = from;
-            this.to = to;
-        }
-
-        @Override
-        protected void compute() {
-            if (to - from == 1) {
-                blocks.compute(from);
-                return;
-            }
-            int middle = (from + to) >>> 1;
-            invokeAll(new BlockRange(blocks, from, middle), new BlockRange(blocks, middle, to));
-        }
-    }
-
     private static void requireOperand(String name, double[] array, int offset, int rows, int cols) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("matrix shapes must be >= 0; " + name + " is " + rows + " x " + cols);
@@ -297,7 +288,8 @@ public final class MatrixProduct {
     }
 
     private static final class VectorKernelHolder {
-        static final MatrixProduct INSTANCE = new MatrixProduct(VectorProductKernel.INSTANCE, VECTOR_WORK);
-        static final MatrixProduct EVERY_SIZE = new MatrixProduct(VectorProductKernel.INSTANCE, 0);
+        static final MatrixProduct INSTANCE = new MatrixProduct(VectorProductKernel.INSTANCE, VECTOR_WORK,
+                new KernelWarmUp(VectorProductKernel.INSTANCE, ScalarProductKernel.INSTANCE, WARM_UP_AFTER));
+        static final MatrixProduct EVERY_SIZE = new MatrixProduct(VectorProductKernel.INSTANCE, 0, null);
     }
 }

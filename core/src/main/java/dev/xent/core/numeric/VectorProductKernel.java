@@ -8,13 +8,16 @@ import jdk.incubator.vector.VectorSpecies;
  * so each lane is one output element with its own running sum, added to in the same order as the
  * scalar loop ({@code mul}, then {@code add}: the same bits, no fused multiply-add). A register tile
  * is four rows by two vectors (eight accumulators, two loads of {@code r} and one broadcast of
- * {@code l} per step: eleven of AVX2's sixteen registers); edges take one vector, then
- * {@link ScalarProductKernel#lastColumns} for the last columns. Load this class only when {@link VectorSupport}
+ * {@code l} per step: eleven of AVX2's sixteen registers); edges take one vector, and the last
+ * columns (fewer than a vector) the end of a vector that overlaps finished columns ({@link #lastColumns};
+ * {@link ScalarProductKernel#lastColumns} when a block has fewer columns than a vector has lanes). Load this class only when {@link VectorSupport}
  * says the module is present: it links against the incubator module.
  */
 final class VectorProductKernel implements ProductKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /** The KernelScratch slot of {@link #lastColumns}' lanes ({@link MatrixProduct} has 10 and 11). */
+    private static final int LANES_SLOT = 9;
 
     static final VectorProductKernel INSTANCE = new VectorProductKernel();
 
@@ -48,9 +51,62 @@ final class VectorProductKernel implements ProductKernel {
                 oneByOne(l, l0, lDepthStride, r, rOffset + j, rRowStride, c, c0 + j, depth);
             }
         }
-        if (vectorCols < cols) {
+        if (vectorCols < cols && cols >= LANES) {
+            lastColumns(l, lOffset, lRowStride, lDepthStride, r, rOffset, rRowStride, c, cOffset, cRowStride,
+                    rows, cols, depth);
+        } else if (vectorCols < cols) {
             ScalarProductKernel.lastColumns(l, lOffset, lRowStride, lDepthStride, r, rOffset + vectorCols,
                     rRowStride, c, cOffset + vectorCols, cRowStride, rows, cols - vectorCols, depth);
+        }
+    }
+
+    /**
+     * The last {@code cols % LANES} columns as the last lanes of one vector that ends at the last column
+     * (a layer of 10 outputs: columns 8 and 9 of the vector over 6-9), four rows at a time. Its first lanes
+     * repeat columns the tiles have finished: they are computed from those finished sums and dropped,
+     * never stored, so every stored lane is its column's running sum plus its products in order, as the
+     * scalar kernel's.
+     */
+    private static void lastColumns(double[] l, int lOffset, int lRowStride, int lDepthStride,
+                                    double[] r, int rOffset, int rRowStride,
+                                    double[] c, int cOffset, int cRowStride, int rows, int cols, int depth) {
+        int first = cols - LANES;
+        int kept = cols % LANES;
+        double[] lanes = KernelScratch.doubles(LANES_SLOT, 4 * LANES);
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            int l0 = lOffset + i * lRowStride;
+            int c0 = cOffset + i * cRowStride + first;
+            DoubleVector s0 = DoubleVector.fromArray(SPECIES, c, c0);
+            DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, c0 + cRowStride);
+            DoubleVector s2 = DoubleVector.fromArray(SPECIES, c, c0 + 2 * cRowStride);
+            DoubleVector s3 = DoubleVector.fromArray(SPECIES, c, c0 + 3 * cRowStride);
+            for (int q = 0; q < depth; q++) {
+                int lq = l0 + q * lDepthStride;
+                DoubleVector b = DoubleVector.fromArray(SPECIES, r, rOffset + q * rRowStride + first);
+                s0 = s0.add(DoubleVector.broadcast(SPECIES, l[lq]).mul(b));
+                s1 = s1.add(DoubleVector.broadcast(SPECIES, l[lq + lRowStride]).mul(b));
+                s2 = s2.add(DoubleVector.broadcast(SPECIES, l[lq + 2 * lRowStride]).mul(b));
+                s3 = s3.add(DoubleVector.broadcast(SPECIES, l[lq + 3 * lRowStride]).mul(b));
+            }
+            s0.intoArray(lanes, 0);
+            s1.intoArray(lanes, LANES);
+            s2.intoArray(lanes, 2 * LANES);
+            s3.intoArray(lanes, 3 * LANES);
+            for (int row = 0; row < 4; row++) {
+                System.arraycopy(lanes, row * LANES + LANES - kept, c, c0 + row * cRowStride + LANES - kept, kept);
+            }
+        }
+        for (; i < rows; i++) {
+            int c0 = cOffset + i * cRowStride + first;
+            DoubleVector s = DoubleVector.fromArray(SPECIES, c, c0);
+            int l0 = lOffset + i * lRowStride;
+            for (int q = 0; q < depth; q++) {
+                s = s.add(DoubleVector.broadcast(SPECIES, l[l0 + q * lDepthStride])
+                        .mul(DoubleVector.fromArray(SPECIES, r, rOffset + q * rRowStride + first)));
+            }
+            s.intoArray(lanes, 0);
+            System.arraycopy(lanes, LANES - kept, c, c0 + LANES - kept, kept);
         }
     }
 

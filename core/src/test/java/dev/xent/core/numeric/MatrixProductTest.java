@@ -36,7 +36,7 @@ class MatrixProductTest {
         List<MatrixProduct> kernels = new ArrayList<>(List.of(MatrixProduct.scalar()));
         if (VectorSupport.modulePresent()) {
             kernels.add(MatrixProduct.vectorOnEverySize());
-            kernels.add(MatrixProduct.vector()); // the scalar kernel below VECTOR_WORK, the vector one above
+            kernels.add(MatrixProduct.vector()); // scalar below VECTOR_WORK and until warmed up, then vector
         }
         return kernels;
     }
