@@ -36,9 +36,12 @@ class BinaryLogitsVectorKernelTest {
         assumeTrue(VectorSupport.modulePresent(), "jdk.incubator.vector is not in the boot layer");
     }
 
-    /** The loss as created by default, which with the module present runs the vector kernels. */
+    /**
+     * The loss with the vector kernels on every call, however small (as created by default, calls below
+     * 65,536 elements run the scalar kernels).
+     */
     private static ElementwiseLoss vectorLoss(Map<String, ?> parameters) {
-        ElementwiseLoss loss = (ElementwiseLoss) Losses.create("binary_cross_entropy", parameters);
+        ElementwiseLoss loss = VectorSwitch.on(() -> (ElementwiseLoss) Losses.create("binary_cross_entropy", parameters));
         assertNotNull(loss.vectorKernels(), "the module is present but the scalar kernel was chosen");
         return loss;
     }
