@@ -19,14 +19,8 @@ final class ParallelLoops {
     private ParallelLoops() {
     }
 
-    /** A loop body over the elements {@code [from, to)}. */
-    @FunctionalInterface
-    interface Range {
-        void run(int from, int to);
-    }
-
     /** Runs {@code body} over {@code [0, count)}: in parallel chunks of {@link #GRAIN} above it. */
-    static void forEach(int count, Range body) {
+    static void forEach(int count, Parallelism.RangeAction body) {
         forEach(count, GRAIN, body);
     }
 
@@ -34,12 +28,8 @@ final class ParallelLoops {
      * Runs {@code body} over {@code [0, count)} items (rows, slices) of which {@code grain} make a chunk;
      * {@code body} must write each item's outputs only.
      */
-    static void forEach(int count, int grain, Range body) {
-        if (runsInOneRange(count, grain)) {
-            body.run(0, count);
-        } else {
-            ChunkedSum.sum(count, grain, (from, to, unused) -> body.run(from, to));
-        }
+    static void forEach(int count, int grain, Parallelism.RangeAction body) {
+        Parallelism.forEachRange(count, grain, body);
     }
 
     /** Whether {@link #forEach} would run {@code count} items as one range on the calling thread. */

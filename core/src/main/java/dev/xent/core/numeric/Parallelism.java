@@ -1,7 +1,6 @@
 package dev.xent.core.numeric;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * How many threads the loss kernels may use (default: the number of available processors, or the
@@ -58,47 +57,19 @@ public final class Parallelism {
 
     /**
      * Runs {@code action} on {@code [0, n)} cut in ranges of {@code grain} elements (the last may be
-     * shorter), on the kernel pool when there are several ranges and {@link #threads()} is above 1, else
-     * on the calling thread; returns when all are done. For element-wise passes, whose results do not
-     * depend on how the elements are shared.
+     * shorter), on the kernel pool when there are several ranges and {@link #threads()} is above 1 (the
+     * chunks of {@link ChunkedSum}), else as one range on the calling thread; returns when all are done.
+     * For element-wise passes, whose results do not depend on how the elements are shared.
      */
     public static void forEachRange(int n, int grain, RangeAction action) {
         if (grain < 1) {
             throw new IllegalArgumentException("grain must be >= 1, got " + grain);
         }
-        int ranges = (int) ((n + (long) grain - 1) / grain);
-        if (ranges <= 1 || threads() == 1) {
+        if (n <= grain || threads() == 1) {
             action.run(0, n);
             return;
         }
-        pool().invoke(new Ranges(action, n, grain, 0, ranges));
-    }
-
-    private static final class Ranges extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        private final transient RangeAction action;
-        private final int n;
-        private final int grain;
-        private final int first;
-        private final int end;
-
-        Ranges(RangeAction action, int n, int grain, int first, int end) {
-            this.action = action;
-            this.n = n;
-            this.grain = grain;
-            this.first = first;
-            this.end = end;
-        }
-
-        @Override
-        protected void compute() {
-            if (end - first == 1) {
-                action.run(first * grain, (int) Math.min(n, (first + 1L) * grain));
-                return;
-            }
-            int middle = (first + end) >>> 1;
-            invokeAll(new Ranges(action, n, grain, first, middle), new Ranges(action, n, grain, middle, end));
-        }
+        ChunkedSum.sum(n, grain, (from, to, unused) -> action.run(from, to));
     }
 
     /** The pool kernels run in (created on first use, sized to {@link #threads()}). */
