@@ -84,10 +84,7 @@ final class BinaryFocalLogitsVectorKernel implements SegmentKernel {
             if (block(padded, generalPower, weight, gradientScale, withDerivatives)) {
                 redoUncovered(count, weight, gradientScale, withDerivatives);
             }
-            VectorMath.addAll(losses, count, sum);
-            if (withDerivatives) {
-                System.arraycopy(derivatives, 0, gradientOut, start, count);
-            }
+            VectorBlock.store(losses, derivatives, count, sum, gradientOut, start);
         }
         return true;
     }

@@ -69,9 +69,8 @@ final class BinaryFocalProbabilitiesVectorKernel implements SegmentKernel {
         for (int start = from; start < to; start += BLOCK) {
             int count = Math.min(BLOCK, to - start);
             int padded = VectorBlock.load(predictions, targets, start, count, probabilities, labels, 0.5);
-            boolean beyondNormal = VectorBlock.clip(probabilities, clipped, logOfComplement, padded, epsilon);
-            VectorMath.log(clipped, logOfClipped, count);
-            VectorMath.log(logOfComplement, logOfComplement, count);
+            boolean beyondNormal = VectorBlock.clipAndLog(probabilities, clipped, logOfClipped, logOfComplement, padded,
+                    count, epsilon);
             boolean generalPower = gamma != 0 && gamma != 1 && gamma != 2;
             if (generalPower) {
                 powers(padded);
@@ -80,10 +79,7 @@ final class BinaryFocalProbabilitiesVectorKernel implements SegmentKernel {
             if (beyondNormal) {
                 redoBeyondNormal(count, weight, gradientScale, withDerivatives);
             }
-            VectorMath.addAll(losses, count, sum);
-            if (withDerivatives) {
-                System.arraycopy(derivatives, 0, gradientOut, start, count);
-            }
+            VectorBlock.store(losses, derivatives, count, sum, gradientOut, start);
         }
         return true;
     }

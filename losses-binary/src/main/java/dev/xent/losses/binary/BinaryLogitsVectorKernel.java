@@ -68,10 +68,7 @@ final class BinaryLogitsVectorKernel implements SegmentKernel {
             if (weight > 1 || gradientScale > 1) {
                 applyWeightBeforeUnderflow(count, weight, gradientScale, gradientOut != null);
             }
-            VectorMath.addAll(losses, count, sum);
-            if (gradientOut != null) {
-                System.arraycopy(derivatives, 0, gradientOut, start, count);
-            }
+            VectorBlock.store(losses, derivatives, count, sum, gradientOut, start);
         }
         return true;
     }

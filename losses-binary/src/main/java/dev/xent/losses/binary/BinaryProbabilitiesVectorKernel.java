@@ -61,17 +61,13 @@ final class BinaryProbabilitiesVectorKernel implements SegmentKernel {
         for (int start = from; start < to; start += BLOCK) {
             int count = Math.min(BLOCK, to - start);
             int padded = VectorBlock.load(predictions, targets, start, count, probabilities, labels, 0.5);
-            boolean beyondNormal = VectorBlock.clip(probabilities, clipped, logOfComplement, padded, epsilon);
-            VectorMath.log(clipped, logOfClipped, count);
-            VectorMath.log(logOfComplement, logOfComplement, count);
+            boolean beyondNormal = VectorBlock.clipAndLog(probabilities, clipped, logOfClipped, logOfComplement, padded,
+                    count, epsilon);
             block(padded, weight, gradientScale, gradientOut != null);
             if (beyondNormal) {
                 redoBeyondNormal(count, weight, gradientScale, gradientOut != null);
             }
-            VectorMath.addAll(losses, count, sum);
-            if (gradientOut != null) {
-                System.arraycopy(derivatives, 0, gradientOut, start, count);
-            }
+            VectorBlock.store(losses, derivatives, count, sum, gradientOut, start);
         }
         return true;
     }

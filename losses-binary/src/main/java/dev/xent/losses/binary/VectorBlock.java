@@ -1,14 +1,16 @@
 package dev.xent.losses.binary;
 
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.VectorMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The block loading the binary vector kernels share: a block of predictions and targets copied into
- * scratch and padded to whole vectors with values whose results are dropped. Only loaded with them.
+ * The block handling the binary vector kernels share: a block of predictions and targets copied into
+ * scratch and padded to whole vectors with values whose results are dropped, and its results stored.
+ * Only loaded with them.
  */
 final class VectorBlock {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -57,6 +59,30 @@ final class VectorBlock {
     static void minusAbsolute(double[] x, double[] out, int padded) {
         for (int j = 0; j < padded; j += SPECIES.length()) {
             DoubleVector.fromArray(SPECIES, x, j).abs().neg().intoArray(out, j);
+        }
+    }
+
+    /**
+     * {@link #clip}, then {@code logOfClipped = log(pc)} and {@code logOfComplement = log(1 - pc)} for the
+     * first {@code count} elements ({@link VectorMath#log}); returns {@link #clip}'s answer.
+     */
+    static boolean clipAndLog(double[] probabilities, double[] clipped, double[] logOfClipped, double[] logOfComplement,
+                              int padded, int count, double epsilon) {
+        boolean beyondNormal = clip(probabilities, clipped, logOfComplement, padded, epsilon);
+        VectorMath.log(clipped, logOfClipped, count);
+        VectorMath.log(logOfComplement, logOfComplement, count);
+        return beyondNormal;
+    }
+
+    /**
+     * Adds the block's first {@code count} losses to {@code sum} and, when {@code gradientOut} is not null,
+     * copies its derivatives there from {@code start}.
+     */
+    static void store(double[] losses, double[] derivatives, int count, CompensatedSum sum, double[] gradientOut,
+                      int start) {
+        VectorMath.addAll(losses, count, sum);
+        if (gradientOut != null) {
+            System.arraycopy(derivatives, 0, gradientOut, start, count);
         }
     }
 }
