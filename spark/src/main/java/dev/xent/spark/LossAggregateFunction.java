@@ -39,9 +39,7 @@ public final class LossAggregateFunction extends TypedImperativeAggregate<LossBu
     private final scala.collection.immutable.Seq<Expression> children;
     private final int mutableAggBufferOffset;
     private final int inputAggBufferOffset;
-    private transient InternalArgument[] arguments;
-    private transient InternalValues predictionReader;
-    private transient InternalValues targetReader;
+    private transient InternalRowReader reader;
 
     /** The constructor Spark's tree copies call (arguments as {@link #productElement}). */
     public LossAggregateFunction(LossAggregator values, Integer blockRows, scala.collection.immutable.Seq<Expression> children,
@@ -95,13 +93,9 @@ public final class LossAggregateFunction extends TypedImperativeAggregate<LossBu
         return ExpressionUtils.expression(functions.col(column));
     }
 
-    private LossInputs inputs() {
-        return values.inputs;
-    }
-
     @Override
     public TypeCheckResult checkInputDataTypes() {
-        LossInputs inputs = inputs();
+        LossInputs inputs = values.inputs;
         try {
             LossInputs actual = LossInputs.of(values.spec, inputs.prediction(), children.apply(0).dataType(),
                     inputs.target(), children.apply(1).dataType(), inputs.weight(),
@@ -125,40 +119,11 @@ public final class LossAggregateFunction extends TypedImperativeAggregate<LossBu
 
     @Override
     public LossBuffer update(LossBuffer buffer, InternalRow input) {
-        LossInputs inputs = inputs();
-        if (arguments == null) {
-            bindArguments(inputs);
+        if (reader == null) { // once per task: the field is transient
+            reader = new InternalRowReader(values, CollectionConverters.asJava(children));
         }
-        double weight = inputs.weighted() ? arguments[2].number(input) : 1.0;
-        RowBlock block = buffer.block(values.spec.loss(), inputs, blockRows);
-        if (predictionReader == null) {
-            block.add(arguments[0].number(input), arguments[1].number(input), weight);
-            buffer.added();
-            return buffer;
-        }
-        predictionReader.copyPrediction(arguments[0].value(input), block);
-        if (targetReader == null) {
-            block.endClassRow(arguments[1].number(input), weight);
-        } else {
-            targetReader.copyTarget(arguments[1].value(input), block);
-            block.endClassRow(Double.NaN, weight);
-        }
-        buffer.added();
+        reader.add(buffer, input);
         return buffer;
-    }
-
-    /** Readers of the children as Spark bound them (once per task: the fields are transient). */
-    private void bindArguments(LossInputs inputs) {
-        String[] columns = {inputs.prediction(), inputs.target(), inputs.weight()};
-        String[] roles = {"prediction", "target", "weight"};
-        arguments = new InternalArgument[children.size()];
-        for (int i = 0; i < arguments.length; i++) {
-            arguments[i] = new InternalArgument(children.apply(i), columns[i], roles[i]);
-        }
-        predictionReader = inputs.predictionKind() == ValueKind.NUMBER ? null
-                : InternalValues.of(inputs.prediction(), children.apply(0).dataType());
-        targetReader = inputs.targetKind() == ValueKind.NUMBER ? null
-                : InternalValues.of(inputs.target(), children.apply(1).dataType());
     }
 
     @Override

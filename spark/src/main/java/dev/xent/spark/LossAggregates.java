@@ -64,6 +64,26 @@ public final class LossAggregates {
     }
 
     /**
+     * The loss over all rows of {@code data} with its parts, as one Spark job of one stage (see
+     * {@link DatasetEvaluation}): the columns are read as their types say, as in
+     * {@link #column(Dataset, LossSpec, String, String, String)}, and the value is the same. Faster than
+     * {@code data.agg(column(...))} when the whole data set is evaluated (no exchange, no SQL query
+     * bookkeeping); use the column for {@code groupBy} and SQL. {@code weight} may be null.
+     *
+     * @throws IllegalArgumentException for a missing column or a type the loss cannot take, bad data (the
+     *         library's message: a NaN prediction, a probability outside [0, 1], a class index out of
+     *         range, a null; naming the column and the row's values), or no rows
+     */
+    public static LossSummary evaluate(Dataset<?> data, LossSpec loss, String prediction, String target, String weight) {
+        return evaluate(data, loss, LossInputs.of(data.schema(), loss, prediction, target, weight));
+    }
+
+    /** As {@link #evaluate(Dataset, LossSpec, String, String, String)} over the columns {@code inputs} names. */
+    public static LossSummary evaluate(Dataset<?> data, LossSpec loss, LossInputs inputs) {
+        return DatasetEvaluation.evaluate(data, loss, inputs);
+    }
+
+    /**
      * The aggregate function, called with {@code (prediction, target[, weight])} in this order;
      * {@code inputs} gives the types (and the column names used in error messages). It reads each row
      * as an external {@code Row}: {@link #column} and {@link #register} are faster (they read Spark's

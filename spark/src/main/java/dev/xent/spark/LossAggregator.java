@@ -35,6 +35,10 @@ final class LossAggregator extends Aggregator<Row, LossBuffer, Double> {
         this.blockRows = blockRows;
     }
 
+    int blockRows() {
+        return blockRows;
+    }
+
     @Override
     public LossBuffer zero() {
         return new LossBuffer();

@@ -170,6 +170,9 @@ class LossAggregatesTest {
                 aggregates.add(LossAggregates.column(data, spec, prediction, target, weighted ? "weight" : null));
                 expected.add(value);
                 expected.add(value);
+                LossSummary evaluated = LossAggregates.evaluate(data, spec, prediction, target, weighted ? "weight" : null);
+                assertRelative(value, evaluated.getValue());
+                assertEquals(ROWS, evaluated.getRows());
             }
         }
         // One job computes every aggregate.
@@ -436,6 +439,30 @@ class LossAggregatesTest {
                 () -> LossAggregates.column(outOfRange, LossSpec.of("bce"), "z", "k", null));
         assertEquals("binary_cross_entropy is element-wise: column 'z' must hold one number per row, not an array",
                 shape.getMessage());
+    }
+
+    @Test
+    void evaluateGivesTheLibrarysOneLineErrorForBadDataMissingColumnsAndNoRows() {
+        StructType schema = new StructType().add("p", DataTypes.DoubleType).add("y", DataTypes.DoubleType)
+                .add("w", DataTypes.DoubleType);
+        LossSpec logits = LossSpec.of("bce", Map.of("from_logits", true));
+        Dataset<Row> nan = tiny(schema, RowFactory.create(0.2, 0.0, 1.0), RowFactory.create(Double.NaN, 1.0, 1.0));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> LossAggregates.evaluate(nan, logits, "p", "y", null));
+        assertTrue(bad.getMessage().startsWith("binary_cross_entropy: bad row (p = NaN, y = 1.0)"), bad.getMessage());
+        assertTrue(!bad.getMessage().contains("\n"), bad.getMessage());
+        IllegalArgumentException weight = assertThrows(IllegalArgumentException.class,
+                () -> LossAggregates.evaluate(tiny(schema, RowFactory.create(0.5, 1.0, -2.0)), logits, "p", "y", "w"));
+        assertEquals("column 'w' (weight) is -2.0; allowed: finite and >= 0", weight.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> LossAggregates.evaluate(nan, logits, "q", "y", null));
+        assertEquals("no column 'q'; columns present: p, y, w", missing.getMessage());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> LossAggregates.evaluate(tiny(schema), logits, "p", "y", null));
+        assertEquals("binary_cross_entropy: the data set has no rows: there is nothing to evaluate", empty.getMessage());
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> LossAggregates.evaluate(tiny(schema, RowFactory.create(0.5, 1.0, 0.0)), logits, "p", "y", "w"));
+        assertTrue(zero.getMessage().contains("every sample weight in column 'w' is zero over 1 rows"), zero.getMessage());
     }
 
     @Test

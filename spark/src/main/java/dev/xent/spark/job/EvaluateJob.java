@@ -5,6 +5,7 @@ import dev.xent.core.Loss;
 import dev.xent.spark.LossAggregates;
 import dev.xent.spark.LossInputs;
 import dev.xent.spark.LossSpec;
+import dev.xent.spark.LossSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import org.apache.spark.sql.functions;
 
 /**
  * {@code "task": "evaluate"} on Spark: the CLI's job and report ({@code value}, {@code weighted_sum},
- * {@code total_weight}, {@code rows}, ...), computed by one loss aggregate over the data. The
+ * {@code total_weight}, {@code rows}, ...), computed by {@link LossAggregates#evaluate} (one Spark job). The
  * gradient and per-sample outputs of the CLI are not written (they are as large as the data).
  */
 final class EvaluateJob {
@@ -68,21 +69,17 @@ final class EvaluateJob {
         } catch (IllegalArgumentException e) {
             throw new JobException(data.path() + ": " + e.getMessage(), e);
         }
-        Row summary = frame.agg(LossAggregates.summary(spec, inputs).as("s")).first();
-        if (summary.isNullAt(0)) {
-            throw new JobException(data.pathOf("path") + ": the data has no rows");
-        }
-        Row s = summary.getStruct(0);
-        double value = s.getDouble(s.fieldIndex("value"));
+        LossSummary s = LossAggregates.evaluate(frame, spec, inputs);
+        double value = s.getValue();
         ObjectNode json = JobContext.JSON.createObjectNode();
         json.put("task", "evaluate");
         json.set("loss", describe(loss));
         json.put("data", context.dataPath(data.string("path")));
-        json.put("rows", s.getLong(s.fieldIndex("rows")));
+        json.put("rows", s.getRows());
         json.put("reduction", loss.reduction().jsonName());
         json.put("value", value);
-        json.put("weighted_sum", s.getDouble(s.fieldIndex("weightedSum")));
-        json.put("total_weight", s.getDouble(s.fieldIndex("totalWeight")));
+        json.put("weighted_sum", s.getWeightedSum());
+        json.put("total_weight", s.getTotalWeight());
         Map<String, Path> files = new LinkedHashMap<>();
         files.put("report", report);
         json.set("outputs", JobContext.outputs(files));

@@ -20,7 +20,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Throughput of xent's loss aggregates against MLlib's evaluator and a SQL expression, and time per
+ * Throughput of xent's loss aggregates (the aggregate column and {@code LossAggregates.evaluate}) against
+ * MLlib's evaluator and a SQL expression, and time per
  * training iteration against MLlib's LogisticRegression, on local[2] over cached rows. Not a unit
  * test (run by hand, see BENCHMARKS.md): each measurement runs {@code repeats} times after one
  * warm-up run and prints every time and the median.
@@ -59,6 +60,8 @@ public final class SparkBenchmark {
                 .setProbabilityCol("pv").setLabelCol("y").setPredictionCol("y").setWeightCol("w");
         interleaved(repeats, rows, Map.of(
                 "xent bce aggregate (weighted), " + rows + " rows", () -> binary.agg(xentBce).first().getDouble(0),
+                "xent bce evaluate (weighted), " + rows + " rows",
+                () -> LossAggregates.evaluate(binary, bce, "p", "y", "w").getValue(),
                 "MLlib evaluator logLoss (weightCol), " + rows + " rows", () -> evaluator.evaluate(binary),
                 "SQL -avg(y*ln(p) + (1-y)*ln(1-p)), " + rows + " rows",
                 () -> binary.selectExpr("-avg(y * ln(p) + (1 - y) * ln(1 - p))").first().getDouble(0)));
@@ -96,6 +99,10 @@ public final class SparkBenchmark {
                 () -> classes.agg(xentCce).first().getDouble(0),
                 "xent softmax cross-entropy aggregate (array), " + classRows + " x 10",
                 () -> classes.agg(xentCceArray).first().getDouble(0),
+                "xent softmax cross-entropy evaluate (Vector), " + classRows + " x 10",
+                () -> LossAggregates.evaluate(classes, cce, "pv", "k", null).getValue(),
+                "xent softmax cross-entropy evaluate (array), " + classRows + " x 10",
+                () -> LossAggregates.evaluate(classes, cce, "probabilities", "k", null).getValue(),
                 "MLlib evaluator logLoss, " + classRows + " x 10", () -> classEvaluator.evaluate(classes)));
         classes.unpersist();
         if (trainRows > 0) {

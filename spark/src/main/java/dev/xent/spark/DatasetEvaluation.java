@@ -1,0 +1,83 @@
+package dev.xent.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.SparkException;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.BoundReference;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * A loss over a whole Dataset as one Spark job of one stage: each partition's internal rows go into a
+ * {@link LossBuffer} ({@link InternalRowReader}, the aggregate column's reading), and the partitions'
+ * sums are merged on the driver. The aggregate column ({@link LossAggregates#column}) plans a partial
+ * aggregate, an exchange and a final aggregate, and a SQL query's bookkeeping (the plan's description
+ * for listeners, adaptive re-planning after the exchange): on a few million rows that fixed cost is a
+ * large part of the time. The value is the same: the same blocks, kernels and compensated sums.
+ */
+final class DatasetEvaluation {
+    private DatasetEvaluation() {
+    }
+
+    static LossSummary evaluate(Dataset<?> data, LossSpec loss, LossInputs inputs) {
+        LossAggregator values = new LossAggregator(loss, inputs, LossAggregates.DEFAULT_BLOCK_ROWS);
+        List<Column> columns = new ArrayList<>(List.of(functions.col(inputs.prediction()), functions.col(inputs.target())));
+        if (inputs.weighted()) {
+            columns.add(functions.col(inputs.weight()));
+        }
+        Dataset<Row> selected = data.select(columns.toArray(Column[]::new));
+        if (!(selected instanceof org.apache.spark.sql.classic.Dataset<Row> classic)) {
+            return summaryAggregate(selected, loss, inputs); // e.g. Spark Connect: no internal rows here
+        }
+        ArrayList<Expression> arguments = new ArrayList<>();
+        StructField[] fields = selected.schema().fields();
+        for (int i = 0; i < fields.length; i++) {
+            arguments.add(new BoundReference(i, fields[i].dataType(), fields[i].nullable()));
+        }
+        LossBuffer total;
+        try {
+            total = classic.queryExecution().toRdd().toJavaRDD()
+                    .mapPartitions((Iterator<InternalRow> rows) -> {
+                        InternalRowReader reader = new InternalRowReader(values, arguments);
+                        LossBuffer buffer = values.zero();
+                        while (rows.hasNext()) {
+                            reader.add(buffer, rows.next());
+                        }
+                        buffer.drain();
+                        return List.of(buffer).iterator();
+                    })
+                    .fold(values.zero(), values::merge);
+        } catch (Exception e) { // Scala code throws SparkException (checked) undeclared
+            throw e instanceof SparkException failed ? dataError(failed) : (RuntimeException) e;
+        }
+        if (total.rows() == 0) {
+            throw new IllegalArgumentException(loss.loss().name() + ": the data set has no rows: there is nothing to evaluate");
+        }
+        return new LossSummary(values.value(total), total.numerator(), total.denominator(), total.rows());
+    }
+
+    private static LossSummary summaryAggregate(Dataset<Row> selected, LossSpec loss, LossInputs inputs) {
+        Row summary = selected.agg(LossAggregates.summary(loss, inputs).as("s")).first().getStruct(0);
+        if (summary == null) {
+            throw new IllegalArgumentException(loss.loss().name() + ": the data set has no rows: there is nothing to evaluate");
+        }
+        return new LossSummary(summary.getAs("value"), summary.getAs("weightedSum"), summary.getAs("totalWeight"),
+                summary.getAs("rows"));
+    }
+
+    /** A task's failure on bad data as the library's one-line error (the cause's message), else as it is. */
+    private static RuntimeException dataError(SparkException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException bad) {
+                return new IllegalArgumentException(bad.getMessage(), e);
+            }
+        }
+        return new IllegalStateException(e.getMessage(), e);
+    }
+}
