@@ -119,7 +119,7 @@ final class ExpLogOps {
         double[] y = new double[v.length];
         ParallelLoops.forEach(y.length, (from, to) -> {
             for (int i = from; i < to; i++) {
-                y[i] = Math.tanh(v[i]);
+                y[i] = StableMath.tanh(v[i]);
             }
         });
         return x.unary(y, (gy, gx) -> {

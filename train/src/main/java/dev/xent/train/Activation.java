@@ -2,6 +2,7 @@ package dev.xent.train;
 
 import dev.xent.core.Node;
 import dev.xent.core.numeric.Parallelism;
+import dev.xent.core.numeric.StableMath;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,15 +48,15 @@ public enum Activation {
 
     /**
      * Replaces the first {@code n} values by their activation, in one pass (the graph's {@code tanh} or
-     * {@code relu} forward). tanh is shared among the kernel threads ({@link Parallelism#forEachRange}):
-     * {@code Math.tanh} is a native call of 25-45 ns on JDK 17, more than a 256 x 50 x 128 layer's
-     * product per element; each value is the same whoever computes it.
+     * {@code relu} forward). tanh is {@link StableMath#tanh} (a few ns; {@code Math.tanh} is a native call
+     * of 25-45 ns on JDK 17, more than a 256 x 50 x 128 layer's product per element), shared among the
+     * kernel threads ({@link Parallelism#forEachRange}); each value is the same whoever computes it.
      */
     void forward(double[] values, int n) {
         if (this == TANH) {
             Parallelism.forEachRange(n, TANH_GRAIN, (from, to) -> {
                 for (int i = from; i < to; i++) {
-                    values[i] = Math.tanh(values[i]);
+                    values[i] = StableMath.tanh(values[i]);
                 }
             });
         } else {

@@ -3,6 +3,7 @@ package dev.xent.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.xent.core.Tensor;
+import dev.xent.core.numeric.StableMath;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class FittedModelTest {
             }
             if (l < layers.size() - 1) {
                 for (int j = 0; j < next.length; j++) {
-                    next[j] = json.get("activation").equals("relu") ? Math.max(0, next[j]) : Math.tanh(next[j]);
+                    next[j] = json.get("activation").equals("relu") ? Math.max(0, next[j]) : StableMath.tanh(next[j]);
                 }
             }
             h = next;
