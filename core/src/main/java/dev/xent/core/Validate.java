@@ -124,6 +124,19 @@ public final class Validate {
      * (if not null) is also allowed.
      */
     public static void classTargets(Tensor predictions, Tensor targets, Integer ignoreIndex) {
+        classTargetShapes(predictions, targets, ignoreIndex);
+        if (targets.rank() == 2) {
+            inClosedRange("target", targets, 0.0, Double.MAX_VALUE);
+            rowsSumToOne("target", targets, ROW_SUM_TOLERANCE);
+        }
+    }
+
+    /**
+     * {@link #classTargets(Tensor, Tensor, Integer)} but for the values of target distributions (in
+     * {@code [0, inf)}, rows summing to 1 within {@link #ROW_SUM_TOLERANCE}): for kernels that check those
+     * as they read them, and on a failure call {@code classTargets} for its error.
+     */
+    public static void classTargetShapes(Tensor predictions, Tensor targets, Integer ignoreIndex) {
         if (predictions.rank() != 2) {
             throw new IllegalArgumentException("predictions must be an N x C matrix; shape is "
                     + predictions.shapeString());
@@ -149,8 +162,6 @@ public final class Validate {
                 throw new IllegalArgumentException("shape mismatch: predictions " + predictions.shapeString()
                         + " but target distributions " + targets.shapeString());
             }
-            inClosedRange("target", targets, 0.0, Double.MAX_VALUE);
-            rowsSumToOne("target", targets, ROW_SUM_TOLERANCE);
         } else {
             throw new IllegalArgumentException("targets must be a vector of " + rows
                     + " class indices or an N x C matrix of distributions; shape is " + targets.shapeString());

@@ -1,6 +1,7 @@
 package dev.xent.losses.multiclass;
 
 import dev.xent.core.Tensor;
+import dev.xent.core.Validate;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.SampleWeights;
 import dev.xent.core.numeric.VectorMath;
@@ -83,6 +84,13 @@ final class CoefficientLogitsVectorKernel {
     /** Each row's coefficients (class-major), mean weight and gradient scale; 0 past the last row. */
     private void readCoefficients(TargetCoefficients targets, SampleWeights sampleWeights, double denominator,
                                   int start, int count) {
+        if (targets.distributions()) {
+            readDistributions(targets, start, count);
+            for (int r = 0; r < GROUP; r++) {
+                scales[r] = r < count ? sampleWeights.get(start + r) / denominator : 0.0;
+            }
+            return;
+        }
         for (int r = 0; r < GROUP; r++) {
             int row = start + r;
             double weight = 0.0;
@@ -97,6 +105,56 @@ final class CoefficientLogitsVectorKernel {
             for (int c = 0; c < classes; c++) {
                 coefficients[c * GROUP + r] = rowCoefficients[c];
             }
+        }
+    }
+
+    /**
+     * {@link TargetCoefficients#fill} for a group of distribution rows, lane-wise with its operations in its
+     * order: {@code a_c = w_c (keep q_c + uniform)} ({@code keep q_c + uniform} without class weights), the
+     * mean weight {@code sum_c a_c} compensated in class order (1 without class weights), and, if it checks
+     * rows, validation's checks: each {@code q_c} in {@code [0, inf)} and the plain sum of {@code q} in class
+     * order within {@link Validate#ROW_SUM_TOLERANCE} of 1, else {@link TargetRowRejected}. Rows past the last
+     * one get mean weight 0 (their results are dropped).
+     */
+    private void readDistributions(TargetCoefficients targets, int start, int count) {
+        IndexLogitsVectorKernel.loadClassMajor(targets.targets(), start, count, classes, coefficients);
+        double[] classWeights = targets.classWeights();
+        double keep = targets.keep();
+        double uniform = targets.uniform();
+        boolean check = targets.checksRows();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        for (int v = 0; v < GROUP; v += LANES) {
+            VectorMask<Double> rows = SPECIES.indexInRange(v, count);
+            DoubleVector total = zero;
+            VectorMask<Double> inRange = rows;
+            DoubleVector weightSum = zero;
+            DoubleVector compensation = zero;
+            for (int c = 0; c < classes; c++) {
+                int i = c * GROUP + v;
+                DoubleVector q = DoubleVector.fromArray(SPECIES, coefficients, i);
+                inRange = inRange.and(q.compare(VectorOperators.GE, 0.0))
+                        .and(q.compare(VectorOperators.LE, Double.MAX_VALUE));
+                total = total.add(q);
+                DoubleVector a = q.mul(keep).add(uniform);
+                if (classWeights != null) {
+                    a = a.mul(classWeights[c]); // w_c (keep q_c + uniform), the scalar fill's product
+                    DoubleVector t = weightSum.add(a);
+                    DoubleVector aPart = t.sub(weightSum);
+                    compensation = compensation.add(weightSum.sub(t.sub(aPart)).add(a.sub(aPart)));
+                    weightSum = t;
+                }
+                a.intoArray(coefficients, i);
+            }
+            if (check && !inRange.and(total.sub(1.0).abs().compare(VectorOperators.LE, Validate.ROW_SUM_TOLERANCE))
+                    .eq(rows).allTrue()) {
+                throw new TargetRowRejected();
+            }
+            DoubleVector meanWeight = DoubleVector.broadcast(SPECIES, 1.0);
+            if (classWeights != null) { // CompensatedSum.value(): the plain sum once it is not finite
+                VectorMask<Double> finite = weightSum.abs().compare(VectorOperators.LT, Double.POSITIVE_INFINITY);
+                meanWeight = weightSum.add(compensation).blend(weightSum, finite.not());
+            }
+            meanWeight.blend(zero, rows.not()).intoArray(meanWeights, v);
         }
     }
 

@@ -111,14 +111,21 @@ final class IndexLogitsVectorKernel {
 
     /** Rows {@code [start, start + count)} of the logits into {@code shifted}, class-major; zeros past them. */
     void load(Tensor logits, int start, int count) {
+        loadClassMajor(logits, start, count, classes, shifted);
+    }
+
+    /**
+     * Rows {@code [start, start + count)} of an N x {@code classes} matrix into {@code out} class-major
+     * ({@code [c * GROUP + r]}); zeros past them (finite: their results are dropped).
+     */
+    static void loadClassMajor(Tensor matrix, int start, int count, int classes, double[] out) {
         if (count < GROUP) {
-            // Rows past the last one hold zeros: finite, and their results are dropped.
-            Arrays.fill(shifted, 0, classes * GROUP, 0.0);
+            Arrays.fill(out, 0, classes * GROUP, 0.0);
         }
         for (int r = 0; r < count; r++) {
             int offset = (start + r) * classes;
             for (int c = 0; c < classes; c++) {
-                shifted[c * GROUP + r] = logits.getFlat(offset + c);
+                out[c * GROUP + r] = matrix.getFlat(offset + c);
             }
         }
     }
