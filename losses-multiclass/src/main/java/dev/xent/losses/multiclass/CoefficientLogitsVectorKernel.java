@@ -34,20 +34,20 @@ final class CoefficientLogitsVectorKernel {
     // Package-private, with prepare() and gradients(), for TermLogitsVectorKernel.
     final IndexLogitsVectorKernel softmax;
     final double[] coefficients;
-    private final double[] rowCoefficients;
     final double[] meanWeights;
+    /** Per row of the group: its one class whose coefficient may be other than 0, or -1 if not known (or none). */
+    final int[] soleClasses;
     private final double[] scales;
     final double[] logs;
     final double[] reciprocals;
     private final double[] losses;
-    private final CompensatedSum scratch = new CompensatedSum();
 
     /** Made at the start of a chunk, on the thread that runs it. */
     CoefficientLogitsVectorKernel(IndexLogitsKernel index, int classes) {
         this.softmax = new IndexLogitsVectorKernel(index, classes);
         this.classes = classes;
         this.coefficients = new double[classes * GROUP];
-        this.rowCoefficients = new double[classes];
+        this.soleClasses = new int[GROUP];
         this.meanWeights = new double[GROUP];
         this.scales = new double[GROUP];
         this.logs = new double[VectorMath.paddedLength(GROUP)];
@@ -86,25 +86,44 @@ final class CoefficientLogitsVectorKernel {
                                   int start, int count) {
         if (targets.distributions()) {
             readDistributions(targets, start, count);
+            Arrays.fill(soleClasses, -1);
             for (int r = 0; r < GROUP; r++) {
                 scales[r] = r < count ? sampleWeights.get(start + r) / denominator : 0.0;
             }
             return;
         }
+        readIndices(targets, start, count);
         for (int r = 0; r < GROUP; r++) {
-            int row = start + r;
-            double weight = 0.0;
-            if (r < count) {
-                weight = targets.fill(row, rowCoefficients, scratch);
-                scales[r] = sampleWeights.get(row) / denominator;
-            } else {
-                Arrays.fill(rowCoefficients, 0.0);
-                scales[r] = 0.0;
+            scales[r] = r < count ? sampleWeights.get(start + r) / denominator : 0.0;
+        }
+    }
+
+    /**
+     * {@link TargetCoefficients#fill} for a group of index rows, with its operations: {@code a_c = uniform w_c},
+     * then {@code a_y += keep w_y}, mean weight {@code w_y}; 0 and mean weight 0 for ignored rows and rows
+     * past the last one. Without label smoothing {@link #soleClasses} names each row's one class whose
+     * coefficient may be other than 0 ({@code y}; -1 for no class).
+     */
+    private void readIndices(TargetCoefficients targets, int start, int count) {
+        double uniform = targets.uniform();
+        double keep = targets.keep();
+        boolean sole = targets.soleClass();
+        for (int c = 0; c < classes; c++) {
+            Arrays.fill(coefficients, c * GROUP, (c + 1) * GROUP, uniform * targets.weight(c));
+        }
+        for (int r = 0; r < GROUP; r++) {
+            int y = r < count ? targets.targetClass(start + r) : -1;
+            soleClasses[r] = sole ? y : -1;
+            if (y < 0) {
+                meanWeights[r] = 0.0;
+                for (int c = 0; c < classes; c++) {
+                    coefficients[c * GROUP + r] = 0.0;
+                }
+                continue;
             }
+            double weight = targets.weight(y);
+            coefficients[y * GROUP + r] += keep * weight;
             meanWeights[r] = weight;
-            for (int c = 0; c < classes; c++) {
-                coefficients[c * GROUP + r] = rowCoefficients[c];
-            }
         }
     }
 

@@ -83,8 +83,19 @@ final class TargetCoefficients {
         return classWeights == null && (ignoreIndex == null || !indices);
     }
 
-    private double weight(int c) {
+    /** {@code w_c}: 1 without class weights. */
+    double weight(int c) {
         return classWeights == null ? 1.0 : classWeights[c];
+    }
+
+    /** Index targets: row {@code row}'s class {@code y_i}, or -1 if it has the {@code ignore_index}. */
+    int targetClass(int row) {
+        return ignored(row) ? -1 : (int) targets.getFlat(row);
+    }
+
+    /** Whether index targets give each row (not ignored) one coefficient other than 0 at most: no label smoothing. */
+    boolean soleClass() {
+        return indices && smoothing == 0.0;
     }
 
     private boolean ignored(int row) {
