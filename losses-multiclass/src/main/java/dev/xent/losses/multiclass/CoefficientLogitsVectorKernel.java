@@ -109,7 +109,7 @@ final class CoefficientLogitsVectorKernel {
         double keep = targets.keep();
         boolean sole = targets.soleClass();
         for (int c = 0; c < classes; c++) {
-            Arrays.fill(coefficients, c * GROUP, (c + 1) * GROUP, uniform * targets.weight(c));
+            IndexLogitsVectorKernel.fill(coefficients, c * GROUP, (c + 1) * GROUP, uniform * targets.weight(c));
         }
         for (int r = 0; r < GROUP; r++) {
             int y = r < count ? targets.targetClass(start + r) : -1;

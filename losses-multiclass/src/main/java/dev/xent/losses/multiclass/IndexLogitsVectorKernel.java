@@ -5,7 +5,6 @@ import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.KernelScratch;
 import dev.xent.core.numeric.SampleWeights;
 import dev.xent.core.numeric.VectorMath;
-import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -120,13 +119,24 @@ final class IndexLogitsVectorKernel {
      */
     static void loadClassMajor(Tensor matrix, int start, int count, int classes, double[] out) {
         if (count < GROUP) {
-            Arrays.fill(out, 0, classes * GROUP, 0.0);
+            fill(out, 0, classes * GROUP, 0.0);
         }
         for (int r = 0; r < count; r++) {
             int offset = (start + r) * classes;
             for (int c = 0; c < classes; c++) {
                 out[c * GROUP + r] = matrix.getFlat(offset + c);
             }
+        }
+    }
+
+    /**
+     * {@code a[from..to) = value} in whole vectors ({@code to - from} a multiple of {@link #LANES}): for the
+     * group's short ranges, cheaper than {@link java.util.Arrays#fill}'s call.
+     */
+    static void fill(double[] a, int from, int to, double value) {
+        DoubleVector v = DoubleVector.broadcast(SPECIES, value);
+        for (int i = from; i < to; i += LANES) {
+            v.intoArray(a, i);
         }
     }
 

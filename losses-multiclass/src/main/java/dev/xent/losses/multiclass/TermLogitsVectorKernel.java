@@ -3,7 +3,6 @@ package dev.xent.losses.multiclass;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.SampleWeights;
-import java.util.Arrays;
 
 /**
  * A class term other than plain cross-entropy (categorical focal: {@code alpha (1 - p)^gamma log p}) on
@@ -43,7 +42,7 @@ final class TermLogitsVectorKernel {
         for (int start = from; start < to; start += GROUP) {
             int count = Math.min(GROUP, to - start);
             parts.prepare(logits, targets, sampleWeights, denominator, start, count);
-            Arrays.fill(slopes, 0.0); // what rowLossAndSlopes skips: g_c = 0 where a_c = 0
+            IndexLogitsVectorKernel.fill(slopes, 0, classes * GROUP, 0.0); // rowLossAndSlopes skips g_c = 0 where a_c = 0
             for (int r = 0; r < count; r++) {
                 losses[r] = rowLossAndSlopes(r);
             }
