@@ -87,12 +87,15 @@ final class ClassWiseKernel {
     }
 
     /**
-     * Whether {@link #run} also checks target distributions as it reads them ({@link TargetCoefficients#fill}),
-     * so that the caller checks only their shape ({@link Validate#classTargetShapes}): where it checks the
-     * predictions, so that a failure can name the offender validation's order names first.
+     * Whether {@link #run} also checks the targets' values as it reads them, so that the caller checks only
+     * their shape ({@link Validate#classTargetShapes}): distributions ({@link TargetCoefficients#fill}) where
+     * it checks the predictions, so that a failure can name the offender validation's order names first;
+     * class indices where {@link IndexLogitsKernel} runs without class weights (the mean's denominator,
+     * computed before the kernel, reads the class weights of the targets).
      */
     boolean checksTargets(Tensor predictions, Tensor targets) {
-        return targets.rank() == 2 && checksPredictions(predictions, targets);
+        return targets.rank() == 2 ? checksPredictions(predictions, targets)
+                : IndexLogitsKernel.appliesTo(options, term, targets) && options.classWeights == null;
     }
 
     /**

@@ -88,13 +88,13 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
     }
 
     /**
-     * Shapes, targets, {@code ignore_index} and class weights; the values of target distributions only with
-     * {@code distributionValues} or when another of these checks fails (they come first in validation's order).
+     * Shapes, targets, {@code ignore_index} and class weights; the targets' values only with
+     * {@code targetValues} or when another of these checks fails (they come first in validation's order).
      */
-    private void validateShapesAndTargets(Tensor predictions, Tensor targets, boolean distributionValues) {
-        Validate.classTargetShapes(predictions, targets, options.ignoreIndex);
+    private void validateShapesAndTargets(Tensor predictions, Tensor targets, boolean targetValues) {
+        Validate.classTargetShapes(predictions, targets);
         String optionsError = optionsError(predictions, targets);
-        if (targets.rank() == 2 && (distributionValues || optionsError != null)) {
+        if (targetValues || optionsError != null) {
             Validate.classTargets(predictions, targets, options.ignoreIndex);
         }
         if (optionsError != null) {

@@ -144,7 +144,7 @@ final class IndexLogitsVectorKernel {
     private void readTargets(Tensor targets, SampleWeights sampleWeights, double denominator, int start, int count) {
         for (int r = 0; r < GROUP; r++) {
             int row = start + r;
-            int target = r < count ? kernel.target(targets.getFlat(row)) : -1;
+            int target = r < count ? kernel.target(targets.getFlat(row), classes) : -1;
             double s = r >= count ? 0.0 : sampleWeights.get(row);
             weights[r] = kernel.weight(target);
             scales[r] = s / denominator;

@@ -82,6 +82,32 @@ class TargetRowsTest {
     }
 
     @Test
+    void badClassIndicesGiveValidationsErrorOnEveryPathAndThreadCount() {
+        Random random = new Random(11L);
+        double[] x = Fixtures.logits(random, ROWS, CLASSES, 6.0).toArray();
+        x[100 * CLASSES + 3] = Double.NaN; // earlier, but named after
+        Tensor logits = Tensor.wrap(x, ROWS, CLASSES);
+        double[] clean = Fixtures.labels(random, ROWS, CLASSES).toArray();
+        for (double bad : new double[] {2.5, CLASSES, -1, Double.NaN, Double.NEGATIVE_INFINITY}) {
+            double[] y = clean.clone();
+            y[3500] = bad;
+            y[3700] = -7;
+            Tensor targets = Tensor.wrap(y, ROWS);
+            for (boolean vector : new boolean[] {false, true}) {
+                for (Loss loss : VectorSupport.with(vector, 0, () -> List.of(Fixtures.crossEntropy("from_logits", true),
+                        Fixtures.crossEntropy("from_logits", true, "ignore_index", -100),
+                        Fixtures.crossEntropy("from_logits", true, "class_weights", List.of(0.5, 2.0, 1.0, 1.0, 3.0))))) {
+                    String expected = assertThrows(IllegalArgumentException.class, () -> loss.validate(logits, targets))
+                            .getMessage();
+                    assertEquals(true, expected.startsWith("class index at row 3500 is " + bad + "; allowed: an integer in [0, 5)"),
+                            expected);
+                    assertEveryPathSays(expected, loss, logits, targets);
+                }
+            }
+        }
+    }
+
+    @Test
     void aBadTargetIsNamedBeforeClassWeightsOfTheWrongLength() {
         Random random = new Random(7L);
         Tensor logits = Fixtures.logits(random, ROWS, CLASSES, 6.0);
