@@ -20,9 +20,12 @@ import jdk.incubator.vector.VectorSpecies;
  * the loss {@code -sum_c a_c log p_c} (compensated, terms with {@code a_c = 0} adding 0),
  * {@code log p_c = z_c + (d_c - log1p(s))}, and the gradient {@code p_c A - a_c} with {@code A = A_o + a_k},
  * {@code A_o = sum_{c != k} a_c} (compensated), for class {@code k} {@code A_o - (s / (1 + s)) A}.
- * Rows are added to the chunk's sum in row order: the same bits for any thread count. Differs from the
- * scalar kernel only where the vector {@code exp} and {@code log1p} round differently (about an ulp).
- * Only loaded when the vector kernels are enabled.
+ * The coefficients go straight into class-major scratch with {@link TargetCoefficients#fill}'s operations:
+ * distributions a group at a time, lane-wise, with validation's checks of each row when the kernel makes
+ * them ({@link ClassWiseKernel#checksTargets}); class indices a class at a time ({@code uniform w_c}), then
+ * each row's target. Rows are added to the chunk's sum in row order: the same bits for any thread count.
+ * Differs from the scalar kernel only where the vector {@code exp} and {@code log1p} round differently
+ * (about an ulp). Only loaded when the vector kernels are enabled.
  */
 final class CoefficientLogitsVectorKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
