@@ -20,24 +20,11 @@ public class MulticlassRates {
         int calls = Integer.parseInt(a[1]);
         int rows = 1_000_000;
         int classes = 10;
-        SplittableRandom random = new SplittableRandom(42);
-        double[] x = new double[rows * classes];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = random.nextDouble(-6, 6);
-        }
-        double[] labels = new double[rows];
-        double[] q = new double[rows * classes];
-        double[] p = new double[rows * classes];
-        for (int r = 0; r < rows; r++) {
-            labels[r] = random.nextInt(classes);
-            softmax(x, r * classes, classes, p);
-            double[] scores = new double[classes];
-            for (int c = 0; c < classes; c++) {
-                scores[c] = random.nextDouble(-2, 2);
-            }
-            softmax(scores, 0, classes, scores);
-            System.arraycopy(scores, 0, q, r * classes, classes);
-        }
+        double[][] inputs = inputs(rows, classes);
+        double[] x = inputs[0];
+        double[] labels = inputs[1];
+        double[] q = inputs[2];
+        double[] p = inputs[3];
         Tensor logits = Tensor.wrap(x, rows, classes);
         Tensor indices = Tensor.wrap(labels, rows);
         double[] g = new double[x.length];
@@ -77,6 +64,29 @@ public class MulticlassRates {
             System.out.printf("%-14s 1e6x10 value+gradient: median %7.2f ms, %7.1f M elements/s%s%n", name, median * 1e3,
                     x.length / median / 1e6, sink == 0 ? " " : "");
         }
+    }
+
+    /** The inputs {logits, class indices, distributions, probabilities} of {@code rows} rows (seed 42). */
+    static double[][] inputs(int rows, int classes) {
+        SplittableRandom random = new SplittableRandom(42);
+        double[] x = new double[rows * classes];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextDouble(-6, 6);
+        }
+        double[] labels = new double[rows];
+        double[] q = new double[rows * classes];
+        double[] p = new double[rows * classes];
+        for (int r = 0; r < rows; r++) {
+            labels[r] = random.nextInt(classes);
+            softmax(x, r * classes, classes, p);
+            double[] scores = new double[classes];
+            for (int c = 0; c < classes; c++) {
+                scores[c] = random.nextDouble(-2, 2);
+            }
+            softmax(scores, 0, classes, scores);
+            System.arraycopy(scores, 0, q, r * classes, classes);
+        }
+        return new double[][] {x, labels, q, p};
     }
 
     private static void softmax(double[] in, int offset, int classes, double[] out) {

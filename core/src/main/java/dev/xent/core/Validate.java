@@ -124,33 +124,46 @@ public final class Validate {
      * (if not null) is also allowed.
      */
     public static void classTargets(Tensor predictions, Tensor targets, Integer ignoreIndex) {
+        classTargetShapes(predictions, targets);
+        if (targets.rank() == 2) {
+            inClosedRange("target", targets, 0.0, Double.MAX_VALUE);
+            rowsSumToOne("target", targets, ROW_SUM_TOLERANCE);
+            return;
+        }
+        int classes = predictions.dim(1);
+        for (int r = 0; r < targets.dim(0); r++) {
+            double v = targets.getFlat(r);
+            boolean ignored = ignoreIndex != null && v == ignoreIndex;
+            if (!ignored && !(v >= 0 && v < classes && v == Math.rint(v))) {
+                throw new IllegalArgumentException("class index at row " + r + " is " + v
+                        + "; allowed: an integer in [0, " + classes + ")"
+                        + (ignoreIndex == null ? "" : " or the ignore_index " + ignoreIndex));
+            }
+        }
+    }
+
+    /**
+     * {@link #classTargets(Tensor, Tensor, Integer)}'s checks of shapes only, not of the targets' values
+     * (class indices; distributions in {@code [0, inf)} with rows summing to 1 within
+     * {@link #ROW_SUM_TOLERANCE}): for kernels that check those as they read them, and on a failure call
+     * {@code classTargets} for its error.
+     */
+    public static void classTargetShapes(Tensor predictions, Tensor targets) {
         if (predictions.rank() != 2) {
             throw new IllegalArgumentException("predictions must be an N x C matrix; shape is "
                     + predictions.shapeString());
         }
         int rows = predictions.dim(0);
-        int classes = predictions.dim(1);
         if (targets.rank() == 1) {
             if (targets.dim(0) != rows) {
                 throw new IllegalArgumentException("shape mismatch: predictions " + predictions.shapeString()
                         + " need " + rows + " class indices but targets have shape " + targets.shapeString());
-            }
-            for (int r = 0; r < rows; r++) {
-                double v = targets.getFlat(r);
-                boolean ignored = ignoreIndex != null && v == ignoreIndex;
-                if (!ignored && !(v >= 0 && v < classes && v == Math.rint(v))) {
-                    throw new IllegalArgumentException("class index at row " + r + " is " + v
-                            + "; allowed: an integer in [0, " + classes + ")"
-                            + (ignoreIndex == null ? "" : " or the ignore_index " + ignoreIndex));
-                }
             }
         } else if (targets.rank() == 2) {
             if (!predictions.sameShape(targets)) {
                 throw new IllegalArgumentException("shape mismatch: predictions " + predictions.shapeString()
                         + " but target distributions " + targets.shapeString());
             }
-            inClosedRange("target", targets, 0.0, Double.MAX_VALUE);
-            rowsSumToOne("target", targets, ROW_SUM_TOLERANCE);
         } else {
             throw new IllegalArgumentException("targets must be a vector of " + rows
                     + " class indices or an N x C matrix of distributions; shape is " + targets.shapeString());

@@ -78,13 +78,42 @@ final class ClassWiseKernel {
 
     /**
      * Whether {@link #run} checks the predictions itself, as it reads them, so that the caller need not
-     * before: logits for NaN (the index-logits kernels and every vector kernel; {@link Validate#notNaN}'s
-     * error), probabilities without {@code normalize} for range and row sums ({@link #requireProbabilityRows}'
-     * errors). A separate pass would read the whole input from memory once more.
+     * before: logits for NaN ({@link Validate#notNaN}'s error), probabilities without {@code normalize} for
+     * range and row sums ({@link #requireProbabilityRows}' errors). A separate pass would read the whole
+     * input from memory once more.
      */
     boolean checksPredictions(Tensor predictions, Tensor targets) {
-        return options.fromLogits ? IndexLogitsKernel.appliesTo(options, term, targets) || vector(predictions)
-                : !options.normalize;
+        return options.fromLogits || !options.normalize;
+    }
+
+    /**
+     * Whether {@link #run} also checks the targets' values as it reads them, so that the caller checks only
+     * their shape ({@link Validate#classTargetShapes}): distributions ({@link TargetCoefficients#fill}) where
+     * it checks the predictions, so that a failure can name the offender validation's order names first;
+     * class indices where {@link IndexLogitsKernel} runs without class weights (the mean's denominator,
+     * computed before the kernel, reads the class weights of the targets).
+     */
+    boolean checksTargets(Tensor predictions, Tensor targets) {
+        return targets.rank() == 2 ? checksPredictions(predictions, targets)
+                : IndexLogitsKernel.appliesTo(options, term, targets) && options.classWeights == null;
+    }
+
+    /**
+     * The checks {@link #run} makes as it reads, in validation's order (targets, then predictions): each
+     * throws its error naming the first offender on any thread count.
+     */
+    void requireCheckedInputs(Tensor predictions, Tensor targets) {
+        if (checksTargets(predictions, targets)) {
+            Validate.classTargets(predictions, targets, options.ignoreIndex);
+        }
+        if (!checksPredictions(predictions, targets)) {
+            return;
+        }
+        if (options.fromLogits) {
+            Validate.notNaN("logit", predictions);
+        } else {
+            requireProbabilityRows(predictions);
+        }
     }
 
     /** Whether a call on {@code predictions} runs the vector kernels: enabled, and large enough ({@link VectorSupport#minElements()}). */
@@ -107,12 +136,9 @@ final class ClassWiseKernel {
                double[] perSampleOut, double[] gradientOut) {
         try {
             return dispatch(predictions, targets, sampleWeights, denominator, perSampleOut, gradientOut);
-        } catch (NaNLogitFound e) { // only from the kernels checksPredictions names
-            Validate.notNaN("logit", predictions); // throws, naming the first NaN on any thread count
-            throw new IllegalStateException("the kernel saw a NaN logit that validation did not find", e);
-        } catch (ProbabilityRowRejected e) {
-            requireProbabilityRows(predictions); // throws, naming the first offender on any thread count
-            throw new IllegalStateException("the kernel rejected a probability row that validation accepts", e);
+        } catch (NaNLogitFound | ProbabilityRowRejected | TargetRowRejected e) { // checksPredictions, checksTargets
+            requireCheckedInputs(predictions, targets); // throws, naming the first offender on any thread count
+            throw new IllegalStateException("the kernel rejected an input that validation accepts", e);
         }
     }
 
@@ -127,7 +153,8 @@ final class ClassWiseKernel {
         if (gradientOut == null && IndexProbabilitiesKernel.appliesTo(options, term, targets)) {
             return indexProbabilities.run(predictions, targets, sampleWeights, grain(classes), perSampleOut);
         }
-        TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes);
+        TargetCoefficients coefficients = new TargetCoefficients(options, targets, classes,
+                checksTargets(predictions, targets));
         boolean vectorCall = vector(predictions);
         if (vectorCall && options.fromLogits && term == CrossEntropyTerm.INSTANCE) {
             // Loaded only here, and only when enabled (as IndexLogitsKernel's vector kernel).
@@ -188,6 +215,9 @@ final class ClassWiseKernel {
             }
             ignored = coefficients.fill(r, a, sum) == 0;
             if (ignored) {
+                if (options.fromLogits) {
+                    requireNoNaN(predictions, base); // every row, ignored ones too (checksPredictions)
+                }
                 return 0.0;
             }
             if (options.fromLogits) {
@@ -209,6 +239,9 @@ final class ClassWiseKernel {
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < classes; c++) {
                 max = Math.max(max, logits.getFlat(base + c));
+            }
+            if (Double.isNaN(max)) { // Math.max passes a NaN on (checksPredictions)
+                throw new NaNLogitFound();
             }
             argMax = 0;
             while (logits.getFlat(base + argMax) != max) {
@@ -245,6 +278,14 @@ final class ClassWiseKernel {
                 logP[c] = (top ? 0.0 : logP[c]) + (complement[c] - logSum);
                 prob[c] *= inverseSum;
                 complement[c] = top ? others * inverseSum : 1 - prob[c];
+            }
+        }
+
+        private void requireNoNaN(Tensor logits, int base) {
+            for (int c = 0; c < classes; c++) {
+                if (Double.isNaN(logits.getFlat(base + c))) {
+                    throw new NaNLogitFound();
+                }
             }
         }
 

@@ -52,17 +52,18 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
      */
     @Override
     public void validate(Tensor predictions, Tensor targets) {
-        validateShapesAndTargets(predictions, targets);
+        validateShapesAndTargets(predictions, targets, true);
         validatePredictions(predictions);
         requireSomeRowNotIgnored(targets);
     }
 
     /**
-     * {@link #validate} for the fused kernel: the predictions' checks are left to the kernel when it makes
-     * them while computing ({@link ClassWiseKernel#checksPredictions}), with the same errors.
+     * {@link #validate} for the fused kernel: the predictions' checks, and the values of target distributions,
+     * are left to the kernel when it makes them while computing ({@link ClassWiseKernel#checksPredictions},
+     * {@link ClassWiseKernel#checksTargets}), with the same errors.
      */
     private void validateForKernel(Tensor predictions, Tensor targets) {
-        validateShapesAndTargets(predictions, targets);
+        validateShapesAndTargets(predictions, targets, !kernel.checksTargets(predictions, targets));
         if (!kernel.checksPredictions(predictions, targets)) {
             validatePredictions(predictions);
         }
@@ -74,33 +75,46 @@ abstract class ClassWiseLoss extends AbstractGraphLoss {
 
     /**
      * Runs a check that {@link #validate} makes after the predictions'. If it fails while the kernel was
-     * to check the predictions (so they are not checked yet), they are checked first: every path names
-     * the bad prediction that validation would have named.
+     * to check the predictions (and perhaps the targets; so they are not checked yet), they are checked
+     * first: every path names the bad input that validation would have named.
      */
     private double afterPredictionChecks(Tensor predictions, Tensor targets, DoubleSupplier check) {
         try {
             return check.getAsDouble();
         } catch (IllegalArgumentException e) {
-            if (kernel.checksPredictions(predictions, targets)) {
-                validatePredictions(predictions);
-            }
+            kernel.requireCheckedInputs(predictions, targets);
             throw e;
         }
     }
 
-    /** Shapes, targets, {@code ignore_index} and class weights. */
-    private void validateShapesAndTargets(Tensor predictions, Tensor targets) {
-        Validate.classTargets(predictions, targets, options.ignoreIndex);
+    /**
+     * Shapes, targets, {@code ignore_index} and class weights; the targets' values only with
+     * {@code targetValues} or when another of these checks fails (they come first in validation's order).
+     */
+    private void validateShapesAndTargets(Tensor predictions, Tensor targets, boolean targetValues) {
+        Validate.classTargetShapes(predictions, targets);
+        String optionsError = optionsError(predictions, targets);
+        if (targetValues || optionsError != null) {
+            Validate.classTargets(predictions, targets, options.ignoreIndex);
+        }
+        if (optionsError != null) {
+            throw new IllegalArgumentException(optionsError);
+        }
+    }
+
+    /** What is wrong with {@code ignore_index} or the class weights for these inputs, or null. */
+    private String optionsError(Tensor predictions, Tensor targets) {
         int classes = predictions.dim(1);
         if (options.ignoreIndex != null && targets.rank() == 2) {
-            throw new IllegalArgumentException(name() + ": ignore_index = " + options.ignoreIndex
+            return name() + ": ignore_index = " + options.ignoreIndex
                     + " applies only to class-index targets, but targets are a " + targets.shapeString()
-                    + " matrix of distributions");
+                    + " matrix of distributions";
         }
         if (options.classWeights != null && options.classWeights.length != classes) {
-            throw new IllegalArgumentException(name() + ": class_weights has " + options.classWeights.length
-                    + " values but predictions " + predictions.shapeString() + " have " + classes + " classes");
+            return name() + ": class_weights has " + options.classWeights.length
+                    + " values but predictions " + predictions.shapeString() + " have " + classes + " classes";
         }
+        return null;
     }
 
     /** Logits not NaN; probabilities in [0, 1] summing to 1 per row, or, with normalize, rows with a positive finite sum. */

@@ -1,6 +1,7 @@
 package dev.xent.losses.multiclass;
 
 import dev.xent.core.Tensor;
+import dev.xent.core.Validate;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.SampleWeights;
 import dev.xent.core.numeric.VectorMath;
@@ -19,9 +20,12 @@ import jdk.incubator.vector.VectorSpecies;
  * the loss {@code -sum_c a_c log p_c} (compensated, terms with {@code a_c = 0} adding 0),
  * {@code log p_c = z_c + (d_c - log1p(s))}, and the gradient {@code p_c A - a_c} with {@code A = A_o + a_k},
  * {@code A_o = sum_{c != k} a_c} (compensated), for class {@code k} {@code A_o - (s / (1 + s)) A}.
- * Rows are added to the chunk's sum in row order: the same bits for any thread count. Differs from the
- * scalar kernel only where the vector {@code exp} and {@code log1p} round differently (about an ulp).
- * Only loaded when the vector kernels are enabled.
+ * The coefficients go straight into class-major scratch with {@link TargetCoefficients#fill}'s operations:
+ * distributions a group at a time, lane-wise, with validation's checks of each row when the kernel makes
+ * them ({@link ClassWiseKernel#checksTargets}); class indices a class at a time ({@code uniform w_c}), then
+ * each row's target. Rows are added to the chunk's sum in row order: the same bits for any thread count.
+ * Differs from the scalar kernel only where the vector {@code exp} and {@code log1p} round differently
+ * (about an ulp). Only loaded when the vector kernels are enabled.
  */
 final class CoefficientLogitsVectorKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -33,20 +37,20 @@ final class CoefficientLogitsVectorKernel {
     // Package-private, with prepare() and gradients(), for TermLogitsVectorKernel.
     final IndexLogitsVectorKernel softmax;
     final double[] coefficients;
-    private final double[] rowCoefficients;
     final double[] meanWeights;
+    /** Per row of the group: its one class whose coefficient may be other than 0, or -1 if not known (or none). */
+    final int[] soleClasses;
     private final double[] scales;
     final double[] logs;
     final double[] reciprocals;
     private final double[] losses;
-    private final CompensatedSum scratch = new CompensatedSum();
 
     /** Made at the start of a chunk, on the thread that runs it. */
     CoefficientLogitsVectorKernel(IndexLogitsKernel index, int classes) {
         this.softmax = new IndexLogitsVectorKernel(index, classes);
         this.classes = classes;
         this.coefficients = new double[classes * GROUP];
-        this.rowCoefficients = new double[classes];
+        this.soleClasses = new int[GROUP];
         this.meanWeights = new double[GROUP];
         this.scales = new double[GROUP];
         this.logs = new double[VectorMath.paddedLength(GROUP)];
@@ -83,20 +87,96 @@ final class CoefficientLogitsVectorKernel {
     /** Each row's coefficients (class-major), mean weight and gradient scale; 0 past the last row. */
     private void readCoefficients(TargetCoefficients targets, SampleWeights sampleWeights, double denominator,
                                   int start, int count) {
+        if (targets.distributions()) {
+            readDistributions(targets, start, count);
+            Arrays.fill(soleClasses, -1);
+            for (int r = 0; r < GROUP; r++) {
+                scales[r] = r < count ? sampleWeights.get(start + r) / denominator : 0.0;
+            }
+            return;
+        }
+        readIndices(targets, start, count);
         for (int r = 0; r < GROUP; r++) {
-            int row = start + r;
-            double weight = 0.0;
-            if (r < count) {
-                weight = targets.fill(row, rowCoefficients, scratch);
-                scales[r] = sampleWeights.get(row) / denominator;
-            } else {
-                Arrays.fill(rowCoefficients, 0.0);
-                scales[r] = 0.0;
+            scales[r] = r < count ? sampleWeights.get(start + r) / denominator : 0.0;
+        }
+    }
+
+    /**
+     * {@link TargetCoefficients#fill} for a group of index rows, with its operations: {@code a_c = uniform w_c},
+     * then {@code a_y += keep w_y}, mean weight {@code w_y}; 0 and mean weight 0 for ignored rows and rows
+     * past the last one. Without label smoothing {@link #soleClasses} names each row's one class whose
+     * coefficient may be other than 0 ({@code y}; -1 for no class).
+     */
+    private void readIndices(TargetCoefficients targets, int start, int count) {
+        double uniform = targets.uniform();
+        double keep = targets.keep();
+        boolean sole = targets.soleClass();
+        for (int c = 0; c < classes; c++) {
+            IndexLogitsVectorKernel.fill(coefficients, c * GROUP, (c + 1) * GROUP, uniform * targets.weight(c));
+        }
+        for (int r = 0; r < GROUP; r++) {
+            int y = r < count ? targets.targetClass(start + r) : -1;
+            soleClasses[r] = sole ? y : -1;
+            if (y < 0) {
+                meanWeights[r] = 0.0;
+                for (int c = 0; c < classes; c++) {
+                    coefficients[c * GROUP + r] = 0.0;
+                }
+                continue;
             }
+            double weight = targets.weight(y);
+            coefficients[y * GROUP + r] += keep * weight;
             meanWeights[r] = weight;
+        }
+    }
+
+    /**
+     * {@link TargetCoefficients#fill} for a group of distribution rows, lane-wise with its operations in its
+     * order: {@code a_c = w_c (keep q_c + uniform)} ({@code keep q_c + uniform} without class weights), the
+     * mean weight {@code sum_c a_c} compensated in class order (1 without class weights), and, if it checks
+     * rows, validation's checks: each {@code q_c} in {@code [0, inf)} and the plain sum of {@code q} in class
+     * order within {@link Validate#ROW_SUM_TOLERANCE} of 1, else {@link TargetRowRejected}. Rows past the last
+     * one get mean weight 0 (their results are dropped).
+     */
+    private void readDistributions(TargetCoefficients targets, int start, int count) {
+        IndexLogitsVectorKernel.loadClassMajor(targets.targets(), start, count, classes, coefficients);
+        double[] classWeights = targets.classWeights();
+        double keep = targets.keep();
+        double uniform = targets.uniform();
+        boolean check = targets.checksRows();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        for (int v = 0; v < GROUP; v += LANES) {
+            VectorMask<Double> rows = SPECIES.indexInRange(v, count);
+            DoubleVector total = zero;
+            VectorMask<Double> inRange = rows;
+            DoubleVector weightSum = zero;
+            DoubleVector compensation = zero;
             for (int c = 0; c < classes; c++) {
-                coefficients[c * GROUP + r] = rowCoefficients[c];
+                int i = c * GROUP + v;
+                DoubleVector q = DoubleVector.fromArray(SPECIES, coefficients, i);
+                inRange = inRange.and(q.compare(VectorOperators.GE, 0.0))
+                        .and(q.compare(VectorOperators.LE, Double.MAX_VALUE));
+                total = total.add(q);
+                DoubleVector a = q.mul(keep).add(uniform);
+                if (classWeights != null) {
+                    a = a.mul(classWeights[c]); // w_c (keep q_c + uniform), the scalar fill's product
+                    DoubleVector t = weightSum.add(a);
+                    DoubleVector aPart = t.sub(weightSum);
+                    compensation = compensation.add(weightSum.sub(t.sub(aPart)).add(a.sub(aPart)));
+                    weightSum = t;
+                }
+                a.intoArray(coefficients, i);
             }
+            if (check && !inRange.and(total.sub(1.0).abs().compare(VectorOperators.LE, Validate.ROW_SUM_TOLERANCE))
+                    .eq(rows).allTrue()) {
+                throw new TargetRowRejected();
+            }
+            DoubleVector meanWeight = DoubleVector.broadcast(SPECIES, 1.0);
+            if (classWeights != null) { // CompensatedSum.value(): the plain sum once it is not finite
+                VectorMask<Double> finite = weightSum.abs().compare(VectorOperators.LT, Double.POSITIVE_INFINITY);
+                meanWeight = weightSum.add(compensation).blend(weightSum, finite.not());
+            }
+            meanWeight.blend(zero, rows.not()).intoArray(meanWeights, v);
         }
     }
 

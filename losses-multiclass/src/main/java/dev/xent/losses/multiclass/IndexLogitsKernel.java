@@ -44,9 +44,19 @@ final class IndexLogitsKernel {
                 && term == CrossEntropyTerm.INSTANCE;
     }
 
-    /** A row's class index, or -1 if it has the {@code ignore_index}. */
-    int target(double y) {
-        return options.ignoreIndex != null && y == options.ignoreIndex ? -1 : (int) y;
+    /**
+     * A row's class index, or -1 if it has the {@code ignore_index}; {@link TargetRowRejected} if it is
+     * neither an integer in {@code [0, classes)} nor the {@code ignore_index} (validation's check of a class
+     * index, made as the kernel reads it: {@link ClassWiseKernel#checksTargets}).
+     */
+    int target(double y, int classes) {
+        if (options.ignoreIndex != null && y == options.ignoreIndex) {
+            return -1;
+        }
+        if (!(y >= 0 && y < classes && y == Math.rint(y))) {
+            throw new TargetRowRejected();
+        }
+        return (int) y;
     }
 
     /** The weight {@code w_y} of a row's target class: its class weight, 1 without them, 0 if ignored. */
@@ -113,7 +123,7 @@ final class IndexLogitsKernel {
             for (int r = 0; r < to - from; r++) {
                 int row = from + r;
                 double s = sampleWeights.get(row);
-                int target = target(targets.getFlat(row));
+                int target = target(targets.getFlat(row), classes);
                 double w = weight(target);
                 double others = othersSums[r];
                 if (Double.isNaN(others)) { // a -inf logit (a NaN stopped the kernel before): see shiftByMaximum

@@ -5,7 +5,6 @@ import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.KernelScratch;
 import dev.xent.core.numeric.SampleWeights;
 import dev.xent.core.numeric.VectorMath;
-import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -111,15 +110,33 @@ final class IndexLogitsVectorKernel {
 
     /** Rows {@code [start, start + count)} of the logits into {@code shifted}, class-major; zeros past them. */
     void load(Tensor logits, int start, int count) {
+        loadClassMajor(logits, start, count, classes, shifted);
+    }
+
+    /**
+     * Rows {@code [start, start + count)} of an N x {@code classes} matrix into {@code out} class-major
+     * ({@code [c * GROUP + r]}); zeros past them (finite: their results are dropped).
+     */
+    static void loadClassMajor(Tensor matrix, int start, int count, int classes, double[] out) {
         if (count < GROUP) {
-            // Rows past the last one hold zeros: finite, and their results are dropped.
-            Arrays.fill(shifted, 0, classes * GROUP, 0.0);
+            fill(out, 0, classes * GROUP, 0.0);
         }
         for (int r = 0; r < count; r++) {
             int offset = (start + r) * classes;
             for (int c = 0; c < classes; c++) {
-                shifted[c * GROUP + r] = logits.getFlat(offset + c);
+                out[c * GROUP + r] = matrix.getFlat(offset + c);
             }
+        }
+    }
+
+    /**
+     * {@code a[from..to) = value} in whole vectors ({@code to - from} a multiple of {@link #LANES}): for the
+     * group's short ranges, cheaper than {@link java.util.Arrays#fill}'s call.
+     */
+    static void fill(double[] a, int from, int to, double value) {
+        DoubleVector v = DoubleVector.broadcast(SPECIES, value);
+        for (int i = from; i < to; i += LANES) {
+            v.intoArray(a, i);
         }
     }
 
@@ -127,7 +144,7 @@ final class IndexLogitsVectorKernel {
     private void readTargets(Tensor targets, SampleWeights sampleWeights, double denominator, int start, int count) {
         for (int r = 0; r < GROUP; r++) {
             int row = start + r;
-            int target = r < count ? kernel.target(targets.getFlat(row)) : -1;
+            int target = r < count ? kernel.target(targets.getFlat(row), classes) : -1;
             double s = r >= count ? 0.0 : sampleWeights.get(row);
             weights[r] = kernel.weight(target);
             scales[r] = s / denominator;

@@ -1,6 +1,7 @@
 package dev.xent.losses.multiclass;
 
 import dev.xent.core.Tensor;
+import dev.xent.core.Validate;
 import dev.xent.core.numeric.CompensatedSum;
 import java.util.Arrays;
 
@@ -17,6 +18,10 @@ import java.util.Arrays;
  * row weighs what its index would.
  *
  * <p>Without class weights {@code w_c = 1}. Instances are per batch and read-only.
+ *
+ * <p>Made to check the rows it reads ({@code checkRows}), {@link #fill} makes validation's checks of
+ * target distributions ({@link Validate#classTargets}: values in {@code [0, inf)}, the plain row sum within
+ * {@link Validate#ROW_SUM_TOLERANCE} of 1) as it reads a row, and throws {@link TargetRowRejected} if they fail.
  */
 final class TargetCoefficients {
     private final Tensor targets;
@@ -25,8 +30,16 @@ final class TargetCoefficients {
     private final double[] classWeights;
     private final Integer ignoreIndex;
     private final double smoothing;
+    private final boolean checkRows;
 
+    /** Coefficients of targets already validated. */
     TargetCoefficients(ClassWiseOptions options, Tensor targets, int classes) {
+        this(options, targets, classes, false);
+    }
+
+    /** With {@code checkRows}, {@link #fill} checks each row of target distributions it reads. */
+    TargetCoefficients(ClassWiseOptions options, Tensor targets, int classes, boolean checkRows) {
+        this.checkRows = checkRows;
         this.targets = targets;
         this.indices = targets.rank() == 1;
         this.classes = classes;
@@ -35,13 +48,54 @@ final class TargetCoefficients {
         this.smoothing = options.labelSmoothing;
     }
 
+    /** Whether the targets are distributions (rather than class indices). */
+    boolean distributions() {
+        return !indices;
+    }
+
+    /** The targets, as given. */
+    Tensor targets() {
+        return targets;
+    }
+
+    /** Whether {@link #fill} checks the rows of distributions it reads. */
+    boolean checksRows() {
+        return checkRows;
+    }
+
+    /** {@code w_c}, or null without class weights. */
+    double[] classWeights() {
+        return classWeights;
+    }
+
+    /** {@code 1 - ls}: the factor of a distribution's entry in {@code q'}. */
+    double keep() {
+        return 1 - smoothing;
+    }
+
+    /** {@code ls / C}: the uniform part of {@code q'}. */
+    double uniform() {
+        return smoothing / classes;
+    }
+
     /** Whether every row's mean weight is 1 (no class weights, nothing ignored). */
     boolean unitMeanWeights() {
         return classWeights == null && (ignoreIndex == null || !indices);
     }
 
-    private double weight(int c) {
+    /** {@code w_c}: 1 without class weights. */
+    double weight(int c) {
         return classWeights == null ? 1.0 : classWeights[c];
+    }
+
+    /** Index targets: row {@code row}'s class {@code y_i}, or -1 if it has the {@code ignore_index}. */
+    int targetClass(int row) {
+        return ignored(row) ? -1 : (int) targets.getFlat(row);
+    }
+
+    /** Whether index targets give each row (not ignored) one coefficient other than 0 at most: no label smoothing. */
+    boolean soleClass() {
+        return indices && smoothing == 0.0;
     }
 
     private boolean ignored(int row) {
@@ -57,7 +111,7 @@ final class TargetCoefficients {
             Arrays.fill(a, 0, classes, 0.0);
             return 0.0;
         }
-        double uniform = smoothing / classes;
+        double uniform = uniform();
         if (indices) {
             int y = (int) targets.getFlat(row);
             for (int c = 0; c < classes; c++) {
@@ -67,12 +121,37 @@ final class TargetCoefficients {
             return weight(y);
         }
         int base = row * classes;
+        double keep = keep();
+        if (checkRows) {
+            requireDistribution(base); // reads the row from L1 once more: cheaper than validation's own passes
+        }
+        if (classWeights == null) { // m_i = 1: no sum of the coefficients
+            for (int c = 0; c < classes; c++) {
+                a[c] = keep * targets.getFlat(base + c) + uniform;
+            }
+            return 1.0;
+        }
         sum.reset();
         for (int c = 0; c < classes; c++) {
-            a[c] = weight(c) * ((1 - smoothing) * targets.getFlat(base + c) + uniform);
+            a[c] = weight(c) * (keep * targets.getFlat(base + c) + uniform);
             sum.add(a[c]);
         }
-        return classWeights == null ? 1.0 : sum.value();
+        return sum.value();
+    }
+
+    /** Validation's checks of one row of target distributions, with its operations (the plain sum in class order). */
+    private void requireDistribution(int base) {
+        double total = 0.0;
+        for (int c = 0; c < classes; c++) {
+            double q = targets.getFlat(base + c);
+            if (!(q >= 0.0 && q <= Double.MAX_VALUE)) {
+                throw new TargetRowRejected();
+            }
+            total += q;
+        }
+        if (!(Math.abs(total - 1.0) <= Validate.ROW_SUM_TOLERANCE)) {
+            throw new TargetRowRejected();
+        }
     }
 
     /**

@@ -42,6 +42,7 @@ final class TermLogitsVectorKernel {
         for (int start = from; start < to; start += GROUP) {
             int count = Math.min(GROUP, to - start);
             parts.prepare(logits, targets, sampleWeights, denominator, start, count);
+            IndexLogitsVectorKernel.fill(slopes, 0, classes * GROUP, 0.0); // rowLossAndSlopes skips g_c = 0 where a_c = 0
             for (int r = 0; r < count; r++) {
                 losses[r] = rowLossAndSlopes(r);
             }
@@ -53,31 +54,40 @@ final class TermLogitsVectorKernel {
     }
 
     /**
-     * Row {@code r} of the group: its loss (0 if ignored) and its {@code g_c} into {@link #slopes}. Rows past
-     * the last one are never asked: their slopes stay whatever they were, and their gradients are dropped.
+     * Row {@code r} of the group: its loss (0 if ignored) and its {@code g_c} into {@link #slopes} (left 0 where
+     * {@code a_c = 0}). Only the row's {@link CoefficientLogitsVectorKernel#soleClasses sole class} if it has
+     * one, else every class. Rows past the last one are never asked: their gradients are dropped.
      */
     private double rowLossAndSlopes(int r) {
-        double[] a = parts.coefficients;
-        IndexLogitsVectorKernel softmax = parts.softmax;
-        boolean ignored = parts.meanWeights[r] == 0;
-        int top = (int) softmax.argMax[r];
-        double logSum = parts.logs[r];
-        double inverseSum = parts.reciprocals[r];
-        double topComplement = softmax.others[r] * inverseSum;
-        rowSum.reset();
-        for (int c = 0; c < classes; c++) {
-            int i = c * GROUP + r;
-            if (ignored || a[i] == 0) {
-                slopes[i] = 0.0;
-                continue;
-            }
-            // shifted and errors are 0 at the first largest class (softmaxParts), as the scalar kernel's
-            double logP = softmax.shifted[i] + (softmax.errors[i] - logSum);
-            double p = softmax.exps[i] * inverseSum;
-            double complement = c == top ? topComplement : 1 - p;
-            rowSum.add(-a[i] * term.value(logP, p, complement));
-            slopes[i] = a[i] * term.slope(logP, p, complement);
+        if (parts.meanWeights[r] == 0) { // ignored
+            return 0.0;
         }
-        return ignored ? 0.0 : rowSum.value();
+        rowSum.reset();
+        int sole = parts.soleClasses[r];
+        if (sole >= 0) {
+            addTerm(r, sole);
+        } else {
+            for (int c = 0; c < classes; c++) {
+                addTerm(r, c);
+            }
+        }
+        return rowSum.value();
+    }
+
+    /** Class {@code c} of row {@code r}: {@code -a_c f(p_c)} into the row's sum and {@code g_c} into {@link #slopes}, unless {@code a_c = 0}. */
+    private void addTerm(int r, int c) {
+        int i = c * GROUP + r;
+        double a = parts.coefficients[i];
+        if (a == 0) {
+            return;
+        }
+        IndexLogitsVectorKernel softmax = parts.softmax;
+        double inverseSum = parts.reciprocals[r];
+        // shifted and errors are 0 at the first largest class (softmaxParts), as the scalar kernel's
+        double logP = softmax.shifted[i] + (softmax.errors[i] - parts.logs[r]);
+        double p = softmax.exps[i] * inverseSum;
+        double complement = c == (int) softmax.argMax[r] ? softmax.others[r] * inverseSum : 1 - p;
+        rowSum.add(-a * term.value(logP, p, complement));
+        slopes[i] = a * term.slope(logP, p, complement);
     }
 }
