@@ -18,7 +18,8 @@ import java.util.function.IntToDoubleFunction;
  * the chain of {@code BackwardTest} instead, {@code size} links of {@code chain.add(x).mul(1.0)} (two
  * nodes each), and runs its backward pass (the loss is not used). With {@code -Dab.path=plain} (binary losses)
  * a call is a plain loop over the arrays with stable BCE on logits, value and gradient, summed plainly in the
- * kernels' chunks on their pool: the yardstick of {@code PlainLoopBenchmark}.
+ * kernels' chunks on their pool: the yardstick of {@code PlainLoopBenchmark}. With {@code -Dab.from_logits=false}
+ * an element-wise loss gets probabilities instead, {@code sigmoid} of the same logits, and from_logits = false.
  */
 public class Runner implements IntToDoubleFunction {
     private final Loss loss;
@@ -32,13 +33,17 @@ public class Runner implements IntToDoubleFunction {
 
     public Runner(String name, Integer size) {
         this.size = size;
-        loss = Losses.create(name, Map.of("from_logits", true));
+        boolean fromLogits = !"false".equals(System.getProperty("ab.from_logits"));
+        loss = Losses.create(name, Map.of("from_logits", fromLogits));
         SplittableRandom random = new SplittableRandom(42);
         boolean classWise = loss.inputSpace().isClassWise();
         int rows = classWise ? size / 10 : size;
         double[] logits = new double[size];
         for (int i = 0; i < size; i++) {
             logits[i] = random.nextDouble(-6, 6);
+            if (!fromLogits && !classWise) {
+                logits[i] = 1 / (1 + Math.exp(-logits[i]));
+            }
         }
         double[] labels = new double[rows];
         for (int i = 0; i < rows; i++) {

@@ -73,11 +73,29 @@ public final class VectorMath {
      * gives 0. Touches {@code paddedLength(n)} elements; {@code out} may be {@code t}.
      */
     public static void expOfNonPositive(double[] t, double[] out, int n) {
+        exp(t, out, n, 0L);
+    }
+
+    /**
+     * {@code out[i] = exp(-|x[i]|)}: {@link #expOfNonPositive} of {@code -|x[i]|} (the same bits), without a
+     * pass that writes {@code -|x|} first. Touches {@code paddedLength(n)} elements; {@code out} may be {@code x}.
+     */
+    public static void expOfMinusAbsolute(double[] x, double[] out, int n) {
+        exp(x, out, n, Long.MIN_VALUE);
+    }
+
+    /**
+     * {@link #expOfNonPositive}'s loop on {@code t[i]} with {@code signBit} or-ed into its sign: 0 keeps it
+     * (nothing changes for {@code t[i] <= 0}, -0.0 and +0.0 both giving 1), {@code Long.MIN_VALUE} makes it
+     * {@code -|t[i]|}. One bit operation rather than a test, so no vector is merged from two branches.
+     */
+    private static void exp(double[] t, double[] out, int n, long signBit) {
         DoubleVector floor = DoubleVector.broadcast(SPECIES, EXP_FLOOR);
         DoubleVector minusLn2Lo = DoubleVector.broadcast(SPECIES, -LN2_LO);
         int padded = paddedLength(n);
         for (int j = 0; j < padded; j += SPECIES.length()) {
-            DoubleVector raw = DoubleVector.fromArray(SPECIES, t, j);
+            DoubleVector raw = DoubleVector.fromArray(SPECIES, t, j).reinterpretAsLongs().or(signBit)
+                    .reinterpretAsDoubles();
             // A blend rather than max(): Java's max semantics (NaN, -0.0) cost several instructions per lane.
             DoubleVector x = raw.blend(floor, raw.compare(VectorOperators.LT, EXP_FLOOR));
             DoubleVector k = x.mul(INV_LN2).add(ROUNDER).sub(ROUNDER);
