@@ -68,9 +68,10 @@ final class VectorBlock {
      */
     static boolean clipAndLog(double[] probabilities, double[] clipped, double[] logOfClipped, double[] logOfComplement,
                               int padded, int count, double epsilon) {
-        boolean beyondNormal = clip(probabilities, clipped, logOfComplement, padded, epsilon);
+        // The complements go to logOfClipped first: VectorMath.log's output must be another array than its input.
+        boolean beyondNormal = clip(probabilities, clipped, logOfClipped, padded, epsilon);
+        VectorMath.log(logOfClipped, logOfComplement, count);
         VectorMath.log(clipped, logOfClipped, count);
-        VectorMath.log(logOfComplement, logOfComplement, count);
         return beyondNormal;
     }
 
