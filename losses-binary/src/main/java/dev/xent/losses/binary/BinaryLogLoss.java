@@ -47,13 +47,8 @@ final class BinaryLogLoss {
                 : oneMinusY * softplusOfX + posWeight * y * softplusOfMinusX; // branch-free: labels are random
         if (derivatives != null) {
             double small = e * large;
-            // sigmoid(x) is large where x >= 0, else small, and sigmoid(-x) the other one: swapped by x's sign
-            // bit rather than a branch, which mispredicts on logits of random sign (at x = -0.0 both are 1/2).
-            long largeBits = Double.doubleToRawLongBits(large);
-            long smallBits = Double.doubleToRawLongBits(small);
-            long swap = (largeBits ^ smallBits) & (Double.doubleToRawLongBits(x) >> 63);
-            double sigmoidOfX = Double.longBitsToDouble(largeBits ^ swap);
-            double sigmoidOfMinusX = Double.longBitsToDouble(smallBits ^ swap);
+            double sigmoidOfX = x >= 0 ? large : small;
+            double sigmoidOfMinusX = x >= 0 ? small : large;
             derivatives[index] = oneMinusY * sigmoidOfX - posWeight * y * sigmoidOfMinusX;
         }
         return loss;
