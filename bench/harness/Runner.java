@@ -12,8 +12,8 @@ import java.util.function.IntToDoubleFunction;
 /**
  * One build's side of {@code AB}: loaded once per benchmarks.jar, in that jar's own class loader, it runs
  * batches of {@code GraphEvaluation.valueAndGradient} calls (or, with {@code -Dab.path=kernel}, the loss's own
- * fused {@code valueAndGradient} into a buffer; add the incubator module for the
- * vector kernels) on the inputs of {@code LossBenchmark} (logits uniform in [-6, 6], seed 42,
+ * fused {@code valueAndGradient} into a buffer, with {@code -Dab.path=value} its {@code value}; add the
+ * incubator module for the vector kernels) on the inputs of {@code LossBenchmark} (logits uniform in [-6, 6], seed 42,
  * from_logits = true, default parameters, C = 10 classes). With {@code -Dab.path=chain} a call builds
  * the chain of {@code BackwardTest} instead, {@code size} links of {@code chain.add(x).mul(1.0)} (two
  * nodes each), and runs its backward pass (the loss is not used). With {@code -Dab.path=plain} (binary losses)
@@ -27,6 +27,7 @@ public class Runner implements IntToDoubleFunction {
     private final Tensor t;
     private final double[] g;
     private final boolean kernel = "kernel".equals(System.getProperty("ab.path"));
+    private final boolean valueOnly = "value".equals(System.getProperty("ab.path"));
     private final boolean chain = "chain".equals(System.getProperty("ab.path"));
     private final boolean plain = "plain".equals(System.getProperty("ab.path"));
     private final int size;
@@ -64,6 +65,10 @@ public class Runner implements IntToDoubleFunction {
         }
         double sum = 0;
         for (int i = 0; i < calls; i++) {
+            if (valueOnly) {
+                sum += loss.value(p, t, null);
+                continue;
+            }
             sum += kernel ? loss.valueAndGradient(p, t, null, g) : GraphEvaluation.valueAndGradient(loss, p, t, null, g);
         }
         return sum;

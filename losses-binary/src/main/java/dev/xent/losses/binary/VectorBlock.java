@@ -55,13 +55,6 @@ final class VectorBlock {
         return beyondNormal;
     }
 
-    /** {@code out = -|x|} for the first {@code padded} elements: the argument of {@code exp(-|x|)}. */
-    static void minusAbsolute(double[] x, double[] out, int padded) {
-        for (int j = 0; j < padded; j += SPECIES.length()) {
-            DoubleVector.fromArray(SPECIES, x, j).abs().neg().intoArray(out, j);
-        }
-    }
-
     /**
      * {@link #clip}, then {@code logOfClipped = log(pc)} and {@code logOfComplement = log(1 - pc)} for the
      * first {@code count} elements ({@link VectorMath#log}); returns {@link #clip}'s answer.
