@@ -12,13 +12,14 @@ import java.util.function.IntToDoubleFunction;
 /**
  * One build's side of {@code AB}: loaded once per benchmarks.jar, in that jar's own class loader, it runs
  * batches of {@code GraphEvaluation.valueAndGradient} calls (or, with {@code -Dab.path=kernel}, the loss's own
- * fused {@code valueAndGradient} into a buffer; add the incubator module for the
- * vector kernels) on the inputs of {@code LossBenchmark} (logits uniform in [-6, 6], seed 42,
+ * fused {@code valueAndGradient} into a buffer, with {@code -Dab.path=value} its {@code value}; add the
+ * incubator module for the vector kernels) on the inputs of {@code LossBenchmark} (logits uniform in [-6, 6], seed 42,
  * from_logits = true, default parameters, C = 10 classes). With {@code -Dab.path=chain} a call builds
  * the chain of {@code BackwardTest} instead, {@code size} links of {@code chain.add(x).mul(1.0)} (two
  * nodes each), and runs its backward pass (the loss is not used). With {@code -Dab.path=plain} (binary losses)
  * a call is a plain loop over the arrays with stable BCE on logits, value and gradient, summed plainly in the
- * kernels' chunks on their pool: the yardstick of {@code PlainLoopBenchmark}.
+ * kernels' chunks on their pool: the yardstick of {@code PlainLoopBenchmark}. With {@code -Dab.from_logits=false}
+ * an element-wise loss gets probabilities instead, {@code sigmoid} of the same logits, and from_logits = false.
  */
 public class Runner implements IntToDoubleFunction {
     private final Loss loss;
@@ -26,19 +27,24 @@ public class Runner implements IntToDoubleFunction {
     private final Tensor t;
     private final double[] g;
     private final boolean kernel = "kernel".equals(System.getProperty("ab.path"));
+    private final boolean valueOnly = "value".equals(System.getProperty("ab.path"));
     private final boolean chain = "chain".equals(System.getProperty("ab.path"));
     private final boolean plain = "plain".equals(System.getProperty("ab.path"));
     private final int size;
 
     public Runner(String name, Integer size) {
         this.size = size;
-        loss = Losses.create(name, Map.of("from_logits", true));
+        boolean fromLogits = !"false".equals(System.getProperty("ab.from_logits"));
+        loss = Losses.create(name, Map.of("from_logits", fromLogits));
         SplittableRandom random = new SplittableRandom(42);
         boolean classWise = loss.inputSpace().isClassWise();
         int rows = classWise ? size / 10 : size;
         double[] logits = new double[size];
         for (int i = 0; i < size; i++) {
             logits[i] = random.nextDouble(-6, 6);
+            if (!fromLogits && !classWise) {
+                logits[i] = 1 / (1 + Math.exp(-logits[i]));
+            }
         }
         double[] labels = new double[rows];
         for (int i = 0; i < rows; i++) {
@@ -59,6 +65,10 @@ public class Runner implements IntToDoubleFunction {
         }
         double sum = 0;
         for (int i = 0; i < calls; i++) {
+            if (valueOnly) {
+                sum += loss.value(p, t, null);
+                continue;
+            }
             sum += kernel ? loss.valueAndGradient(p, t, null, g) : GraphEvaluation.valueAndGradient(loss, p, t, null, g);
         }
         return sum;

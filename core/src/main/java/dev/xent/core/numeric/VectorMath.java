@@ -73,11 +73,29 @@ public final class VectorMath {
      * gives 0. Touches {@code paddedLength(n)} elements; {@code out} may be {@code t}.
      */
     public static void expOfNonPositive(double[] t, double[] out, int n) {
+        exp(t, out, n, 0L);
+    }
+
+    /**
+     * {@code out[i] = exp(-|x[i]|)}: {@link #expOfNonPositive} of {@code -|x[i]|} (the same bits), without a
+     * pass that writes {@code -|x|} first. Touches {@code paddedLength(n)} elements; {@code out} may be {@code x}.
+     */
+    public static void expOfMinusAbsolute(double[] x, double[] out, int n) {
+        exp(x, out, n, Long.MIN_VALUE);
+    }
+
+    /**
+     * {@link #expOfNonPositive}'s loop on {@code t[i]} with {@code signBit} or-ed into its sign: 0 keeps it
+     * (nothing changes for {@code t[i] <= 0}, -0.0 and +0.0 both giving 1), {@code Long.MIN_VALUE} makes it
+     * {@code -|t[i]|}. One bit operation rather than a test, so no vector is merged from two branches.
+     */
+    private static void exp(double[] t, double[] out, int n, long signBit) {
         DoubleVector floor = DoubleVector.broadcast(SPECIES, EXP_FLOOR);
         DoubleVector minusLn2Lo = DoubleVector.broadcast(SPECIES, -LN2_LO);
         int padded = paddedLength(n);
         for (int j = 0; j < padded; j += SPECIES.length()) {
-            DoubleVector raw = DoubleVector.fromArray(SPECIES, t, j);
+            DoubleVector raw = DoubleVector.fromArray(SPECIES, t, j).reinterpretAsLongs().or(signBit)
+                    .reinterpretAsDoubles();
             // A blend rather than max(): Java's max semantics (NaN, -0.0) cost several instructions per lane.
             DoubleVector x = raw.blend(floor, raw.compare(VectorOperators.LT, EXP_FLOOR));
             DoubleVector k = x.mul(INV_LN2).add(ROUNDER).sub(ROUNDER);
@@ -140,19 +158,24 @@ public final class VectorMath {
      * {@code u = 2^k m} and fdlibm's polynomial of {@link #log1pAndReciprocal}, without the correction for
      * a rounded {@code 1 + x} (callers that need {@code log1p} put theirs back). Zero, subnormal, infinite
      * or negative {@code u} give meaningless values: callers compute those elements otherwise. Touches
-     * {@code paddedLength(n)} elements; {@code out} may be {@code u}.
+     * {@code paddedLength(n)} elements; {@code out} must be another array than {@code u} (a first pass
+     * keeps {@code s} there).
      */
     public static void log(double[] u, double[] out, int n) {
         int padded = paddedLength(n);
+        // Two passes: s = f / (2 + f) first, so that neither pass's chain of dependent operations holds the
+        // division and the polynomial both, and the processor overlaps more vectors.
+        for (int j = 0; j < padded; j += SPECIES.length()) {
+            DoubleVector f = reducedMantissa(DoubleVector.fromArray(SPECIES, u, j).reinterpretAsLongs()).sub(1.0);
+            f.div(f.add(2.0)).intoArray(out, j);
+        }
         for (int j = 0; j < padded; j += SPECIES.length()) {
             LongVector bits = DoubleVector.fromArray(SPECIES, u, j).reinterpretAsLongs();
-            LongVector mantissa = bits.and(MANTISSA_BITS);
-            LongVector halve = mantissa.add(ROOT2_CARRY).and(1L << 52);
-            DoubleVector m = mantissa.or(halve.lanewise(VectorOperators.XOR, ONE_BITS)).reinterpretAsDoubles();
+            LongVector halve = bits.and(MANTISSA_BITS).add(ROOT2_CARRY).and(1L << 52);
             DoubleVector k = bits.lanewise(VectorOperators.LSHR, 52).add(halve.lanewise(VectorOperators.LSHR, 52))
                     .or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52 + 1023.0);
-            DoubleVector f = m.sub(1.0);
-            DoubleVector s = f.div(f.add(2.0));
+            DoubleVector f = reducedMantissa(bits).sub(1.0);
+            DoubleVector s = DoubleVector.fromArray(SPECIES, out, j);
             DoubleVector z = s.mul(s);
             DoubleVector z2 = z.mul(z);
             DoubleVector poly = z.mul(LG2).add(LG1).add(z.mul(LG4).add(LG3).mul(z2))
@@ -161,6 +184,12 @@ public final class VectorMath {
             k.mul(LN2_HI).sub(halfSquare.sub(s.mul(halfSquare.add(poly.mul(z))).add(k.mul(LN2_LO))).sub(f))
                     .intoArray(out, j);
         }
+    }
+
+    private static DoubleVector reducedMantissa(LongVector bits) {
+        LongVector mantissa = bits.and(MANTISSA_BITS);
+        LongVector halve = mantissa.add(ROOT2_CARRY).and(1L << 52);
+        return mantissa.or(halve.lanewise(VectorOperators.XOR, ONE_BITS)).reinterpretAsDoubles();
     }
 
     /**

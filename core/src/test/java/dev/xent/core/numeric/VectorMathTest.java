@@ -47,6 +47,44 @@ class VectorMathTest {
         assertEquals(1.0, exp(-Double.MIN_VALUE));
     }
 
+    @Test
+    void expOfMinusAbsoluteGivesTheBitsOfExpOfNonPositiveOnMinusAbsolute() {
+        SplittableRandom random = new SplittableRandom(20261203L);
+        int n = 1003;
+        double[] x = new double[VectorMath.paddedLength(n)];
+        double[] minusAbsolute = new double[x.length];
+        for (int i = 0; i < n; i++) {
+            x[i] = i < 8 ? new double[] {0.0, -0.0, 745, -745, 800, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.MIN_VALUE}[i] : random.nextDouble(-750, 750);
+            minusAbsolute[i] = -Math.abs(x[i]);
+        }
+        double[] expected = new double[x.length];
+        double[] actual = new double[x.length];
+        VectorMath.expOfNonPositive(minusAbsolute, expected, n);
+        VectorMath.expOfMinusAbsolute(x, actual, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(actual[i]), "x = " + x[i]);
+        }
+    }
+
+    @Test
+    void logIsWithinOneUlpOfMathLogOverTheNormalNumbers() {
+        qt().withFixedSeed(20261203L).withExamples(2_000)
+                .forAll(doubles().between(1.0, 2.0), integers().between(-1022, 1023))
+                .checkAssert((mantissa, exponent) -> {
+                    double[] u = new double[VectorMath.paddedLength(3)];
+                    u[0] = Math.scalb(mantissa, exponent);
+                    u[1] = mantissa;
+                    u[2] = 1.0 - mantissa / 4; // the complements of probabilities
+                    double[] out = new double[u.length];
+                    VectorMath.log(u, out, 3);
+                    for (int i = 0; i < 3; i++) {
+                        double expected = Math.log(u[i]);
+                        assertEquals(expected, out[i], Math.ulp(expected), "log(" + u[i] + ")");
+                    }
+                });
+    }
+
     /** {log1p(x), 1 / (1 + x)} from {@link VectorMath#log1pAndReciprocal}. */
     private static double[] log1pAndReciprocal(double x) {
         double[] in = new double[VectorMath.paddedLength(1)];

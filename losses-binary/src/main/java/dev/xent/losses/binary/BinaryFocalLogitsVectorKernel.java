@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link BinaryFocalCrossEntropy}'s logits kernel with the Vector API, on {@link DoubleVector#SPECIES_PREFERRED}
- * lanes, for losses without label smoothing. From {@code e = exp(-|x|)} ({@link VectorMath#expOfNonPositive}),
+ * lanes, for losses without label smoothing. From {@code e = exp(-|x|)} ({@link VectorMath#expOfMinusAbsolute}),
  * {@code r = 1 / (1 + e)} and {@code log1p(e)} ({@link VectorMath#log1pAndReciprocal}) come both sigmoids
  * ({@code r} and {@code e r}) and both softplus. Hard labels take the scalar kernel's hard-label steps, with
  * {@code s = 1 - 2y} and {@code z = s x}: {@code bce = max(z, 0) + log1p(e)}, {@code 1 - p_t = sigmoid(z)},
@@ -74,8 +74,7 @@ final class BinaryFocalLogitsVectorKernel implements SegmentKernel {
         for (int start = from; start < to; start += BLOCK) {
             int count = Math.min(BLOCK, to - start);
             int padded = VectorBlock.load(predictions, targets, start, count, logits, labels, 0.0);
-            VectorBlock.minusAbsolute(logits, exps, padded);
-            VectorMath.expOfNonPositive(exps, exps, count);
+            VectorMath.expOfMinusAbsolute(logits, exps, count);
             VectorMath.log1pAndReciprocal(exps, log1pOfExps, reciprocals, count);
             boolean generalPower = gamma != 0 && gamma != 1 && gamma != 2;
             if (generalPower) {

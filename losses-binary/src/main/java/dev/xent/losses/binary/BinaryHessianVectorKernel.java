@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Binary cross-entropy's diagonal Hessian with the Vector API, on {@link DoubleVector#SPECIES_PREFERRED} lanes:
  * {@link BinaryLogLoss#logitsSecondDerivative} ({@code (1 - y + pw y) e / (1 + e)^2}, {@code e = exp(-|x|)} from
- * {@link VectorMath#expOfNonPositive}, within a few ulps) and {@link BinaryLogLoss#probabilitiesSecondDerivative}
+ * {@link VectorMath#expOfMinusAbsolute}, within a few ulps) and {@link BinaryLogLoss#probabilitiesSecondDerivative}
  * ({@code pw y / p^2 + (1 - y) / (1 - p)^2}, 0 where p was clipped, a term whose target weight is 0 being 0:
  * the same operations, so the same bits). On logits the elements with {@code |x| > 708}, whose {@code e} is
  * subnormal (where one ulp is a large relative error), are redone by the scalar formula. Each element's
@@ -53,8 +53,7 @@ final class BinaryHessianVectorKernel implements SecondDerivativeKernel {
             int padded = VectorBlock.load(predictionsIn, targets, start, count, predictions, labels,
                     fromLogits ? 0.0 : 0.5);
             if (fromLogits) {
-                VectorBlock.minusAbsolute(predictions, exps, padded);
-                VectorMath.expOfNonPositive(exps, exps, count);
+                VectorMath.expOfMinusAbsolute(predictions, exps, count);
                 logits(padded, scale);
                 redoSubnormal(count, scale);
             } else {

@@ -40,17 +40,7 @@ final class BinaryLogitsScalarKernel implements SegmentKernel {
 
     /** Kernels that check the inputs; a new one per chunk, with the scratch of the thread that runs it. */
     static SegmentKernels factory(double labelSmoothing, double posWeight) {
-        return new SegmentKernels() {
-            @Override
-            public SegmentKernel forChunk() {
-                return new BinaryLogitsScalarKernel(labelSmoothing, posWeight);
-            }
-
-            @Override
-            public boolean checkInputs() {
-                return true;
-            }
-        };
+        return SegmentKernels.checking(() -> new BinaryLogitsScalarKernel(labelSmoothing, posWeight));
     }
 
     @Override

@@ -18,4 +18,19 @@ interface SegmentKernels {
     default boolean checkInputs() {
         return false;
     }
+
+    /** Kernels from {@code kernels} that check the inputs as they read them ({@link #checkInputs()}). */
+    static SegmentKernels checking(java.util.function.Supplier<SegmentKernel> kernels) {
+        return new SegmentKernels() {
+            @Override
+            public SegmentKernel forChunk() {
+                return kernels.get();
+            }
+
+            @Override
+            public boolean checkInputs() {
+                return true;
+            }
+        };
+    }
 }

@@ -55,33 +55,42 @@ final class VectorBlock {
         return beyondNormal;
     }
 
-    /** {@code out = -|x|} for the first {@code padded} elements: the argument of {@code exp(-|x|)}. */
-    static void minusAbsolute(double[] x, double[] out, int padded) {
-        for (int j = 0; j < padded; j += SPECIES.length()) {
-            DoubleVector.fromArray(SPECIES, x, j).abs().neg().intoArray(out, j);
-        }
-    }
-
     /**
      * {@link #clip}, then {@code logOfClipped = log(pc)} and {@code logOfComplement = log(1 - pc)} for the
      * first {@code count} elements ({@link VectorMath#log}); returns {@link #clip}'s answer.
      */
     static boolean clipAndLog(double[] probabilities, double[] clipped, double[] logOfClipped, double[] logOfComplement,
                               int padded, int count, double epsilon) {
-        boolean beyondNormal = clip(probabilities, clipped, logOfComplement, padded, epsilon);
+        // The complements go to logOfClipped first: VectorMath.log's output must be another array than its input.
+        boolean beyondNormal = clip(probabilities, clipped, logOfClipped, padded, epsilon);
+        VectorMath.log(logOfClipped, logOfComplement, count);
         VectorMath.log(clipped, logOfClipped, count);
-        VectorMath.log(logOfComplement, logOfComplement, count);
         return beyondNormal;
     }
 
     /**
-     * Adds the block's first {@code count} losses to {@code sum} and, when {@code gradientOut} is not null,
-     * copies its derivatives there from {@code start}.
+     * Where a block of {@code count} elements from {@code start} writes its derivatives: straight into
+     * {@code gradientOut} when the block is whole vectors ({@code count == padded}), else into the
+     * kernel's scratch {@code derivatives} (padding lanes must not land in {@code gradientOut}), which
+     * {@link #store} then copies. Null when no gradient is asked for.
+     */
+    static double[] derivativesTarget(double[] gradientOut, double[] derivatives, int count, int padded) {
+        return gradientOut == null ? null : count == padded ? gradientOut : derivatives;
+    }
+
+    /** The index in {@link #derivativesTarget}'s array of the block's first element. */
+    static int derivativesOffset(double[] target, double[] gradientOut, int start) {
+        return target == gradientOut ? start : 0;
+    }
+
+    /**
+     * Adds the block's first {@code count} losses to {@code sum} and, when {@code gradientOut} is not null
+     * and the derivatives are not already there ({@link #derivativesTarget}), copies them there from {@code start}.
      */
     static void store(double[] losses, double[] derivatives, int count, CompensatedSum sum, double[] gradientOut,
                       int start) {
         VectorMath.addAll(losses, count, sum);
-        if (gradientOut != null) {
+        if (gradientOut != null && derivatives != gradientOut) {
             System.arraycopy(derivatives, 0, gradientOut, start, count);
         }
     }

@@ -100,7 +100,7 @@ class BinaryLogitsScalarKernelTest {
         assertBadElementsRejected(scalar("binary_cross_entropy", Map.of("from_logits", true)));
     }
 
-    /** With the vector kernel (which leaves the checks to the validation pass) the same errors. */
+    /** With the vector kernel (which checks the inputs as it reads them too) the same errors. */
     @Test
     void theVectorKernelGivesTheSameErrors() {
         assumeTrue(VectorSupport.modulePresent(), "jdk.incubator.vector is not in the boot layer");

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.xent.core.Loss;
 import dev.xent.core.Losses;
 import dev.xent.core.Tensor;
 import dev.xent.core.numeric.CompensatedSum;
+import dev.xent.core.numeric.Parallelism;
 import dev.xent.core.numeric.VectorSupport;
 import dev.xent.testkit.VectorSwitch;
 import java.util.ArrayList;
@@ -141,5 +143,50 @@ class BinaryProbabilitiesVectorKernelTest {
         Tensor targets = Tensor.wrap(y, size);
         Loss vector = vectorLoss(Map.of("pos_weight", 2.5));
         ThreadCountChecks.assertSameBitsForOneAndTwoThreads(vector, p, targets);
+    }
+
+    /**
+     * The kernel checks the inputs as it reads them (no validation pass before it): a bad probability or
+     * target anywhere, in a row of weight 0 too, gives the scalar path's error, on any thread count.
+     */
+    @Test
+    void badInputsFoundInTheKernelGiveTheScalarPathsErrorsOnAnyThreadCount() {
+        int size = 4 * ElementwiseReduction.GRAIN + 1234;
+        Loss vector = vectorLoss(Map.of());
+        Loss scalar = VectorSwitch.off(() -> Losses.create("binary_cross_entropy", Map.of()));
+        int original = Parallelism.threads();
+        try {
+            for (int threads : new int[] {1, 2, 4}) {
+                Parallelism.setThreads(threads);
+                for (double bad : new double[] {Double.NaN, -1e-300, 1.0000000000000002, Double.POSITIVE_INFINITY}) {
+                    for (int at : new int[] {3 * ElementwiseReduction.GRAIN + 5, size - 1, 100}) {
+                        double[] x = new double[size];
+                        double[] y = new double[size];
+                        java.util.Arrays.fill(x, 0.25);
+                        java.util.Arrays.fill(y, 1.0);
+                        double[] w = new double[size / 2];
+                        java.util.Arrays.fill(w, 1.0);
+                        w[50] = 0.0; // element 100's row: weightless, still checked
+                        x[at] = bad;
+                        assertSameError(scalar, vector, Tensor.wrap(x, size / 2, 2), Tensor.wrap(y, size / 2, 2),
+                                Tensor.wrap(w, size / 2));
+                        x[at] = 0.25;
+                        y[at] = bad;
+                        assertSameError(scalar, vector, Tensor.wrap(x, size / 2, 2), Tensor.wrap(y, size / 2, 2), null);
+                    }
+                }
+            }
+        } finally {
+            Parallelism.setThreads(original);
+        }
+    }
+
+    private static void assertSameError(Loss scalar, Loss vector, Tensor p, Tensor targets, Tensor weights) {
+        String expected = assertThrows(IllegalArgumentException.class,
+                () -> scalar.valueAndGradient(p, targets, weights, new double[p.size()])).getMessage();
+        assertEquals(expected, assertThrows(IllegalArgumentException.class,
+                () -> vector.valueAndGradient(p, targets, weights, new double[p.size()])).getMessage());
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> vector.value(p, targets, weights))
+                .getMessage());
     }
 }
