@@ -69,7 +69,7 @@ final class GraphNode implements Node {
     }
 
     static GraphNode leaf(Tensor value, boolean requiresGradient) {
-        return new GraphNode(value.toArray(), value.shape(), requiresGradient, null, null);
+        return new GraphNode(ParallelLoops.copy(value), value.shape(), requiresGradient, null, null);
     }
 
     /** A constant (no gradient) holding {@code values} (not copied) of {@code shape}. */
@@ -128,9 +128,10 @@ final class GraphNode implements Node {
         g = buffer;
     }
 
+    /** The values without a copy: a node's values are never written after its op computed them, and a tensor is read-only. */
     @Override
     public Tensor value() {
-        return Tensor.wrap(v.clone(), shape);
+        return Tensor.wrap(v, shape);
     }
 
     @Override

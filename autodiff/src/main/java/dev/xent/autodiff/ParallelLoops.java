@@ -1,5 +1,6 @@
 package dev.xent.autodiff;
 
+import dev.xent.core.Tensor;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.Parallelism;
@@ -55,5 +56,16 @@ final class ParallelLoops {
                 s.add(values[i]);
             }
         });
+    }
+
+    /** A copy of {@code values}' elements: above {@link #GRAIN} copied in parallel chunks (a large leaf's copy is not sequential). */
+    static double[] copy(Tensor values) {
+        int n = values.size();
+        if (n <= GRAIN) {
+            return values.toArray();
+        }
+        double[] copy = new double[n];
+        forEach(n, (from, to) -> values.copyTo(from, copy, from, to - from));
+        return copy;
     }
 }
