@@ -124,7 +124,7 @@ final class GraphNode implements Node {
             throw new IllegalArgumentException("a gradient buffer of " + buffer.length + " values for a "
                     + (first != null ? "non-leaf node" : "leaf of " + v.length + " values"));
         }
-        Arrays.fill(buffer, 0.0);
+        ParallelLoops.fill(buffer, 0.0);
         g = buffer;
     }
 
@@ -166,7 +166,7 @@ final class GraphNode implements Node {
         for (int i = 0; i < order.length && order[i] != null; i++) {
             GraphNode n = order[i];
             if (n.first != null && n.g != null) {
-                Arrays.fill(n.g, 0.0);
+                ParallelLoops.fill(n.g, 0.0);
             }
         }
         double[] seed = grad();

@@ -4,6 +4,7 @@ import dev.xent.core.Tensor;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.Parallelism;
+import java.util.Arrays;
 
 /**
  * The engine's loops over large arrays, on every core: above {@link #GRAIN} elements a loop runs in
@@ -67,5 +68,14 @@ final class ParallelLoops {
         double[] copy = new double[n];
         forEach(n, (from, to) -> values.copyTo(from, copy, from, to - from));
         return copy;
+    }
+
+    /** Sets every element of {@code values} to {@code value}: above {@link #GRAIN} in parallel chunks. */
+    static void fill(double[] values, double value) {
+        if (values.length <= GRAIN) {
+            Arrays.fill(values, value);
+        } else {
+            forEach(values.length, (from, to) -> Arrays.fill(values, from, to, value));
+        }
     }
 }
