@@ -137,10 +137,10 @@ final class Axis {
         int topIndex = first;
         for (int i = first + inner; i < end; i += inner) {
             double v = x[i];
-            if (v > max || max != max) {
-                max = v;
-                topIndex = i;
-            }
+            // Selects rather than a branch: on random logits which element is larger is a coin toss.
+            boolean larger = v > max || max != max;
+            topIndex = larger ? i : topIndex;
+            max = larger ? v : max;
         }
         return topIndex;
     }
