@@ -13,7 +13,9 @@ import dev.xent.core.numeric.StableMath;
  *       {@code 1 - sigmoid}). They are the derivatives of softplus and logSigmoid, and their product
  *       is sigmoid's.</li>
  * </ul>
- * The arrays are shared by the nodes that read them and never written after construction.
+ * The arrays are shared by the nodes that read them and never written after construction. Above the
+ * vector threshold ({@link VectorLoops#enabledFor}) {@code e}, {@code log1p(e)} and {@code r} come from
+ * core's vector loops ({@link SigmoidBlocks}), the rest from the same element steps ({@link #store}).
  */
 final class SigmoidParts {
     final double[] log1pExp;
