@@ -17,6 +17,6 @@ final class VectorLoops {
 
     /** Whether an op over {@code n} elements runs its exponentials and logarithms on the vector loops. */
     static boolean enabledFor(int n) {
-        return n > ParallelLoops.GRAIN && n >= VectorSupport.minElements() && VectorSupport.enabled();
+        return n > ParallelLoops.GRAIN && VectorSupport.enabled() && n >= VectorSupport.minElements();
     }
 }
