@@ -64,7 +64,11 @@ final class Axis {
         double[] logSoftmax = new double[x.length];
         // Slices are independent: chunks of them have the same bits on any thread count. A small input
         // calls the loop directly (no closure to allocate on the fixed cost of a call).
-        if (ParallelLoops.runsInOneRange(outer, outerGrain())) {
+        // The vector loops are chosen by the size alone (a lane's exponential does not depend on its block).
+        if (inner == 1 && VectorLoops.enabledFor(x.length)) {
+            ParallelLoops.forEach(outer, outerGrain(),
+                    (from, to) -> SoftmaxBlocks.rows(this, from, to, x, softmax, logSoftmax, logSumExp, argMax, topComplement));
+        } else if (ParallelLoops.runsInOneRange(outer, outerGrain())) {
             softmaxSlices(0, outer, x, softmax, logSoftmax, logSumExp, argMax, topComplement);
         } else {
             ParallelLoops.forEach(outer, outerGrain(),
@@ -79,43 +83,65 @@ final class Axis {
         CompensatedSum sum = new CompensatedSum(); // many small terms next to the max's 1 must not be lost
         for (int o = from; o < to; o++) {
             for (int k = 0; k < inner; k++) {
-                int first = index(o, 0, k); // the slice is x[first], x[first + inner], ... (no multiply per element)
-                int end = first + length * inner;
-                double max = length == 0 ? Double.NEGATIVE_INFINITY : x[first];
-                int topIndex = first;
-                for (int i = first + inner; i < end; i += inner) {
-                    double v = x[i];
-                    if (v > max || max != max) { // the first largest; a NaN is passed on
-                        max = v;
-                        topIndex = i;
-                    }
-                }
-                boolean finite = !Double.isInfinite(max);
-                sum.reset();
-                for (int i = first; i < end; i += inner) {
-                    // The shift's rounding error waits in logSoftmax until log1p(s) is known; the shift
-                    // itself is recomputed then (one subtraction, cheaper than a second array).
-                    double shifted = finite ? x[i] - max : StableMath.shift(x[i], max);
-                    double error = finite ? StableMath.shiftError(x[i], max, shifted) : 0.0;
-                    double e = Math.exp(shifted);
-                    double unnormalised = e + e * error; // exp(shifted + error); normalised below
-                    softmax[i] = unnormalised;
-                    logSoftmax[i] = error;
-                    sum.add(i == topIndex ? 0.0 : unnormalised);
-                }
-                double others = sum.value();
-                double logSum = StableMath.log1p(others);
-                double reciprocal = 1.0 / (1.0 + others);
-                int slice = o * inner + k;
-                logSumExp[slice] = max + logSum;
-                argMax[slice] = (topIndex - first) / inner;
-                topComplement[slice] = others * reciprocal;
-                for (int i = first; i < end; i += inner) {
-                    double shifted = i == topIndex ? 0.0 : finite ? x[i] - max : StableMath.shift(x[i], max);
-                    logSoftmax[i] = shifted + (logSoftmax[i] - logSum);
-                    softmax[i] *= reciprocal;
-                }
+                int first = index(o, 0, k);
+                softmaxSlice(o, k, topIndex(x, first, first + length * inner), x, null, 0, sum, softmax, logSoftmax,
+                        logSumExp, argMax, topComplement);
             }
         }
+    }
+
+    /**
+     * {@link #softmax} of slice {@code (o, k)}, whose first largest element is {@code x[topIndex]} ({@link #topIndex}). With
+     * {@code exps} null the exponentials of the shifted elements come from {@link Math#exp}, else from
+     * {@code exps[offset + j]} for the slice's element {@code j} (for a finite maximum only: they are the
+     * exponentials of {@code x - max}, computed in a block by {@link SoftmaxBlocks}).
+     */
+    void softmaxSlice(int o, int k, int topIndex, double[] x, double[] exps, int offset, CompensatedSum sum,
+                      double[] softmax, double[] logSoftmax, double[] logSumExp, int[] argMax, double[] topComplement) {
+        int first = index(o, 0, k); // the slice is x[first], x[first + inner], ... (no multiply per element)
+        int end = first + length * inner;
+        double max = length == 0 ? Double.NEGATIVE_INFINITY : x[topIndex];
+        boolean finite = !Double.isInfinite(max);
+        sum.reset();
+        for (int i = first, j = offset; i < end; i += inner, j++) {
+            // The shift's rounding error waits in logSoftmax until log1p(s) is known; the shift
+            // itself is recomputed then (one subtraction, cheaper than a second array).
+            double shifted = finite ? x[i] - max : StableMath.shift(x[i], max);
+            double error = finite ? StableMath.shiftError(x[i], max, shifted) : 0.0;
+            double e = exps == null ? Math.exp(shifted) : exps[j];
+            double unnormalised = e + e * error; // exp(shifted + error); normalised below
+            softmax[i] = unnormalised;
+            logSoftmax[i] = error;
+            sum.add(i == topIndex ? 0.0 : unnormalised);
+        }
+        double others = sum.value();
+        double logSum = StableMath.log1p(others);
+        double reciprocal = 1.0 / (1.0 + others);
+        int slice = o * inner + k;
+        logSumExp[slice] = max + logSum;
+        argMax[slice] = (topIndex - first) / inner;
+        topComplement[slice] = others * reciprocal;
+        for (int i = first; i < end; i += inner) {
+            double shifted = i == topIndex ? 0.0 : finite ? x[i] - max : StableMath.shift(x[i], max);
+            logSoftmax[i] = shifted + (logSoftmax[i] - logSum);
+            softmax[i] *= reciprocal;
+        }
+    }
+
+    /** The index of the first largest of {@code x[first]}, {@code x[first + inner]}, ... before {@code end}; a NaN is passed on. */
+    int topIndex(double[] x, int first, int end) {
+        if (first >= end) {
+            return first;
+        }
+        double max = x[first];
+        int topIndex = first;
+        for (int i = first + inner; i < end; i += inner) {
+            double v = x[i];
+            // Selects rather than a branch: on random logits which element is larger is a coin toss.
+            boolean larger = v > max || max != max;
+            topIndex = larger ? i : topIndex;
+            max = larger ? v : max;
+        }
+        return topIndex;
     }
 }

@@ -69,7 +69,7 @@ final class GraphNode implements Node {
     }
 
     static GraphNode leaf(Tensor value, boolean requiresGradient) {
-        return new GraphNode(value.toArray(), value.shape(), requiresGradient, null, null);
+        return new GraphNode(ParallelLoops.copy(value), value.shape(), requiresGradient, null, null);
     }
 
     /** A constant (no gradient) holding {@code values} (not copied) of {@code shape}. */
@@ -124,13 +124,14 @@ final class GraphNode implements Node {
             throw new IllegalArgumentException("a gradient buffer of " + buffer.length + " values for a "
                     + (first != null ? "non-leaf node" : "leaf of " + v.length + " values"));
         }
-        Arrays.fill(buffer, 0.0);
+        ParallelLoops.fill(buffer, 0.0);
         g = buffer;
     }
 
+    /** The values without a copy: a node's values are never written after its op computed them, and a tensor is read-only. */
     @Override
     public Tensor value() {
-        return Tensor.wrap(v.clone(), shape);
+        return Tensor.wrap(v, shape);
     }
 
     @Override
@@ -165,7 +166,7 @@ final class GraphNode implements Node {
         for (int i = 0; i < order.length && order[i] != null; i++) {
             GraphNode n = order[i];
             if (n.first != null && n.g != null) {
-                Arrays.fill(n.g, 0.0);
+                ParallelLoops.fill(n.g, 0.0);
             }
         }
         double[] seed = grad();

@@ -1,8 +1,10 @@
 package dev.xent.autodiff;
 
+import dev.xent.core.Tensor;
 import dev.xent.core.numeric.ChunkedSum;
 import dev.xent.core.numeric.CompensatedSum;
 import dev.xent.core.numeric.Parallelism;
+import java.util.Arrays;
 
 /**
  * The engine's loops over large arrays, on every core: above {@link #GRAIN} elements a loop runs in
@@ -55,5 +57,25 @@ final class ParallelLoops {
                 s.add(values[i]);
             }
         });
+    }
+
+    /** A copy of {@code values}' elements: above {@link #GRAIN} copied in parallel chunks (a large leaf's copy is not sequential). */
+    static double[] copy(Tensor values) {
+        int n = values.size();
+        if (n <= GRAIN) {
+            return values.toArray();
+        }
+        double[] copy = new double[n];
+        forEach(n, (from, to) -> values.copyTo(from, copy, from, to - from));
+        return copy;
+    }
+
+    /** Sets every element of {@code values} to {@code value}: above {@link #GRAIN} in parallel chunks. */
+    static void fill(double[] values, double value) {
+        if (values.length <= GRAIN) {
+            Arrays.fill(values, value);
+        } else {
+            forEach(values.length, (from, to) -> Arrays.fill(values, from, to, value));
+        }
     }
 }
