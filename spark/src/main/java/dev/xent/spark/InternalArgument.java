@@ -3,6 +3,7 @@ package dev.xent.spark;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.BoundReference;
 import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DecimalType;
@@ -11,6 +12,8 @@ import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.UserDefinedType;
 
 /**
  * One argument of {@link LossAggregateFunction} read from Spark's internal row. An argument that is a
@@ -68,10 +71,18 @@ final class InternalArgument {
 
     /**
      * The argument's internal value (an {@code ArrayData}, a Vector's internal struct, ...), not null:
-     * evaluated, as a column's value too (its bound reference reads it with a getter chosen once;
-     * {@code InternalRow.get(ordinal, type)} would look at the type on every call).
+     * a column of arrays or structs (an ML Vector's type stores a struct) read with its getter, anything
+     * else evaluated ({@code InternalRow.get(ordinal, type)} would look at the type on every call).
      */
     Object value(InternalRow input) {
+        if (ordinal >= 0 && type instanceof ArrayType) {
+            requireNonNull(input);
+            return input.getArray(ordinal);
+        }
+        if (ordinal >= 0 && type instanceof UserDefinedType<?> udt && udt.sqlType() instanceof StructType struct) {
+            requireNonNull(input);
+            return input.getStruct(ordinal, struct.size());
+        }
         Object value = expression.eval(input);
         if (value == null) {
             throw nullError();
