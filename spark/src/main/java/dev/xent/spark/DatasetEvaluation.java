@@ -56,7 +56,7 @@ final class DatasetEvaluation {
             throw e instanceof SparkException failed ? dataError(failed) : (RuntimeException) e;
         }
         if (total.rows() == 0) {
-            throw new IllegalArgumentException(loss.loss().name() + ": the data set has no rows: there is nothing to evaluate");
+            throw noRows(loss);
         }
         return new LossSummary(values.value(total), total.numerator(), total.denominator(), total.rows());
     }
@@ -92,10 +92,14 @@ final class DatasetEvaluation {
     private static LossSummary summaryAggregate(Dataset<Row> selected, LossSpec loss, LossInputs inputs) {
         Row summary = selected.agg(LossAggregates.summary(loss, inputs).as("s")).first().getStruct(0);
         if (summary == null) {
-            throw new IllegalArgumentException(loss.loss().name() + ": the data set has no rows: there is nothing to evaluate");
+            throw noRows(loss);
         }
         return new LossSummary(summary.getAs("value"), summary.getAs("weightedSum"), summary.getAs("totalWeight"),
                 summary.getAs("rows"));
+    }
+
+    private static IllegalArgumentException noRows(LossSpec loss) {
+        return new IllegalArgumentException(loss.loss().name() + ": the data set has no rows: there is nothing to evaluate");
     }
 
     /** A task's failure on bad data as the library's one-line error (the cause's message), else as it is. */

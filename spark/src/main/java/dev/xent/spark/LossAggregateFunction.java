@@ -35,17 +35,15 @@ public final class LossAggregateFunction extends TypedImperativeAggregate<LossBu
     private static final long serialVersionUID = 1L;
 
     private final LossAggregator values;
-    private final int blockRows;
     private final scala.collection.immutable.Seq<Expression> children;
     private final int mutableAggBufferOffset;
     private final int inputAggBufferOffset;
     private transient InternalRowReader reader;
 
     /** The constructor Spark's tree copies call (arguments as {@link #productElement}). */
-    public LossAggregateFunction(LossAggregator values, Integer blockRows, scala.collection.immutable.Seq<Expression> children,
+    public LossAggregateFunction(LossAggregator values, scala.collection.immutable.Seq<Expression> children,
                               Integer mutableAggBufferOffset, Integer inputAggBufferOffset) {
         this.values = values;
-        this.blockRows = blockRows;
         this.children = children;
         this.mutableAggBufferOffset = mutableAggBufferOffset;
         this.inputAggBufferOffset = inputAggBufferOffset;
@@ -57,7 +55,7 @@ public final class LossAggregateFunction extends TypedImperativeAggregate<LossBu
         if (inputs.weighted()) {
             arguments.add(expression(inputs.weight()));
         }
-        LossAggregateFunction aggregate = new LossAggregateFunction(new LossAggregator(loss, inputs, blockRows), blockRows,
+        LossAggregateFunction aggregate = new LossAggregateFunction(new LossAggregator(loss, inputs, blockRows),
                 CollectionConverters.asScala(arguments).toSeq(), 0, 0);
         return ExpressionUtils.column(aggregate.toAggregateExpression());
     }
@@ -80,7 +78,7 @@ public final class LossAggregateFunction extends TypedImperativeAggregate<LossBu
             Expression w = weighted ? arguments.apply(2) : null;
             LossInputs inputs = LossInputs.of(loss, argumentName(p), p.dataType(), argumentName(t), t.dataType(),
                     w == null ? null : argumentName(w), w == null ? null : w.dataType());
-            return new LossAggregateFunction(new LossAggregator(loss, inputs, blockRows), blockRows, arguments, 0, 0);
+            return new LossAggregateFunction(new LossAggregator(loss, inputs, blockRows), arguments, 0, 0);
         }, "scala_udf");
     }
 
@@ -165,7 +163,7 @@ public final class LossAggregateFunction extends TypedImperativeAggregate<LossBu
 
     @Override
     public LossAggregateFunction withNewMutableAggBufferOffset(int offset) {
-        return new LossAggregateFunction(values, blockRows, children, offset, inputAggBufferOffset);
+        return new LossAggregateFunction(values, children, offset, inputAggBufferOffset);
     }
 
     @Override
@@ -175,7 +173,7 @@ public final class LossAggregateFunction extends TypedImperativeAggregate<LossBu
 
     @Override
     public LossAggregateFunction withNewInputAggBufferOffset(int offset) {
-        return new LossAggregateFunction(values, blockRows, children, mutableAggBufferOffset, offset);
+        return new LossAggregateFunction(values, children, mutableAggBufferOffset, offset);
     }
 
     @Override
@@ -185,7 +183,7 @@ public final class LossAggregateFunction extends TypedImperativeAggregate<LossBu
 
     @Override
     public LossAggregateFunction withNewChildrenInternal(scala.collection.immutable.IndexedSeq<Expression> newChildren) {
-        return new LossAggregateFunction(values, blockRows, newChildren, mutableAggBufferOffset, inputAggBufferOffset);
+        return new LossAggregateFunction(values, newChildren, mutableAggBufferOffset, inputAggBufferOffset);
     }
 
     @Override
@@ -205,17 +203,16 @@ public final class LossAggregateFunction extends TypedImperativeAggregate<LossBu
 
     @Override
     public int productArity() {
-        return 5;
+        return 4;
     }
 
     @Override
     public Object productElement(int n) {
         return switch (n) {
             case 0 -> values;
-            case 1 -> blockRows;
-            case 2 -> children;
-            case 3 -> mutableAggBufferOffset;
-            case 4 -> inputAggBufferOffset;
+            case 1 -> children;
+            case 2 -> mutableAggBufferOffset;
+            case 3 -> inputAggBufferOffset;
             default -> throw new IndexOutOfBoundsException(n);
         };
     }
@@ -228,13 +225,13 @@ public final class LossAggregateFunction extends TypedImperativeAggregate<LossBu
     /** Equal when made by the same aggregator over equal children (Spark compares plans' expressions). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof LossAggregateFunction other && other.values == values && other.blockRows == blockRows
+        return o instanceof LossAggregateFunction other && other.values == values
                 && other.children.equals(children) && other.mutableAggBufferOffset == mutableAggBufferOffset
                 && other.inputAggBufferOffset == inputAggBufferOffset;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(System.identityHashCode(values), blockRows, children, mutableAggBufferOffset, inputAggBufferOffset);
+        return Objects.hash(System.identityHashCode(values), children, mutableAggBufferOffset, inputAggBufferOffset);
     }
 }
