@@ -38,6 +38,8 @@ final class BinaryFocalLogitsVectorKernel implements SegmentKernel {
     private static final int BLOCK = 256;
 
     private final double gamma;
+    /** gamma other than 0, 1 and 2: {@code r^gamma} by {@link Math#pow} per element, not a product. */
+    private final boolean generalPower;
     private final double alpha;
     private final boolean balanced;
     private final ElementKernel scalar;
@@ -53,6 +55,7 @@ final class BinaryFocalLogitsVectorKernel implements SegmentKernel {
     /** Made at the start of a chunk, on the thread that runs it: its scratch is that thread's. */
     private BinaryFocalLogitsVectorKernel(double gamma, Double alpha, ElementKernel scalar) {
         this.gamma = gamma;
+        this.generalPower = gamma != 0 && gamma != 1 && gamma != 2;
         this.balanced = alpha != null;
         this.alpha = balanced ? alpha : 0.0;
         this.scalar = scalar;
@@ -76,11 +79,10 @@ final class BinaryFocalLogitsVectorKernel implements SegmentKernel {
             int padded = VectorBlock.load(predictions, targets, start, count, logits, labels, 0.0);
             VectorMath.expOfMinusAbsolute(logits, exps, count);
             VectorMath.log1pAndReciprocal(exps, log1pOfExps, reciprocals, count);
-            boolean generalPower = gamma != 0 && gamma != 1 && gamma != 2;
             if (generalPower) {
                 powers(count);
             }
-            if (block(padded, generalPower, weight, gradientScale, withDerivatives)) {
+            if (block(padded, weight, gradientScale, withDerivatives)) {
                 redoUncovered(count, weight, gradientScale, withDerivatives);
             }
             VectorBlock.store(losses, derivatives, count, sum, gradientOut, start);
@@ -113,7 +115,7 @@ final class BinaryFocalLogitsVectorKernel implements SegmentKernel {
      * Weighted losses and scaled derivatives of the first {@code padded} scratch elements; whether some
      * element is one the scalar kernel must redo (its lanes here hold meaningless values).
      */
-    private boolean block(int padded, boolean generalPower, double weight, double gradientScale,
+    private boolean block(int padded, double weight, double gradientScale,
                           boolean withDerivatives) {
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);

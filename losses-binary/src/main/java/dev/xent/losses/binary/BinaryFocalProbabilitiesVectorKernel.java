@@ -30,6 +30,8 @@ final class BinaryFocalProbabilitiesVectorKernel implements SegmentKernel {
     private static final int BLOCK = 256;
 
     private final double gamma;
+    /** gamma other than 0, 1 and 2: {@code r^gamma} by {@link Math#pow} per element, not a product. */
+    private final boolean generalPower;
     private final Double alpha;
     private final double labelSmoothing;
     private final double epsilon;
@@ -47,6 +49,7 @@ final class BinaryFocalProbabilitiesVectorKernel implements SegmentKernel {
     private BinaryFocalProbabilitiesVectorKernel(double gamma, Double alpha, double labelSmoothing, double epsilon,
                                                  ElementKernel scalar) {
         this.gamma = gamma;
+        this.generalPower = gamma != 0 && gamma != 1 && gamma != 2;
         this.alpha = alpha;
         this.labelSmoothing = labelSmoothing;
         this.epsilon = epsilon;
@@ -71,11 +74,10 @@ final class BinaryFocalProbabilitiesVectorKernel implements SegmentKernel {
             int padded = VectorBlock.load(predictions, targets, start, count, probabilities, labels, 0.5);
             boolean beyondNormal = VectorBlock.clipAndLog(probabilities, clipped, logOfClipped, logOfComplement, padded,
                     count, epsilon);
-            boolean generalPower = gamma != 0 && gamma != 1 && gamma != 2;
             if (generalPower) {
                 powers(padded);
             }
-            block(padded, generalPower, weight, gradientScale, withDerivatives);
+            block(padded, weight, gradientScale, withDerivatives);
             if (beyondNormal) {
                 redoBeyondNormal(count, weight, gradientScale, withDerivatives);
             }
@@ -97,7 +99,7 @@ final class BinaryFocalProbabilitiesVectorKernel implements SegmentKernel {
     }
 
     /** Weighted losses and scaled derivatives of the first {@code padded} scratch elements, given both logs. */
-    private void block(int padded, boolean generalPower, double weight, double gradientScale, boolean withDerivatives) {
+    private void block(int padded, double weight, double gradientScale, boolean withDerivatives) {
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
         double upper = 1 - epsilon;
